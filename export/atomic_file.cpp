@@ -1,0 +1,130 @@
+#include "export/atomic_file.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <array>
+#include <atomic>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <stdexcept>
+#include <streambuf>
+
+namespace newsgraph {
+
+// An output buffer over a file descriptor that remembers the errno of the first failed
+// write, which std::ofstream would lose.
+class AtomicFile::FileBuffer : public std::streambuf {
+  public:
+    explicit FileBuffer(int fd) : fd_(fd) { setp(buffer_.data(), buffer_.data() + buffer_.size()); }
+    ~FileBuffer() override {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    FileBuffer(const FileBuffer&) = delete;
+    FileBuffer& operator=(const FileBuffer&) = delete;
+
+    int error() const { return error_; }
+
+    // Writes what is buffered, syncs it to disk and closes the descriptor; returns 0 or the
+    // errno of the first failure.
+    int finish() {
+        if (sync() != 0) return error_;
+        if (::fsync(fd_) != 0) error_ = errno;
+        const int fd = fd_;
+        fd_ = -1;  // close() releases the descriptor even when it fails: never retry it
+        if (::close(fd) != 0 && error_ == 0) error_ = errno;
+        return error_;
+    }
+
+  protected:
+    int_type overflow(int_type c) override {
+        if (sync() != 0) return traits_type::eof();
+        if (traits_type::eq_int_type(c, traits_type::eof())) return traits_type::not_eof(c);
+        *pptr() = traits_type::to_char_type(c);
+        pbump(1);
+        return c;
+    }
+
+    int sync() override {
+        if (error_ != 0) return -1;
+        const char* data = pbase();
+        while (data < pptr()) {
+            const ssize_t written = ::write(fd_, data, static_cast<std::size_t>(pptr() - data));
+            if (written < 0) {
+                if (errno == EINTR) continue;
+                error_ = errno;
+                return -1;
+            }
+            data += written;
+        }
+        setp(buffer_.data(), buffer_.data() + buffer_.size());
+        return 0;
+    }
+
+  private:
+    int fd_;
+    int error_ = 0;
+    std::array<char, 1 << 16> buffer_;
+};
+
+namespace {
+
+// Unique among the processes (pid) and the files this process writes at once (counter).
+std::string temp_path_for(const std::filesystem::path& path) {
+    static std::atomic<unsigned> counter{0};
+    const std::string name = "." + path.filename().string() + ".tmp-" + std::to_string(::getpid()) +
+                             "-" + std::to_string(counter++);
+    return (path.parent_path() / name).string();
+}
+
+std::string os_error(const char* what, int error) {
+    return std::string(what) + ": " + std::strerror(error);
+}
+
+}  // namespace
+
+AtomicFile::AtomicFile(std::string path) : path_(std::move(path)), stream_(nullptr) {
+    const std::filesystem::path final_path(path_);
+    if (!final_path.has_filename()) fail("not a file name");
+    int fd = -1;
+    // A leftover of a crashed process with a recycled pid may hold a name: take the next.
+    for (int attempt = 0; fd < 0 && attempt < 16; ++attempt) {
+        temp_path_ = temp_path_for(final_path);
+        fd = ::open(temp_path_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (fd < 0 && errno != EEXIST) break;
+    }
+    if (fd < 0) fail(os_error("cannot create a temporary file beside it", errno));
+    buffer_ = std::make_unique<FileBuffer>(fd);
+    stream_.rdbuf(buffer_.get());
+}
+
+AtomicFile::~AtomicFile() {
+    if (committed_) return;
+    buffer_.reset();  // closes the descriptor first
+    if (!temp_path_.empty()) std::remove(temp_path_.c_str());
+}
+
+void AtomicFile::commit() {
+    stream_.flush();
+    if (const int error = buffer_->finish(); error != 0) fail(os_error("cannot write", error));
+    if (!stream_) fail("cannot write: the output stream failed");
+    if (std::rename(temp_path_.c_str(), path_.c_str()) != 0)
+        fail(os_error("cannot rename the temporary file into place", errno));
+    committed_ = true;
+    // Syncing the directory makes the rename itself survive a crash. The new file is already
+    // in place and complete, so a failure here is not worth reporting.
+    std::filesystem::path directory = std::filesystem::path(path_).parent_path();
+    if (directory.empty()) directory = ".";
+    if (const int dir = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dir >= 0) {
+        ::fsync(dir);
+        ::close(dir);
+    }
+}
+
+void AtomicFile::fail(const std::string& what) const {
+    throw std::runtime_error(path_ + ": " + what);
+}
+
+}  // namespace newsgraph

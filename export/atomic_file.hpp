@@ -1,0 +1,40 @@
+// A file that appears complete or not at all: written to a temporary file beside its final
+// path, synced, then renamed over it. Readers see the old content or the new, never a mix,
+// and a failed write leaves an older file at the path untouched.
+#pragma once
+
+#include <memory>
+#include <ostream>
+#include <string>
+
+namespace newsgraph {
+
+class AtomicFile {
+  public:
+    // Creates the temporary file; throws std::runtime_error naming `path` on failure.
+    explicit AtomicFile(std::string path);
+    // Removes the temporary file unless commit() succeeded.
+    ~AtomicFile();
+    AtomicFile(const AtomicFile&) = delete;
+    AtomicFile& operator=(const AtomicFile&) = delete;
+
+    std::ostream& stream() { return stream_; }
+    const std::string& path() const { return path_; }
+
+    // Flushes, syncs and closes the temporary file, checking each step, then renames it to
+    // the final path. Throws std::runtime_error naming the path and the OS error.
+    void commit();
+
+  private:
+    class FileBuffer;
+
+    [[noreturn]] void fail(const std::string& what) const;
+
+    std::string path_;
+    std::string temp_path_;
+    std::unique_ptr<FileBuffer> buffer_;
+    std::ostream stream_;
+    bool committed_ = false;
+};
+
+}  // namespace newsgraph

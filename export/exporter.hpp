@@ -1,0 +1,43 @@
+// One writer per format behind one small interface. Writers read the graph; they never
+// reach back into extraction.
+#pragma once
+
+#include <memory>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "graph/knowledge_graph.hpp"
+
+namespace newsgraph {
+
+struct ExportOptions {
+    // Drawings (DOT/SVG) leave co_mentioned edges out unless asked: they swamp large graphs.
+    bool draw_co_mentions = false;
+    std::string layout = "dot";  // Graphviz layout engine for rendered formats
+};
+
+class Exporter {
+  public:
+    virtual ~Exporter() = default;
+    virtual std::string_view format() const = 0;     // "graphml"
+    virtual std::string_view file_name() const = 0;  // "graph.graphml"
+    // Writes the whole export; throws std::runtime_error on failure. A failure of `out`
+    // itself is left in its state for the caller to check, as write_export_file() does.
+    virtual void write(const KnowledgeGraph& graph, const ExportOptions& options,
+                       std::ostream& out) const = 0;
+};
+
+// The formats `--format` accepts, in the order they are written.
+std::vector<std::string_view> export_formats();
+// nullptr when the format is unknown.
+std::unique_ptr<Exporter> make_exporter(std::string_view format);
+
+// Writes `exporter`'s output to a temporary file beside `path`, then renames it into place:
+// a failure never leaves a half-written file, and an older file at `path` stays intact.
+// Throws std::runtime_error naming the path and the OS error.
+void write_export_file(const std::string& path, const Exporter& exporter,
+                       const KnowledgeGraph& graph, const ExportOptions& options);
+
+}  // namespace newsgraph

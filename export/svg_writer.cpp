@@ -1,0 +1,56 @@
+// SVG: the drawing of drawing.hpp laid out and rendered by Graphviz.
+#include <memory>
+#include <stdexcept>
+
+#include "export/drawing.hpp"
+#include "export/writers.hpp"
+
+namespace newsgraph {
+namespace {
+
+struct RenderDataFree {
+    void operator()(char* data) const { gvFreeRenderData(data); }
+};
+
+// Frees a layout however rendering ends.
+class Layout {
+  public:
+    Layout(const Drawing& drawing, const std::string& engine) : drawing_(drawing) {
+        if (gvLayout(drawing.context(), drawing.graph(), engine.c_str()) != 0)
+            throw std::runtime_error("Graphviz layout \"" + engine +
+                                     "\" failed: " + drawing.graphviz_messages());
+    }
+    ~Layout() { gvFreeLayout(drawing_.context(), drawing_.graph()); }
+    Layout(const Layout&) = delete;
+    Layout& operator=(const Layout&) = delete;
+
+  private:
+    const Drawing& drawing_;
+};
+
+class SvgWriter : public Exporter {
+  public:
+    std::string_view format() const override { return "svg"; }
+    std::string_view file_name() const override { return "graph.svg"; }
+
+    void write(const KnowledgeGraph& graph, const ExportOptions& options,
+               std::ostream& out) const override {
+        const Drawing drawing(graph, options);
+        const Layout layout(drawing, options.layout);
+        char* data = nullptr;
+        unsigned int length = 0;
+        const int status = gvRenderData(drawing.context(), drawing.graph(), "svg", &data, &length);
+        const std::unique_ptr<char, RenderDataFree> svg(data);
+        if (status != 0)
+            throw std::runtime_error("rendering SVG failed: " + drawing.graphviz_messages());
+        out.write(svg.get(), length);
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<Exporter> make_svg_writer() {
+    return std::make_unique<SvgWriter>();
+}
+
+}  // namespace newsgraph

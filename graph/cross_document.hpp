@@ -1,0 +1,27 @@
+// Cross-article resolution: after every article is merged, fold the nodes that name one
+// entity in different ways ("Putin" in one article, "Vladimir Putin" in another).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "graph/knowledge_graph.hpp"
+
+namespace newsgraph {
+
+// One node folded into another, and why: what `newsgraph explain` reports.
+struct Fold {
+    std::string from, into;  // entity ids
+    std::string reason;
+};
+
+// Folds, within each entity type:
+//  - a one-word person into the only multi-word person whose first or last word it is
+//    (allowing a spelling variant when nothing matches exactly);
+//  - an all-capitals organisation into the only organisation whose initials it spells;
+//  - nodes whose labels differ only by case;
+//  - people whose names differ by a spelling variant in every word.
+// Deterministic: the result does not depend on the order the articles were merged in.
+std::vector<Fold> resolve_across_documents(KnowledgeGraph& graph);
+
+}  // namespace newsgraph

@@ -1,0 +1,189 @@
+#include "graph/knowledge_graph.hpp"
+
+#include <algorithm>
+#include <utility>
+
+namespace newsgraph {
+namespace {
+
+// Keeps the `cap` smallest pieces of evidence of the union of two sorted, duplicate-free
+// lists: taking the smallest is what makes merging associative and order-independent.
+std::vector<Evidence> merge_evidence(const std::vector<Evidence>& a,
+                                     const std::vector<Evidence>& b, std::size_t cap) {
+    std::vector<Evidence> out;
+    out.reserve(std::min(cap, a.size() + b.size()));
+    std::set_union(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+    if (out.size() > cap) out.resize(cap);
+    return out;
+}
+
+void widen_dates(RelationEdge& edge, const std::string& first, const std::string& last) {
+    if (!first.empty() && (edge.first_date.empty() || first < edge.first_date))
+        edge.first_date = first;
+    if (!last.empty() && (edge.last_date.empty() || last > edge.last_date)) edge.last_date = last;
+}
+
+void merge_entity_into(EntityVertex& into, const EntityVertex& from) {
+    for (const auto& [alias, count] : from.aliases) into.aliases[alias] += count;
+    into.mentions += from.mentions;
+    into.documents.insert(from.documents.begin(), from.documents.end());
+    for (const auto& [key, value] : from.attributes) {
+        std::string& mine = into.attributes[key];
+        // Attributes merge as sets of '|'-separated values ("President|Chairman").
+        if (mine.empty()) {
+            mine = value;
+        } else if (mine != value) {
+            std::set<std::string> values;
+            auto split = [&](const std::string& s) {
+                std::size_t start = 0;
+                for (std::size_t bar; (bar = s.find('|', start)) != std::string::npos;
+                     start = bar + 1)
+                    values.insert(s.substr(start, bar - start));
+                values.insert(s.substr(start));
+            };
+            split(mine);
+            split(value);
+            mine.clear();
+            for (const auto& v : values) mine += (mine.empty() ? "" : "|") + v;
+        }
+    }
+}
+
+}  // namespace
+
+std::optional<Vertex> KnowledgeGraph::find(const std::string& id) const {
+    auto it = by_id_.find(id);
+    if (it == by_id_.end()) return std::nullopt;
+    return it->second;
+}
+
+Vertex KnowledgeGraph::add_entity(const EntityVertex& entity) {
+    auto it = by_id_.find(entity.id);
+    if (it != by_id_.end()) {
+        merge_entity_into(graph_[it->second], entity);
+        return it->second;
+    }
+    Vertex v = boost::add_vertex(entity, graph_);
+    by_id_.emplace(entity.id, v);
+    return v;
+}
+
+void KnowledgeGraph::add_edge_evidence(Vertex s, Vertex t, Relation r,
+                                       const RelationEdge& incoming) {
+    if (s == t) return;
+    if (is_symmetric(r) && graph_[t].id < graph_[s].id) std::swap(s, t);
+    auto key = std::make_tuple(s, static_cast<int>(r), t);
+    auto it = by_fact_.find(key);
+    if (it == by_fact_.end()) {
+        RelationEdge edge = incoming;
+        edge.relation = r;
+        if (edge.evidence.size() > evidence_cap_) edge.evidence.resize(evidence_cap_);
+        Edge e = boost::add_edge(s, t, std::move(edge), graph_).first;
+        by_fact_.emplace(key, e);
+        return;
+    }
+    RelationEdge& edge = graph_[it->second];
+    edge.weight += incoming.weight;
+    edge.evidence = merge_evidence(edge.evidence, incoming.evidence, evidence_cap_);
+    widen_dates(edge, incoming.first_date, incoming.last_date);
+}
+
+void KnowledgeGraph::add_relation(Vertex source, Vertex target, Relation relation,
+                                  const Evidence& evidence) {
+    RelationEdge edge;
+    edge.relation = relation;
+    edge.weight = 1;
+    edge.evidence = {evidence};
+    edge.first_date = edge.last_date = evidence.date;
+    add_edge_evidence(source, target, relation, edge);
+}
+
+void KnowledgeGraph::merge(const PartialGraph& partial) {
+    documents_.push_back(partial.document);
+    std::vector<Vertex> vertex_of(partial.entities.size());
+    for (std::size_t i = 0; i < partial.entities.size(); ++i) {
+        const EntityRecord& record = partial.entities[i];
+        EntityVertex entity;
+        entity.id = entity_id(record.type, record.label);
+        entity.label = record.label;
+        entity.type = record.type;
+        entity.aliases = record.aliases;
+        entity.mentions = record.mentions;
+        entity.documents.insert(partial.document.id);
+        entity.attributes = record.attributes;
+        vertex_of[i] = add_entity(entity);
+    }
+    // A fact stated twice in one sentence is one piece of evidence.
+    std::set<std::tuple<Vertex, int, Vertex, int>> seen;
+    for (const RelationRecord& rel : partial.relations) {
+        Vertex s = vertex_of.at(rel.source), t = vertex_of.at(rel.target);
+        if (is_symmetric(rel.relation) && graph_[t].id < graph_[s].id) std::swap(s, t);
+        if (!seen.emplace(s, static_cast<int>(rel.relation), t, rel.evidence.sentence).second)
+            continue;
+        add_relation(s, t, rel.relation, rel.evidence);
+    }
+}
+
+void KnowledgeGraph::merge(const KnowledgeGraph& other) {
+    documents_.insert(documents_.end(), other.documents_.begin(), other.documents_.end());
+    std::vector<Vertex> vertex_of(boost::num_vertices(other.graph_));
+    for (Vertex v : boost::make_iterator_range(boost::vertices(other.graph_)))
+        vertex_of[v] = add_entity(other.graph_[v]);
+    for (Edge e : boost::make_iterator_range(boost::edges(other.graph_))) {
+        const RelationEdge& edge = other.graph_[e];
+        add_edge_evidence(vertex_of[boost::source(e, other.graph_)],
+                          vertex_of[boost::target(e, other.graph_)], edge.relation, edge);
+    }
+}
+
+void KnowledgeGraph::contract(const std::vector<Vertex>& representative) {
+    // vecS invalidates descriptors on removal, so rebuild rather than patch in place.
+    KnowledgeGraph rebuilt(evidence_cap_);
+    rebuilt.documents_ = std::move(documents_);
+    const std::size_t n = boost::num_vertices(graph_);
+    std::vector<Vertex> vertex_of(n);
+    for (Vertex v = 0; v < n; ++v)
+        if (representative.at(v) == v) vertex_of[v] = rebuilt.add_entity(graph_[v]);
+    for (Vertex v = 0; v < n; ++v) {
+        if (representative[v] == v) continue;
+        vertex_of[v] = vertex_of[representative[v]];
+        EntityVertex folded = graph_[v];
+        folded.id = rebuilt.graph_[vertex_of[v]].id;
+        rebuilt.add_entity(folded);
+    }
+    for (Edge e : boost::make_iterator_range(boost::edges(graph_))) {
+        const RelationEdge& edge = graph_[e];
+        rebuilt.add_edge_evidence(vertex_of[boost::source(e, graph_)],
+                                  vertex_of[boost::target(e, graph_)], edge.relation, edge);
+    }
+    *this = std::move(rebuilt);
+}
+
+void KnowledgeGraph::normalize() {
+    std::vector<Vertex> order(boost::num_vertices(graph_));
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(),
+              [&](Vertex a, Vertex b) { return graph_[a].id < graph_[b].id; });
+    KnowledgeGraph sorted(evidence_cap_);
+    std::vector<Vertex> vertex_of(order.size());
+    for (Vertex v : order) vertex_of[v] = sorted.add_entity(graph_[v]);
+
+    std::vector<std::tuple<Vertex, int, Vertex, Edge>> edges;
+    for (Edge e : boost::make_iterator_range(boost::edges(graph_)))
+        edges.emplace_back(vertex_of[boost::source(e, graph_)],
+                           static_cast<int>(graph_[e].relation),
+                           vertex_of[boost::target(e, graph_)], e);
+    std::sort(edges.begin(), edges.end(), [](const auto& a, const auto& b) {
+        return std::tie(std::get<0>(a), std::get<1>(a), std::get<2>(a)) <
+               std::tie(std::get<0>(b), std::get<1>(b), std::get<2>(b));
+    });
+    for (const auto& [s, r, t, e] : edges)
+        sorted.add_edge_evidence(s, t, static_cast<Relation>(r), graph_[e]);
+
+    sorted.documents_ = std::move(documents_);
+    std::sort(sorted.documents_.begin(), sorted.documents_.end(),
+              [](const DocumentInfo& a, const DocumentInfo& b) { return a.id < b.id; });
+    *this = std::move(sorted);
+}
+
+}  // namespace newsgraph

@@ -1,0 +1,80 @@
+// The knowledge graph: a Boost.Graph adjacency_list with bundled properties, built by
+// merging the PartialGraph of each document. merge() is associative and commutative up to
+// normalize(), which orders vertices and edges canonically for deterministic exports.
+#pragma once
+
+#include <boost/graph/adjacency_list.hpp>
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <tuple>
+#include <unordered_map>
+#include <vector>
+
+#include "graph/facts.hpp"
+#include "graph/schema.hpp"
+
+namespace newsgraph {
+
+struct EntityVertex {
+    std::string id;     // entity_id(type, label)
+    std::string label;  // canonical name
+    EntityType type = EntityType::Person;
+    std::map<std::string, int> aliases;  // every surface form merged in, with counts
+    int mentions = 0;
+    std::set<std::string> documents;
+    std::map<std::string, std::string> attributes;
+};
+
+struct RelationEdge {
+    Relation relation = Relation::co_mentioned;
+    int weight = 0;                  // supporting sentences, all counted
+    std::vector<Evidence> evidence;  // sorted, at most the graph's evidence cap
+    std::string first_date, last_date;  // of the supporting documents that have dates
+};
+
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
+                                    EntityVertex, RelationEdge>;
+using Vertex = boost::graph_traits<Graph>::vertex_descriptor;
+using Edge = boost::graph_traits<Graph>::edge_descriptor;
+
+class KnowledgeGraph {
+public:
+    explicit KnowledgeGraph(std::size_t evidence_cap = 5) : evidence_cap_(evidence_cap) {}
+
+    // Adds one document's entities and facts. The same (source, relation, target) seen again
+    // adds evidence and weight, never a second edge; symmetric relations are stored once.
+    void merge(const PartialGraph& partial);
+    // Adds another graph (e.g. one built on another thread).
+    void merge(const KnowledgeGraph& other);
+
+    // Rebuilds the graph with vertices ordered by id and edges by (source, relation, target),
+    // so that exports are byte-identical whatever order documents were merged in.
+    void normalize();
+
+    const Graph& graph() const { return graph_; }
+    const std::vector<DocumentInfo>& documents() const { return documents_; }
+    std::size_t evidence_cap() const { return evidence_cap_; }
+    std::optional<Vertex> find(const std::string& id) const;
+
+    // Direct mutation for tools and tests; keeps the indexes in step.
+    Vertex add_entity(const EntityVertex& entity);
+    void add_relation(Vertex source, Vertex target, Relation relation, const Evidence& evidence);
+    // Folds every vertex v into representative[v] (aliases, mentions, documents, edges) in
+    // one rebuild; a vertex that is its own representative stays. Used by cross-document
+    // resolution ("Putin" into "Vladimir Putin").
+    void contract(const std::vector<Vertex>& representative);
+
+private:
+    void add_edge_evidence(Vertex s, Vertex t, Relation r, const RelationEdge& incoming);
+
+    std::size_t evidence_cap_;
+    Graph graph_;
+    std::vector<DocumentInfo> documents_;
+    std::unordered_map<std::string, Vertex> by_id_;
+    std::map<std::tuple<Vertex, int, Vertex>, Edge> by_fact_;
+};
+
+}  // namespace newsgraph

@@ -1,0 +1,76 @@
+#include "src/cli/build_command.hpp"
+
+#include <filesystem>
+#include <map>
+#include <ostream>
+
+#include "export/exporter.hpp"
+#include "src/cli/corpus.hpp"
+
+namespace newsgraph {
+namespace {
+
+void print_summary(const Corpus& corpus, const std::vector<std::string>& written,
+                   std::ostream& out) {
+    const Graph& g = corpus.graph.graph();
+    std::map<EntityType, int> by_type;
+    for (Vertex v : boost::make_iterator_range(boost::vertices(g))) ++by_type[g[v].type];
+    std::map<Relation, int> by_relation;
+    for (Edge e : boost::make_iterator_range(boost::edges(g))) ++by_relation[g[e].relation];
+
+    out << "read       " << corpus.articles << (corpus.articles == 1 ? " article" : " articles");
+    if (corpus.problems)
+        out << " (" << corpus.problems << " input problem" << (corpus.problems == 1 ? "" : "s")
+            << " reported on stderr)";
+    out << "\nentities   " << boost::num_vertices(g);
+    const char* sep = ": ";
+    for (auto [type, n] : by_type) out << sep << n << ' ' << to_string(type), sep = ", ";
+    out << "\nrelations  " << boost::num_edges(g);
+    sep = ": ";
+    for (auto [rel, n] : by_relation) out << sep << n << ' ' << to_string(rel), sep = ", ";
+    out << "\nwrote      ";
+    sep = "";
+    for (const auto& path : written) out << sep << path, sep = ", ";
+    out << (written.empty() ? "nothing\n" : "\n");
+}
+
+}  // namespace
+
+int run_build(const BuildOptions& options, std::istream& in, std::ostream& out, std::ostream& err) {
+    std::optional<Corpus> corpus = build_corpus(options, in, err);
+    if (!corpus) {
+        err << "newsgraph: nothing written\n";
+        return 2;
+    }
+
+    std::error_code ec;
+    std::filesystem::create_directories(options.output_dir, ec);
+    if (ec) {
+        err << "newsgraph: cannot create output folder " << options.output_dir << ": "
+            << ec.message() << '\n';
+        return 2;
+    }
+    ExportOptions export_options;
+    export_options.layout = options.layout;
+    export_options.draw_co_mentions = options.draw_co_mentions;
+    std::vector<std::string> written;
+    bool export_failed = false;
+    for (const auto& format : options.formats) {
+        auto exporter = make_exporter(format);
+        const std::string path =
+            (std::filesystem::path(options.output_dir) / std::string(exporter->file_name()))
+                .string();
+        try {
+            write_export_file(path, *exporter, corpus->graph, export_options);
+            written.push_back(path);
+        } catch (const std::exception& e) {
+            err << "newsgraph: " << e.what() << '\n';
+            export_failed = true;
+        }
+    }
+    if (!options.quiet) print_summary(*corpus, written, out);
+    if (written.empty()) return 2;
+    return corpus->problems == 0 && !export_failed ? 0 : 1;
+}
+
+}  // namespace newsgraph

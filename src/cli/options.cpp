@@ -1,0 +1,178 @@
+#include "src/cli/options.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "export/exporter.hpp"
+
+namespace newsgraph {
+
+const char* const kUsage = R"(newsgraph: a knowledge graph of the people, countries, organisations and
+agreements in news articles, linked by typed relations with their evidence.
+
+Usage:
+  newsgraph build INPUT... [-o DIR] [options]     build the graph, write its exports
+  newsgraph annotate INPUT... [-o FILE]           every mention as JSON Lines
+  newsgraph explain NAME INPUT...                 an entity: its names, why they were
+                                                  merged, its relations with evidence
+  newsgraph --help | --version
+
+INPUT is a text file (.txt, .md: one article), a JSON Lines file (.jsonl: one
+article per line, {"text": ..., "id", "title", "url", "date", "source"}), a
+directory (read recursively for those files), or - for standard input.
+
+Options:
+  -o, --output DIR        build: where to write the graph files (default: out)
+                          annotate: the JSON Lines file (default: standard output)
+  -f, --format LIST       comma-separated formats: dot, graphml, jsonld, svg, or all
+                          (default: all)
+      --layout ENGINE     Graphviz layout for svg: dot, neato, fdp, sfdp, circo, twopi
+                          (default: dot)
+      --draw-co-mentions  also draw co_mentioned edges in dot/svg (left out by default;
+                          always present in graphml and jsonld)
+      --evidence-cap N    evidence sentences kept per relation, all counted in its
+                          weight (default: 5)
+      --max-file-size N   skip input files larger than N bytes; K, M, G suffixes
+                          (default: 64M)
+      --data DIR          gazetteers and word lists (default: data/ next to the
+                          executable, or $NEWSGRAPH_DATA)
+  -q, --quiet             no summary on stdout
+  -h, --help              this text
+  -V, --version           the version
+
+Exit status: 0 all inputs read and all files written; 1 some inputs skipped or some
+files not written (each named on stderr), the rest written; 2 usage error, or
+nothing could be built.
+)";
+
+namespace {
+
+std::size_t parse_size(const std::string& flag, const std::string& value) {
+    std::size_t pos = 0;
+    unsigned long long n = 0;
+    try {
+        n = std::stoull(value, &pos);
+    } catch (const std::exception&) {
+        throw std::invalid_argument(flag + " takes a number, got '" + value + "'");
+    }
+    std::string suffix = value.substr(pos);
+    unsigned long long scale = suffix.empty() ? 1
+                               : suffix == "K" || suffix == "k" ? 1ull << 10
+                               : suffix == "M" || suffix == "m" ? 1ull << 20
+                               : suffix == "G" || suffix == "g" ? 1ull << 30
+                                                                : 0;
+    if (scale == 0 || value[0] == '-')
+        throw std::invalid_argument(flag + " takes a number (K, M or G suffix allowed), got '" +
+                                    value + "'");
+    return static_cast<std::size_t>(n * scale);
+}
+
+std::vector<std::string> parse_formats(const std::string& list) {
+    std::vector<std::string> formats;
+    const auto known = export_formats();
+    std::size_t start = 0;
+    while (start <= list.size()) {
+        std::size_t comma = list.find(',', start);
+        std::string f = list.substr(start, comma == std::string::npos ? comma : comma - start);
+        start = comma == std::string::npos ? list.size() + 1 : comma + 1;
+        if (f.empty()) continue;
+        if (f == "all") {
+            formats.assign(known.begin(), known.end());
+            continue;
+        }
+        if (std::find(known.begin(), known.end(), f) == known.end()) {
+            std::string names;
+            for (auto k : known) names += std::string(names.empty() ? "" : ", ") + std::string(k);
+            throw std::invalid_argument("unknown format '" + f + "' (known: " + names + ", all)");
+        }
+        if (std::find(formats.begin(), formats.end(), f) == formats.end()) formats.push_back(f);
+    }
+    if (formats.empty()) throw std::invalid_argument("--format needs at least one format");
+    return formats;
+}
+
+}  // namespace
+
+Command parse_command_line(const std::vector<std::string>& args) {
+    Command cmd;
+    if (args.empty()) throw std::invalid_argument("missing command (try 'newsgraph --help')");
+    if (args[0] == "-h" || args[0] == "--help" || args[0] == "help") return cmd;
+    if (args[0] == "-V" || args[0] == "--version") {
+        cmd.kind = CommandKind::Version;
+        return cmd;
+    }
+    if (args[0] == "build") {
+        cmd.kind = CommandKind::Build;
+    } else if (args[0] == "annotate") {
+        cmd.kind = CommandKind::Annotate;
+        cmd.build.output_dir.clear();
+    } else if (args[0] == "explain") {
+        cmd.kind = CommandKind::Explain;
+    } else {
+        throw std::invalid_argument("unknown command '" + args[0] + "' (try 'newsgraph --help')");
+    }
+    BuildOptions& o = cmd.build;
+    bool only_inputs = false;
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&](const std::string& flag) -> std::string {
+            if (i + 1 >= args.size()) throw std::invalid_argument(flag + " needs a value");
+            return args[++i];
+        };
+        // --flag=value is accepted too.
+        std::string flag = a, inline_value;
+        if (!only_inputs && a.rfind("--", 0) == 0 && a.find('=') != std::string::npos) {
+            flag = a.substr(0, a.find('='));
+            inline_value = a.substr(a.find('=') + 1);
+        }
+        auto arg = [&](const std::string& f) {
+            return flag == a ? value(f) : inline_value;
+        };
+        if (only_inputs || a == "-" || a.empty() || a[0] != '-') {
+            o.inputs.push_back(a);
+        } else if (a == "--") {
+            only_inputs = true;
+        } else if (flag == "-o" || flag == "--output") {
+            o.output_dir = arg(flag);
+        } else if (flag == "-f" || flag == "--format") {
+            o.formats = parse_formats(arg(flag));
+        } else if (flag == "--layout") {
+            o.layout = arg(flag);
+        } else if (flag == "--draw-co-mentions") {
+            o.draw_co_mentions = true;
+        } else if (flag == "--evidence-cap") {
+            o.evidence_cap = parse_size(flag, arg(flag));
+            if (o.evidence_cap == 0) throw std::invalid_argument("--evidence-cap must be at least 1");
+        } else if (flag == "--max-file-size") {
+            o.max_file_bytes = parse_size(flag, arg(flag));
+        } else if (flag == "--data") {
+            o.data_dir = arg(flag);
+        } else if (flag == "-q" || flag == "--quiet") {
+            o.quiet = true;
+        } else if (flag == "-h" || flag == "--help") {
+            cmd.kind = CommandKind::Help;
+            return cmd;
+        } else {
+            throw std::invalid_argument("unknown option '" + a + "' (try 'newsgraph --help')");
+        }
+    }
+    if (cmd.kind == CommandKind::Explain) {
+        if (o.inputs.empty()) throw std::invalid_argument("explain needs a NAME and an INPUT");
+        o.name = o.inputs.front();
+        o.inputs.erase(o.inputs.begin());
+    }
+    if (o.inputs.empty())
+        throw std::invalid_argument(args[0] +
+                                    " needs at least one INPUT (a file, a directory or -)");
+    if (o.formats.empty()) {
+        const auto known = export_formats();
+        o.formats.assign(known.begin(), known.end());
+    }
+    const std::vector<std::string> layouts = {"dot", "neato", "fdp", "sfdp", "circo", "twopi"};
+    if (std::find(layouts.begin(), layouts.end(), o.layout) == layouts.end())
+        throw std::invalid_argument("unknown layout '" + o.layout +
+                                    "' (known: dot, neato, fdp, sfdp, circo, twopi)");
+    return cmd;
+}
+
+}  // namespace newsgraph

@@ -1,0 +1,36 @@
+// Command-line options of `newsgraph build`, parsed without side effects so they can be tested.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace newsgraph {
+
+struct BuildOptions {
+    std::vector<std::string> inputs;
+    std::string output_dir = "out";  // build: a folder; annotate: a file ("" = stdout)
+    std::string name;                // explain: the entity to explain
+    std::vector<std::string> formats;  // empty: every format
+    std::string data_dir;              // empty: found next to the executable
+    std::size_t max_file_bytes = 64u << 20;
+    std::size_t evidence_cap = 5;
+    std::string layout = "dot";
+    bool draw_co_mentions = false;
+    bool quiet = false;
+};
+
+enum class CommandKind { Build, Annotate, Explain, Help, Version };
+
+struct Command {
+    CommandKind kind = CommandKind::Help;
+    BuildOptions build;
+};
+
+// Throws std::invalid_argument with a message fit to show the user.
+Command parse_command_line(const std::vector<std::string>& args);
+
+extern const char* const kUsage;
+
+}  // namespace newsgraph

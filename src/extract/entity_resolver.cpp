@@ -1,0 +1,218 @@
+#include "src/extract/entity_resolver.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <sstream>
+
+namespace newsgraph {
+namespace {
+
+std::vector<std::string> words_of(const std::string& s) {
+    std::vector<std::string> words;
+    std::istringstream in(s);
+    for (std::string w; in >> w;) words.push_back(w);
+    return words;
+}
+
+// Initials of the capitalised words: "University of New South Wales" -> "UNSW".
+std::string initials(const std::string& name) {
+    std::string out;
+    for (const auto& w : words_of(name))
+        if (!w.empty() && w[0] >= 'A' && w[0] <= 'Z') out += w[0];
+    return out;
+}
+
+std::string letters_only(const std::string& s) {
+    std::string out;
+    for (char c : s)
+        if (c >= 'A' && c <= 'Z') out += c;
+    return out;
+}
+
+// Builds entities: one per key, aliases counted, the longest name as label unless a
+// gazetteer gave a canonical one.
+class EntityTable {
+public:
+    std::size_t get(const std::string& key, const std::string& label, EntityType type) {
+        auto it = index_.find(key);
+        if (it != index_.end()) return it->second;
+        EntityRecord e;
+        e.label = label;
+        e.type = type;
+        entities_.push_back(std::move(e));
+        return index_[key] = entities_.size() - 1;
+    }
+    EntityRecord& at(std::size_t i) { return entities_[i]; }
+    std::vector<EntityRecord> take() { return std::move(entities_); }
+
+private:
+    std::map<std::string, std::size_t> index_;
+    std::vector<EntityRecord> entities_;
+};
+
+void add_attribute_value(EntityRecord& e, const std::string& key, const std::string& value) {
+    std::string& v = e.attributes[key];
+    std::set<std::string> values;
+    std::istringstream in(v);
+    for (std::string x; std::getline(in, x, '|');)
+        if (!x.empty()) values.insert(x);
+    values.insert(value);
+    v.clear();
+    for (const auto& x : values) v += (v.empty() ? "" : "|") + x;
+}
+
+}  // namespace
+
+std::string name_key(const std::string& surface) {
+    std::string out;
+    for (std::size_t i = 0; i < surface.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(surface[i]);
+        // U+2018/2019 -> ', U+201C/201D -> "
+        if (c == 0xE2 && i + 2 < surface.size() && static_cast<unsigned char>(surface[i + 1]) == 0x80) {
+            unsigned char d = static_cast<unsigned char>(surface[i + 2]);
+            if (d == 0x98 || d == 0x99) { out += '\''; i += 2; continue; }
+            if (d == 0x9C || d == 0x9D) { out += '"'; i += 2; continue; }
+        }
+        if (std::isspace(c)) {
+            if (!out.empty() && out.back() != ' ') out += ' ';
+            continue;
+        }
+        out += static_cast<char>(c);
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    for (const char* article : {"the ", "The "})
+        if (out.rfind(article, 0) == 0) out.erase(0, 4);
+    return out;
+}
+
+ResolvedMentions EntityResolver::resolve(const std::vector<Mention>& mentions) const {
+    EntityTable table;
+    std::vector<std::optional<std::size_t>> entity_of(mentions.size());
+
+    // Full names of people, grouped by first and last word ("Vladimir V. Putin" is
+    // "Vladimir Putin"). The most frequent spelling becomes the label.
+    std::map<std::string, std::map<std::string, int>> full_names;  // group key -> spelling counts
+    auto person_group = [](const std::vector<std::string>& w) { return w.front() + " " + w.back(); };
+    for (const Mention& m : mentions) {
+        if (m.type != EntityType::Person || m.weak) continue;
+        auto w = words_of(name_key(m.surface));
+        if (w.size() >= 2) ++full_names[person_group(w)][name_key(m.surface)];
+    }
+    auto best_spelling = [&](const std::string& group) {
+        const auto& spellings = full_names.at(group);
+        return std::max_element(spellings.begin(), spellings.end(), [](auto& a, auto& b) {
+                   return a.second != b.second ? a.second < b.second : a.first > b.first;
+               })->first;
+    };
+    // For a one-word mention, the full name it stands for: a unique full name containing it as
+    // first or last word, or else the one mentioned most recently before it.
+    std::map<std::string, std::size_t> last_seen;  // group -> last mention index
+    auto full_name_for = [&](const std::string& word, std::size_t at) -> std::optional<std::string> {
+        std::vector<std::string> candidates;
+        for (const auto& [group, spellings] : full_names) {
+            auto w = words_of(group);
+            if (w.front() == word || w.back() == word) candidates.push_back(group);
+        }
+        if (candidates.size() == 1) return candidates[0];
+        std::optional<std::string> nearest;
+        std::size_t nearest_at = 0;
+        for (const auto& c : candidates) {
+            auto it = last_seen.find(c);
+            if (it != last_seen.end() && it->second < at && it->second >= nearest_at)
+                nearest = c, nearest_at = it->second;
+        }
+        return nearest;
+    };
+
+    // Organisations named by an acronym of their name elsewhere in the article ("UNSW").
+    std::map<std::string, std::string> org_by_initials;
+    for (const Mention& m : mentions)
+        if (m.type == EntityType::Organisation && !m.entry) {
+            std::string key = name_key(m.surface);
+            if (words_of(key).size() >= 2) org_by_initials.emplace(initials(key), key);
+        }
+
+    // Agreement descriptions: "peace plan" is the "12-point peace plan" of the same article.
+    std::vector<std::string> agreement_keys;
+    for (const Mention& m : mentions)
+        if (m.type == EntityType::Agreement) agreement_keys.push_back(name_key(m.surface));
+    auto agreement_for = [&](const std::string& key) {
+        const auto words = words_of(key);
+        std::string best = key;
+        for (const auto& other : agreement_keys) {
+            auto ow = words_of(other);
+            if (ow.size() <= words_of(best).size() || ow.back() != words.back()) continue;
+            bool subset = std::all_of(words.begin(), words.end(), [&](const std::string& w) {
+                return std::find(ow.begin(), ow.end(), w) != ow.end();
+            });
+            if (subset) best = other;
+        }
+        return best;
+    };
+
+    for (std::size_t i = 0; i < mentions.size(); ++i) {
+        const Mention& m = mentions[i];
+        if (m.acronym_of) continue;  // resolved with its expansion below
+        const std::string key = name_key(m.surface);
+        std::optional<std::size_t> e;
+        switch (m.type) {
+            case EntityType::Country:
+            case EntityType::Organisation:
+            case EntityType::Location:
+                if (m.entry && m.entry->type == m.type) {
+                    e = table.get("G" + std::string(to_string(m.type)) + m.entry->canonical,
+                                  m.entry->canonical, m.type);
+                    if (!m.entry->alpha2.empty()) {
+                        table.at(*e).attributes["iso_alpha2"] = m.entry->alpha2;
+                        table.at(*e).attributes["iso_alpha3"] = m.entry->alpha3;
+                    }
+                } else if (m.type == EntityType::Organisation && words_of(key).size() == 1 &&
+                           org_by_initials.count(letters_only(key))) {
+                    const std::string& full = org_by_initials.at(letters_only(key));
+                    e = table.get("O" + full, full, m.type);
+                } else {
+                    e = table.get(std::string(1, "PCOAL"[static_cast<int>(m.type)]) + key, key,
+                                  m.type);
+                }
+                break;
+            case EntityType::Agreement: {
+                std::string full = agreement_for(key);
+                e = table.get("A" + full, full, m.type);
+                break;
+            }
+            case EntityType::Person: {
+                auto w = words_of(key);
+                std::optional<std::string> group;
+                if (w.size() >= 2) group = person_group(w);
+                else if (!w.empty()) group = full_name_for(w[0], i);
+                if (group) {
+                    last_seen[*group] = i;
+                    e = table.get("P" + *group, best_spelling(*group), m.type);
+                } else if (!m.weak) {
+                    e = table.get("P" + key, key, m.type);
+                }
+                break;
+            }
+        }
+        entity_of[i] = e;
+    }
+    for (std::size_t i = 0; i < mentions.size(); ++i)
+        if (mentions[i].acronym_of) entity_of[i] = entity_of[*mentions[i].acronym_of];
+
+    for (std::size_t i = 0; i < mentions.size(); ++i) {
+        if (!entity_of[i]) continue;
+        EntityRecord& e = table.at(*entity_of[i]);
+        ++e.aliases[name_key(mentions[i].surface)];
+        ++e.mentions;
+        if (mentions[i].type == EntityType::Person && mentions[i].role) {
+            // "President" and "president" are one title.
+            std::string title = mentions[i].title;
+            if (!title.empty() && title[0] >= 'a' && title[0] <= 'z') title[0] -= 'a' - 'A';
+            add_attribute_value(e, "titles", title);
+        }
+    }
+    return {table.take(), std::move(entity_of)};
+}
+
+}  // namespace newsgraph

@@ -1,0 +1,31 @@
+// Within-article resolution: which mentions name the same entity ("Xi", "Mr. Xi" and
+// "Chinese President Xi Jinping"; "ICC" and "International Criminal Court").
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "graph/facts.hpp"
+#include "src/extract/mentions.hpp"
+
+namespace newsgraph {
+
+struct ResolvedMentions {
+    std::vector<EntityRecord> entities;
+    // For each mention, the entity it names; nullopt for a mention that was dropped
+    // (a lone capitalised word that named no one the article introduced).
+    std::vector<std::optional<std::size_t>> entity_of;
+};
+
+class EntityResolver {
+public:
+    ResolvedMentions resolve(const std::vector<Mention>& mentions) const;
+};
+
+// The form of a name used to compare mentions: straight quotes and apostrophes, single
+// spaces, no leading "the".
+std::string name_key(const std::string& surface);
+
+}  // namespace newsgraph

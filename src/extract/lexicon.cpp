@@ -1,0 +1,205 @@
+#include "src/extract/lexicon.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+
+namespace newsgraph {
+namespace {
+
+bool is_word_byte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
+
+// The first run of letters and digits: the bucket a phrase or token is filed under.
+std::string bucket_key(std::string_view s, bool fold_case) {
+    std::size_t n = 0;
+    while (n < s.size() && is_word_byte(static_cast<unsigned char>(s[n]))) ++n;
+    std::string key(s.substr(0, n ? n : 1));
+    return fold_case ? lower_ascii(key) : key;
+}
+
+// Lines of a data file, without comments ('#' at the start) and blank lines.
+std::vector<std::string> read_lines(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw std::runtime_error(path + ": cannot read data file");
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(in, line);) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.empty() || line[0] == '#') continue;
+        lines.push_back(line);
+    }
+    return lines;
+}
+
+std::vector<std::string> split(const std::string& s, char sep) {
+    std::vector<std::string> out;
+    std::stringstream in(s);
+    for (std::string field; std::getline(in, field, sep);) out.push_back(field);
+    if (!s.empty() && s.back() == sep) out.emplace_back();
+    return out;
+}
+
+std::unordered_set<std::string> read_set(const std::string& path, bool lower = false) {
+    std::unordered_set<std::string> set;
+    for (auto& line : read_lines(path)) set.insert(lower ? lower_ascii(line) : line);
+    return set;
+}
+
+}  // namespace
+
+std::string lower_ascii(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+void Lexicon::add_phrase(PhraseIndex& index, const std::string& text, std::size_t value,
+                         bool fold_case) {
+    std::string phrase = fold_case ? lower_ascii(text) : text;
+    auto& bucket = index[bucket_key(phrase, false)];
+    for (const Phrase& p : bucket)
+        if (p.text == phrase) return;  // first listing wins
+    bucket.push_back({phrase, value});
+    std::stable_sort(bucket.begin(), bucket.end(), [](const Phrase& a, const Phrase& b) {
+        return a.text.size() > b.text.size();
+    });
+}
+
+// Matches a phrase against consecutive tokens by consuming its characters: a space in the
+// phrase stands between tokens, so the lists need not know how the tokenizer splits words.
+std::optional<std::pair<std::size_t, std::size_t>> Lexicon::longest_at(
+    const PhraseIndex& index, const std::vector<Token>& tokens, std::size_t i, bool fold_case) {
+    if (i >= tokens.size()) return std::nullopt;
+    auto it = index.find(bucket_key(tokens[i].norm, fold_case));
+    if (it == index.end()) return std::nullopt;
+    for (const Phrase& phrase : it->second) {  // longest first
+        std::size_t pos = 0, k = i;
+        bool ok = true;
+        while (pos < phrase.text.size()) {
+            if (k >= tokens.size()) {
+                ok = false;
+                break;
+            }
+            if (phrase.text[pos] == ' ') {
+                ++pos;
+                continue;
+            }
+            const std::string norm = fold_case ? lower_ascii(tokens[k].norm) : tokens[k].norm;
+            if (phrase.text.compare(pos, norm.size(), norm) != 0) {
+                ok = false;
+                break;
+            }
+            pos += norm.size();
+            ++k;
+        }
+        // A phrase must end at a token boundary: "UN" never matches inside "UNSC".
+        if (ok && pos == phrase.text.size()) return std::make_pair(k - i, phrase.index);
+    }
+    return std::nullopt;
+}
+
+Lexicon Lexicon::load(const std::string& data_dir) {
+    Lexicon lx;
+    const std::string dir = data_dir + "/";
+
+    // Countries and territories: countries.tsv names them, country_forms.tsv lists how text
+    // refers to them. A form shared by several is kept only if one of them is a sovereign
+    // state ("American": United States, not American Samoa).
+    std::map<std::string, GazetteerEntry> by_alpha2;
+    for (auto& line : read_lines(dir + "countries.tsv")) {
+        auto f = split(line, '\t');
+        if (f.size() < 4) throw std::runtime_error(dir + "countries.tsv: malformed line: " + line);
+        by_alpha2[f[0]] = {f[3] == "Country" ? EntityType::Country : EntityType::Location, f[2],
+                           FormKind::Name, f[0], f[1]};
+    }
+    std::map<std::string, std::vector<std::pair<FormKind, std::string>>> forms;
+    for (auto& line : read_lines(dir + "country_forms.tsv")) {
+        auto f = split(line, '\t');
+        if (f.size() < 3 || !by_alpha2.count(f[2]))
+            throw std::runtime_error(dir + "country_forms.tsv: malformed line: " + line);
+        FormKind kind = f[1] == "demonym"   ? FormKind::Demonym
+                        : f[1] == "capital" ? FormKind::Capital
+                        : f[1] == "seat"    ? FormKind::Seat
+                                            : FormKind::Name;
+        forms[f[0]].emplace_back(kind, f[2]);
+    }
+    std::map<std::pair<std::string, FormKind>, std::size_t> entry_of;
+    auto entry_for = [&](const std::string& alpha2, FormKind kind) {
+        auto key = std::make_pair(alpha2, kind);
+        auto it = entry_of.find(key);
+        if (it != entry_of.end()) return it->second;
+        GazetteerEntry e = by_alpha2.at(alpha2);
+        e.kind = kind;
+        lx.entries_.push_back(e);
+        if (kind == FormKind::Name) lx.country_by_alpha2_[alpha2] = lx.entries_.size() - 1;
+        return entry_of[key] = lx.entries_.size() - 1;
+    };
+    for (const auto& [alpha2, entry] : by_alpha2) entry_for(alpha2, FormKind::Name);
+    for (const auto& [surface, owners] : forms) {
+        std::vector<std::pair<FormKind, std::string>> sovereign;
+        for (const auto& o : owners)
+            if (by_alpha2.at(o.second).type == EntityType::Country) sovereign.push_back(o);
+        const auto& pick = sovereign.empty() ? owners : sovereign;
+        std::set<std::string> distinct;
+        for (const auto& o : pick) distinct.insert(o.second);
+        if (distinct.size() != 1) continue;  // ambiguous ("Congolese")
+        add_phrase(lx.gazetteer_, surface, entry_for(pick[0].second, pick[0].first), false);
+    }
+
+    for (auto& line : read_lines(dir + "organisations.tsv")) {
+        auto f = split(line, '\t');
+        lx.entries_.push_back({EntityType::Organisation, f[0], FormKind::Name, "", ""});
+        add_phrase(lx.gazetteer_, f[0], lx.entries_.size() - 1, false);
+        if (f.size() > 1)
+            for (auto& alias : split(f[1], '|'))
+                if (!alias.empty()) add_phrase(lx.gazetteer_, alias, lx.entries_.size() - 1, false);
+    }
+
+    for (auto& line : read_lines(dir + "titles.tsv")) {
+        auto f = split(line, '\t');
+        if (f.size() < 2) throw std::runtime_error(dir + "titles.tsv: malformed line: " + line);
+        Role role = f[1] == "leader" ? Role::Leader
+                    : f[1] == "official" ? Role::Official
+                                         : Role::Affiliate;
+        lx.title_roles_.push_back(role);
+        add_phrase(lx.titles_, f[0], lx.title_roles_.size() - 1, true);
+    }
+
+    lx.honorifics_ = read_set(dir + "honorifics.txt");
+    lx.org_heads_ = read_set(dir + "org_heads.txt");
+    lx.agreement_heads_ = read_set(dir + "agreement_heads.txt", true);
+    lx.agreement_modifiers_ = read_set(dir + "agreement_modifiers.txt", true);
+    lx.given_names_ = read_set(dir + "given_names.txt");
+    lx.non_entities_ = read_set(dir + "non_entities.txt");
+    lx.reporting_verbs_ = read_set(dir + "reporting_verbs.txt", true);
+    lx.common_words_ = read_set(dir + "common_words.txt");
+    lx.org_descriptors_ = read_set(dir + "org_descriptors.txt", true);
+    lx.locatives_ = read_set(dir + "locative_prepositions.txt", true);
+    lx.travel_words_ = read_set(dir + "travel_words.txt", true);
+    return lx;
+}
+
+std::optional<LexiconMatch> Lexicon::gazetteer_at(const std::vector<Token>& tokens,
+                                                  std::size_t i) const {
+    auto m = longest_at(gazetteer_, tokens, i, false);
+    if (!m) return std::nullopt;
+    return LexiconMatch{m->first, &entries_[m->second], Role::Leader};
+}
+
+std::optional<LexiconMatch> Lexicon::title_at(const std::vector<Token>& tokens,
+                                              std::size_t i) const {
+    auto m = longest_at(titles_, tokens, i, true);
+    if (!m) return std::nullopt;
+    return LexiconMatch{m->first, nullptr, title_roles_[m->second]};
+}
+
+const GazetteerEntry* Lexicon::country(std::string_view alpha2) const {
+    auto it = country_by_alpha2_.find(std::string(alpha2));
+    return it == country_by_alpha2_.end() ? nullptr : &entries_[it->second];
+}
+
+}  // namespace newsgraph

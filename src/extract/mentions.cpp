@@ -1,0 +1,604 @@
+#include "src/extract/mentions.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <cstddef>
+#include <unordered_set>
+
+namespace newsgraph {
+namespace {
+
+std::uint32_t first_code_point(std::string_view s) {
+    if (s.empty()) return 0;
+    unsigned char c = static_cast<unsigned char>(s[0]);
+    if (c < 0x80) return c;
+    int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    std::uint32_t cp = c & (0x3F >> (len - 1));
+    for (int k = 1; k < len && static_cast<std::size_t>(k) < s.size(); ++k)
+        cp = (cp << 6) | (static_cast<unsigned char>(s[k]) & 0x3F);
+    return cp;
+}
+
+// Upper-case initial in the scripts news names use (Latin, Greek, Cyrillic).
+bool starts_upper(std::string_view s) {
+    std::uint32_t cp = first_code_point(s);
+    if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+    if (cp >= 0xC0 && cp <= 0xDE) return cp != 0xD7;
+    if (cp >= 0x100 && cp <= 0x17F) return cp % 2 == 0;
+    return (cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x400 && cp <= 0x42F);
+}
+
+bool is_word(std::string_view s) {
+    return !s.empty() && (std::isalnum(static_cast<unsigned char>(s[0])) || s[0] & 0x80);
+}
+
+// "CNN", "U.S.", "G7", "EPA-EFE": two or more capitals and no lower-case letter.
+bool is_acronym(std::string_view s) {
+    int upper = 0;
+    for (char c : s) {
+        if (c >= 'a' && c <= 'z') return false;
+        if (c >= 'A' && c <= 'Z') ++upper;
+    }
+    return upper >= 2 && starts_upper(s);
+}
+
+bool is_connector(std::string_view lower) {
+    static const std::unordered_set<std::string_view> kConnectors = {
+        "of", "for", "on", "and", "&", "the", "de", "du", "des", "la", "le", "von",
+        "van", "der", "den", "al", "bin", "el", "da", "di", "y"};
+    return kConnectors.count(lower) > 0;
+}
+
+bool is_quote(std::string_view norm) { return norm == "\"" || norm == "'"; }
+
+bool is_company_suffix(std::string_view norm) {
+    static const std::unordered_set<std::string_view> kSuffixes = {
+        "Inc", "Inc.", "Ltd", "Ltd.", "LLC", "PLC", "plc", "Corp", "Corp.", "Co.", "GmbH", "AG"};
+    return kSuffixes.count(norm) > 0;
+}
+
+// "US-led", "Shanghai-based", "Kremlin-backed": ends in a lower-case part after a hyphen.
+bool derived_adjective(std::string_view norm) {
+    auto hyphen = norm.rfind('-');
+    return hyphen != std::string_view::npos && hyphen + 1 < norm.size() &&
+           std::islower(static_cast<unsigned char>(norm[hyphen + 1]));
+}
+
+class SentenceScanner {
+public:
+    SentenceScanner(const Document& doc, const Sentence& sentence, std::size_t index,
+                    const Lexicon& lexicon, const std::unordered_set<std::string>& attested,
+                    std::vector<Mention>& out)
+        : doc_(doc), s_(sentence), t_(sentence.tokens), index_(index), lx_(lexicon),
+          attested_(attested), out_(out), first_mention_(out.size()) {}
+
+    void scan() {
+        first_word_ = 0;
+        while (first_word_ < t_.size() && !is_word(t_[first_word_].norm)) ++first_word_;
+        covered_.assign(t_.size(), false);
+        for (std::size_t i = 0; i < t_.size();) {
+            if (!starts_upper(t_[i].norm) || !is_word(t_[i].norm)) {
+                ++i;
+                continue;
+            }
+            std::size_t j = extend_span(i);
+            take_span(i, j);
+            i = j;
+        }
+        find_agreement_descriptions();
+        people_in_lists();
+        resolve_pending_roles();
+    }
+
+private:
+    std::string_view text(std::size_t i) const {
+        return std::string_view(doc_.text).substr(t_[i].begin, t_[i].end - t_[i].begin);
+    }
+    std::string lower(std::size_t i) const { return lower_ascii(t_[i].norm); }
+    bool cap(std::size_t i) const {
+        return i < t_.size() && is_word(t_[i].norm) && starts_upper(t_[i].norm);
+    }
+
+    // A run of capitalised words, with connectors inside names ("University of New South
+    // Wales") and "and" only inside organisation names ("Institute of European and Asian
+    // Studies"), never between two names ("Xi and Putin").
+    std::size_t extend_span(std::size_t i) const {
+        std::size_t j = i + 1;
+        bool org_head_then_of = lx_.is_org_head(t_[i].norm);
+        bool seen_of = false;
+        while (j < t_.size()) {
+            // A middle initial: "Vladimir V. Putin", "George W. Bush".
+            if (t_[j].norm == "." && t_[j - 1].norm.size() == 1 && cap(j - 1) && cap(j + 1)) {
+                ++j;
+                continue;
+            }
+            if (cap(j) && !lx_.is_non_entity(t_[j].norm)) {
+                if (lx_.is_org_head(t_[j].norm)) org_head_then_of = true, seen_of = false;
+                ++j;
+                continue;
+            }
+            const std::string lw = lower(j);
+            std::size_t next = j + 1;
+            // "Creatd, Inc.": a company's legal form after a comma belongs to its name.
+            if (lw == "," && next < t_.size() && is_company_suffix(t_[next].norm)) {
+                j = next + 1;
+                if (j < t_.size() && t_[j].norm == ".") ++j;
+                break;
+            }
+            if (lw == "of" || lw == "for") {
+                if (next < t_.size() && lower(next) == "the") ++next;
+                if (cap(next)) {
+                    seen_of = seen_of || org_head_then_of;
+                    j = next;
+                    continue;
+                }
+            } else if (lw == "and" || lw == "&") {
+                if (seen_of && cap(next)) {
+                    j = next;
+                    continue;
+                }
+            } else if (lw == "'s" && cap(next) &&
+                       ((next + 1 < t_.size() && lx_.is_org_head(t_[next + 1].norm)) ||
+                        lx_.is_org_head(t_[next].norm))) {
+                j = next;  // "People's Daily"
+                continue;
+            } else if (is_connector(lw) && lw != "the" && lw != "on" && cap(next) &&
+                       lw.size() <= 3 && j > i && next + 1 <= t_.size()) {
+                // "Osama bin Laden", "Ursula von der Leyen"
+                if (lw == "von" || lw == "van" || lw == "bin" || lw == "al" || lw == "de" ||
+                    lw == "der" || lw == "el" || lw == "da" || lw == "di") {
+                    j = next;
+                    continue;
+                }
+            }
+            break;
+        }
+        return j;
+    }
+
+    bool ends_with_agreement_head(std::size_t a, std::size_t b) const {
+        return b - a >= 2 && lx_.is_agreement_head(lower(b - 1));
+    }
+    bool has_org_head(std::size_t a, std::size_t b) const {
+        for (std::size_t k = a; k < b; ++k)
+            if (lx_.is_org_head(t_[k].norm)) return true;
+        return false;
+    }
+
+    std::size_t add(std::size_t a, std::size_t b, EntityType type,
+                    const GazetteerEntry* entry = nullptr) {
+        Mention m;
+        m.sentence = index_;
+        m.first = a;
+        m.last = b;
+        m.begin = t_[a].begin;
+        m.end = t_[b - 1].end;
+        m.surface = doc_.text.substr(m.begin, m.end - m.begin);
+        m.type = type;
+        m.entry = entry;
+        for (std::size_t k = a; k < b; ++k) covered_[k] = true;
+        out_.push_back(std::move(m));
+        return out_.size() - 1;
+    }
+
+    // A mention ending right before token `end` in this sentence.
+    std::optional<std::size_t> mention_ending_at(std::size_t end) const {
+        for (std::size_t m = out_.size(); m-- > first_mention_;)
+            if (out_[m].last == end) return m;
+        return std::nullopt;
+    }
+
+    // The type a gazetteer form takes here: a capital or seat of government is the place
+    // after "in", "at", "a visit to"; otherwise it stands for the government ("Moscow said").
+    EntityType gazetteer_type(const GazetteerEntry& e, std::size_t a) const {
+        if (e.type != EntityType::Country ||
+            (e.kind != FormKind::Capital && e.kind != FormKind::Seat))
+            return e.type;
+        std::size_t p = a;
+        if (p > 0 && lower(p - 1) == "the") --p;
+        if (p == 0) return EntityType::Country;
+        const std::string prev = lower(p - 1);
+        if (lx_.is_locative(prev)) return EntityType::Location;
+        if (prev == "to")
+            for (std::size_t k = p - 1; k-- > 0 && k + 4 >= p;)
+                if (lx_.is_travel_word(lower(k))) return EntityType::Location;
+        return EntityType::Country;
+    }
+
+    std::size_t add_gazetteer(std::size_t a, const LexiconMatch& m) {
+        EntityType type = gazetteer_type(*m.entry, a);
+        return add(a, a + m.length, type, m.entry);
+    }
+
+    // A title ending right before token `end` ("spokesman Vedant Patel", "Russia's
+    // president, Vladimir Putin"), with the mention the title is held in, if any.
+    struct TitleBefore {
+        Role role;
+        std::string title;
+        std::vector<std::size_t> holders;
+    };
+    std::optional<TitleBefore> title_before(std::size_t end) const {
+        if (end > 0 && t_[end - 1].norm == ",") --end;  // apposition: "its president, X"
+        for (std::size_t start = end; start-- > 0 && start + 4 >= end;) {
+            auto m = lx_.title_at(t_, start);
+            if (!m || start + m->length != end) continue;
+            TitleBefore tb{m->role, std::string(doc_.text.substr(
+                                        t_[start].begin, t_[end - 1].end - t_[start].begin)),
+                           {}};
+            // Who the title is held in: "State Department spokesman", "Russia's ... president".
+            std::size_t k = start;
+            while (k > 0 && !covered_[k - 1] && is_word(t_[k - 1].norm) &&
+                   !starts_upper(t_[k - 1].norm) && start - k < 3 && lower(k - 1) != "'s")
+                --k;  // adjectives: "internationally isolated"
+            if (k > 0 && lower(k - 1) == "'s") --k;
+            if (auto holder = mention_ending_at(k)) {
+                tb.holders.push_back(*holder);
+                add_country_of(*holder, tb.holders);
+            }
+            return tb;
+        }
+        return std::nullopt;
+    }
+
+    // "US State Department": the country named right before an organisation.
+    void add_country_of(std::size_t org, std::vector<std::size_t>& holders) const {
+        if (out_[org].type != EntityType::Organisation) return;
+        if (auto prev = mention_ending_at(out_[org].first))
+            if (out_[*prev].type == EntityType::Country) holders.push_back(*prev);
+    }
+
+    bool reporting_verb_near(std::size_t a, std::size_t b) const {
+        if (b < t_.size() && lx_.is_reporting_verb(lower(b))) return true;
+        if (b + 1 < t_.size() && t_[b].norm == "," && lx_.is_reporting_verb(lower(b + 1)))
+            return true;
+        // "..., said Xi." but not "said Western allies continued"
+        if (a > 0 && lx_.is_reporting_verb(lower(a - 1)) && lower(a - 1) != "according" &&
+            (b == t_.size() || t_[b].norm == "," || t_[b].norm == "." ||
+             (b + 1 < t_.size() && cap(b + 1) &&
+              (lower(b) == "in" || lower(b) == "of" || lower(b) == "at" || lower(b) == "for"))))
+            return true;
+        return false;
+    }
+
+    // ", a senior lecturer ... at the University of X": returns where the role's holder
+    // may be found (after the title) and the title, for a deferred lookup.
+    std::optional<std::pair<TitleBefore, std::size_t>> apposition_after(std::size_t b) const {
+        if (b >= t_.size() || t_[b].norm != ",") return std::nullopt;
+        std::size_t k = b + 1;
+        if (k < t_.size() && (lower(k) == "a" || lower(k) == "an" || lower(k) == "the")) ++k;
+        for (std::size_t skipped = 0; k < t_.size() && skipped <= 4; ++k, ++skipped) {
+            if (auto m = lx_.title_at(t_, k)) {
+                std::size_t e = k + m->length;
+                return std::make_pair(
+                    TitleBefore{m->role,
+                                std::string(doc_.text.substr(t_[k].begin,
+                                                             t_[e - 1].end - t_[k].begin)),
+                                {}},
+                    e);
+            }
+            if (!is_word(t_[k].norm) || starts_upper(t_[k].norm)) break;
+        }
+        return std::nullopt;
+    }
+
+    bool followed_by_org_descriptor(std::size_t b) const {
+        if (b >= t_.size()) return false;
+        return lx_.is_org_descriptor(lower(b)) ||
+               (b + 1 < t_.size() && lx_.is_org_descriptor(lower(b) + " " + lower(b + 1)));
+    }
+    // "wrote in Foreign Policy", "writing in The Atlantic": a publication.
+    bool publication_after_verb(std::size_t k) const {
+        return k >= 2 && lower(k - 1) == "in" &&
+               (lx_.is_reporting_verb(lower(k - 2)) || lower(k - 2) == "writing");
+    }
+
+    bool sentence_initial_common_word(std::size_t a) const {
+        return a == first_word_ && lx_.is_common_word(lower(a)) && !attested_.count(t_[a].norm);
+    }
+
+    void take_span(std::size_t a, std::size_t b) {
+        // "The" written with a capital inside a sentence starts a title: "At The Diplomat".
+        bool capital_the = false;
+        for (std::size_t x = a; x < b && x <= a + 1; ++x)
+            capital_the = capital_the || (t_[x].norm == "The" && x != first_word_);
+        // Articles and sentence-initial common words are not names ("The", "Despite").
+        while (a < b && (lower(a) == "the" || lower(a) == "a" || lower(a) == "an" ||
+                         lx_.is_non_entity(t_[a].norm) ||
+                         (sentence_initial_common_word(a) && !lx_.gazetteer_at(t_, a) &&
+                          !lx_.title_at(t_, a) && !lx_.is_honorific(t_[a].norm) &&
+                          !(lx_.is_given_name(t_[a].norm) && a + 1 < b))))
+            ++a;
+        // "US-led", "Shanghai-based": an adjective made from a name, not a name.
+        while (a < b && derived_adjective(t_[a].norm)) ++a;
+        while (a < b && (lower(b - 1) == "of" || lower(b - 1) == "and" || lower(b - 1) == "the"))
+            --b;
+        if (a >= b) return;
+
+        // "Evan Feigenbaum of the Carnegie Endowment": a name, then the body it is of.
+        for (std::size_t c = a + 1; c + 1 < b; ++c) {
+            const std::string lw = lower(c);
+            if (lw != "of" && lw != "for") continue;
+            std::size_t r = c + 1;
+            if (lower(r) == "the") ++r;
+            bool left_is_body = has_org_head(a, c) || lx_.title_at(t_, a) ||
+                                ends_with_agreement_head(a, c) || lx_.gazetteer_at(t_, a);
+            bool right_is_body = has_org_head(r, b) || lx_.gazetteer_at(t_, r);
+            if (!left_is_body && right_is_body) {
+                take_span(a, c);
+                take_span(r, b);
+                return;
+            }
+            break;
+        }
+
+        // Whole-span readings first: "Rome Statute", "Russian Gazette", "NATO".
+        if (ends_with_agreement_head(a, b)) {
+            add(a, b, EntityType::Agreement);
+            return;
+        }
+        if (auto g = lx_.gazetteer_at(t_, a); g && a + g->length == b) {
+            std::size_t m = add_gazetteer(a, *g);
+            acronym_after(b, m);
+            return;
+        }
+        if (b - a >= 2 && has_org_head(a, b) && !lx_.title_at(t_, a)) {
+            std::size_t m = add(a, b, EntityType::Organisation);
+            acronym_after(b, m);
+            return;
+        }
+
+        // Otherwise: [holder] [title] [honorific] name  ("Chinese President Xi Jinping").
+        std::vector<std::size_t> holders;
+        std::optional<Role> role;
+        std::string title;
+        bool honorific = false;
+        std::size_t k = a;
+        while (k < b) {
+            if (lx_.is_honorific(t_[k].norm)) {
+                honorific = true;
+                ++k;
+                if (k < b && t_[k].norm == ".") ++k;
+                continue;
+            }
+            if (auto tm = lx_.title_at(t_, k); tm && k + tm->length < b) {
+                role = tm->role;
+                title = std::string(doc_.text.substr(
+                    t_[k].begin, t_[k + tm->length - 1].end - t_[k].begin));
+                k += tm->length;
+                // "Secretary-General of the United Nations António Guterres"
+                if (k < b && (lower(k) == "of" || lower(k) == "for")) {
+                    std::size_t h = k + 1;
+                    if (h < b && lower(h) == "the") ++h;
+                    if (auto g = lx_.gazetteer_at(t_, h); g && h + g->length <= b) {
+                        holders.push_back(add_gazetteer(h, *g));
+                        k = h + g->length;
+                    }
+                }
+                continue;
+            }
+            if (auto g = lx_.gazetteer_at(t_, k); g && k + g->length < b && !honorific) {
+                std::size_t m = add_gazetteer(k, *g);
+                holders.push_back(m);
+                k += g->length;
+                continue;
+            }
+            break;
+        }
+        // "Chinese President" with no name, or "Chairman of the Group of Seven": no person.
+        if (k >= b || !cap(k)) return;
+
+        std::size_t n = b - k;
+        bool person_cue = role || honorific;
+        if (!person_cue && n == 1 && is_acronym(t_[k].norm) && !lx_.is_common_word(lower(k)) &&
+            !lx_.is_non_entity(t_[k].norm)) {
+            add(k, b, EntityType::Organisation);  // "CNN", "SCMP"
+            return;
+        }
+        if (!person_cue && (followed_by_org_descriptor(b) || publication_after_verb(k))) {
+            add(k, b, EntityType::Organisation);  // "RIA Novosti news agency"
+            return;
+        }
+        // "in Sydney": a place we have no gazetteer entry for, never a person.
+        if (!person_cue && n == 1 && k > 0 && lx_.is_locative(lower(k - 1))) return;
+        std::optional<TitleBefore> before;
+        if (!person_cue && (before = title_before(k))) person_cue = true;
+        auto after = person_cue ? std::nullopt : apposition_after(b);
+        if (after) person_cue = true;
+        if (!person_cue && reporting_verb_near(k, b) && n <= 3 &&
+            !(n == 1 && lx_.is_common_word(lower(k))))
+            person_cue = true;
+        if (!person_cue && k > 0 && lower(k - 1) == "by" && n >= 2 && n <= 3) person_cue = true;
+        if (!person_cue && n >= 2 && n <= 4 && lx_.is_given_name(t_[k].norm)) person_cue = true;
+        if (!person_cue && n >= 2 && n <= 3) {
+            bool all_rare = true;  // "Vedant Patel": no part of it is an English word
+            for (std::size_t x = k; x < b; ++x)
+                all_rare = all_rare && !lx_.is_common_word(lower(x)) && !is_acronym(t_[x].norm);
+            person_cue = all_rare;
+        }
+
+        if (person_cue && n <= 5) {
+            std::size_t m = add(k, b, EntityType::Person);
+            Mention& p = out_[m];
+            if (role) {
+                p.role = role;
+                p.title = title;
+                p.role_of = holders;
+                // "Sweden's King Carl Gustaf"
+                if (holders.empty() && a > 1 && lower(a - 1) == "'s")
+                    if (auto holder = mention_ending_at(a - 1)) p.role_of.push_back(*holder);
+            } else if (before) {
+                p.role = before->role;
+                p.title = before->title;
+                p.role_of = before->holders;
+            } else if (after) {
+                p.role = after->first.role;
+                p.title = after->first.title;
+                pending_.push_back({m, after->second});
+            }
+            return;
+        }
+        if (capital_the) {
+            add(k, b, EntityType::Organisation);  // "The Diplomat", "The Atlantic"
+            return;
+        }
+        if (n >= 2 && n <= 3) unclassified_.push_back({k, b});
+        if (n == 1 && k > 0 && !covered_[k - 1]) {
+            const std::string prev = lower(k - 1);
+            if (lx_.is_org_descriptor(prev) ||
+                (k > 1 && lx_.is_org_descriptor(lower(k - 2) + " " + prev))) {
+                add(k, b, EntityType::Organisation);  // "news agency Xinhua"
+                return;
+            }
+        }
+        if (n == 1 && !sentence_initial_common_word(k)) {
+            std::size_t m = add(k, b, EntityType::Person);
+            out_[m].weak = true;
+        }
+    }
+
+    // "International Criminal Court (ICC)": the acronym names the same entity.
+    void acronym_after(std::size_t b, std::size_t expansion) {
+        if (b + 2 < t_.size() && t_[b].norm == "(" && t_[b + 2].norm == ")" &&
+            is_acronym(t_[b + 1].norm)) {
+            std::size_t m = add(b + 1, b + 2, out_[expansion].type, out_[expansion].entry);
+            out_[m].acronym_of = expansion;
+        }
+    }
+
+    // "a joint statement", "China's 12-point peace plan", "the "no limits" partnership":
+    // a lower-case agreement head noun with at least one modifier that makes it specific.
+    void find_agreement_descriptions() {
+        for (std::size_t h = 0; h < t_.size(); ++h) {
+            if (covered_[h] || starts_upper(t_[h].norm) || !lx_.is_agreement_head(lower(h)))
+                continue;
+            std::size_t a = h;
+            int modifiers = 0;
+            while (a > 0 && !covered_[a - 1]) {
+                const std::string w = lower(a - 1);
+                bool numbered = w.find("-point") != std::string::npos ||
+                                w.find("-year") != std::string::npos;
+                if (lx_.is_agreement_modifier(w) || numbered) {
+                    --a;
+                    ++modifiers;
+                    continue;
+                }
+                if (is_quote(t_[a - 1].norm)) {  // a quoted name: “no limits” partnership
+                    std::size_t open = a - 1;
+                    while (open > 0 && a - open < 6 && !is_quote(t_[open - 1].norm)) --open;
+                    if (open > 0 && is_quote(t_[open - 1].norm) && open < a - 1) {
+                        a = open - 1;
+                        ++modifiers;
+                        continue;
+                    }
+                }
+                break;
+            }
+            // "the AUKUS security pact" is the organisation itself, not another agreement.
+            if (auto prev = mention_ending_at(a);
+                prev && out_[*prev].type == EntityType::Organisation && lower(a - 1) != "'s")
+                continue;
+            // "any peace initiative", "no deal": not one identified agreement.
+            static const std::unordered_set<std::string> kGeneric = {
+                "any", "no", "every", "each", "such", "another", "other", "future"};
+            if (a > 0 && kGeneric.count(lower(a - 1))) continue;
+            if (modifiers > 0) add(a, h + 1, EntityType::Agreement);
+        }
+    }
+
+    // "Nectar Gan, Wayne Chang, Matthew Chance and Anna Chernova": names listed beside a
+    // person are people too, though only some have a recognisable given name.
+    void people_in_lists() {
+        auto person_ending_at = [&](std::size_t last) {
+            for (std::size_t m = first_mention_; m < out_.size(); ++m)
+                if (out_[m].type == EntityType::Person && !out_[m].weak && out_[m].last == last)
+                    return true;
+            return false;
+        };
+        auto person_starting_at = [&](std::size_t first) {
+            for (std::size_t m = first_mention_; m < out_.size(); ++m)
+                if (out_[m].type == EntityType::Person && !out_[m].weak && out_[m].first == first)
+                    return true;
+            return false;
+        };
+        auto separator = [&](std::size_t i) {
+            return i < t_.size() && (t_[i].norm == "," || lower(i) == "and");
+        };
+        for (bool changed = true; changed;) {
+            changed = false;
+            for (auto it = unclassified_.begin(); it != unclassified_.end(); ++it) {
+                auto [a, b] = *it;
+                bool left = a >= 2 && separator(a - 1) && person_ending_at(a - 1);
+                bool right = separator(b) && person_starting_at(b + 1);
+                if (!left && !right) continue;
+                add(a, b, EntityType::Person);
+                unclassified_.erase(it);
+                changed = true;
+                break;
+            }
+        }
+    }
+
+    // Roles from appositions find their holder after the title, up to the clause's end:
+    // "X, a senior fellow at the Atlantic Council".
+    void resolve_pending_roles() {
+        for (const auto& [person, from] : pending_) {
+            std::size_t stop = from;
+            while (stop < t_.size() && t_[stop].norm != "," && t_[stop].norm != ";") ++stop;
+            for (std::size_t m = first_mention_; m < out_.size(); ++m) {
+                const Mention& cand = out_[m];
+                if (cand.first < from || cand.first >= stop) continue;
+                if (cand.type != EntityType::Organisation && cand.type != EntityType::Country)
+                    continue;
+                out_[person].role_of.push_back(m);
+                add_country_of(m, out_[person].role_of);
+                break;
+            }
+        }
+    }
+
+    const Document& doc_;
+    const Sentence& s_;
+    const std::vector<Token>& t_;
+    std::size_t index_;
+    const Lexicon& lx_;
+    const std::unordered_set<std::string>& attested_;
+    std::vector<Mention>& out_;
+    std::size_t first_mention_;
+    std::size_t first_word_ = 0;
+    std::vector<bool> covered_;
+    std::vector<std::pair<std::size_t, std::size_t>> pending_;
+    std::vector<std::pair<std::size_t, std::size_t>> unclassified_;  // untyped 2-3 word names
+};
+
+// Words seen capitalised away from the start of a sentence: "Xi" is a name in this article
+// even though "xi" is also a dictionary word.
+std::unordered_set<std::string> attested_names(const std::vector<Sentence>& sentences) {
+    std::unordered_set<std::string> names;
+    for (const Sentence& s : sentences) {
+        bool seen_word = false;
+        for (std::size_t i = 0; i < s.tokens.size(); ++i) {
+            const Token& t = s.tokens[i];
+            if (!is_word(t.norm)) {
+                if (t.norm == ":" || is_quote(t.norm)) seen_word = false;
+                continue;
+            }
+            if (seen_word && starts_upper(t.norm)) names.insert(t.norm);
+            seen_word = true;
+        }
+    }
+    return names;
+}
+
+}  // namespace
+
+std::vector<Mention> find_mentions(const Document& doc, const std::vector<Sentence>& sentences,
+                                   const Lexicon& lexicon) {
+    std::vector<Mention> mentions;
+    const auto attested = attested_names(sentences);
+    for (std::size_t i = 0; i < sentences.size(); ++i)
+        SentenceScanner(doc, sentences[i], i, lexicon, attested, mentions).scan();
+    return mentions;
+}
+
+}  // namespace newsgraph

@@ -1,0 +1,39 @@
+// Mention detection: where a sentence names a person, country, organisation, agreement or
+// place, typed from gazetteers and context (titles, honorifics, head nouns, reporting verbs).
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "src/extract/lexicon.hpp"
+#include "src/ingest/document.hpp"
+
+namespace newsgraph {
+
+struct Mention {
+    std::size_t sentence = 0;
+    std::size_t first = 0, last = 0;  // tokens [first, last) of the name in its sentence
+    std::size_t begin = 0, end = 0;    // bytes of the name in Document::text
+    std::string surface;               // the name as written, titles and honorifics stripped
+    EntityType type = EntityType::Person;
+    const GazetteerEntry* entry = nullptr;  // set when a gazetteer named it
+    // A lone capitalised word with no type evidence: kept only if it resolves to a person
+    // named in full elsewhere in the article ("Webster" after "Joseph Webster").
+    bool weak = false;
+
+    // A role the text gives this person ("Chinese President", "a professor at Cornell"):
+    // `role_of` lists the mentions (countries, organisations) the role is held in.
+    std::optional<Role> role;
+    std::string title;
+    std::vector<std::size_t> role_of;
+    // "(ICC)" after "International Criminal Court": the mention this acronym stands for.
+    std::optional<std::size_t> acronym_of;
+};
+
+// Every mention in the document, in text order. `sentences` come from segment().
+std::vector<Mention> find_mentions(const Document& doc, const std::vector<Sentence>& sentences,
+                                   const Lexicon& lexicon);
+
+}  // namespace newsgraph

@@ -1,0 +1,71 @@
+#include "src/extract/relations.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace newsgraph {
+namespace {
+
+// Beyond this many entities in one sentence (a list, a table row), co-mention pairs say
+// nothing and grow quadratically.
+constexpr std::size_t kMaxCoMentionedPerSentence = 12;
+
+Relation relation_for(Role role) {
+    switch (role) {
+        case Role::Leader: return Relation::leader_of;
+        case Role::Official: return Relation::official_of;
+        case Role::Affiliate: return Relation::affiliated_with;
+    }
+    return Relation::affiliated_with;
+}
+
+}  // namespace
+
+Evidence sentence_evidence(const Document& doc, const CodePointIndex& offsets,
+                           const std::vector<Sentence>& sentences, std::size_t index) {
+    const Sentence& s = sentences.at(index);
+    Evidence ev;
+    ev.document = doc.info.id;
+    ev.sentence = static_cast<int>(index);
+    ev.start = offsets(s.begin);
+    ev.end = offsets(s.end);
+    ev.text = doc.text.substr(s.begin, s.end - s.begin);
+    ev.date = doc.info.date;
+    return ev;
+}
+
+std::vector<RelationRecord> find_relations(const Document& doc, const CodePointIndex& offsets,
+                                           const std::vector<Sentence>& sentences,
+                                           const std::vector<Mention>& mentions,
+                                           const ResolvedMentions& resolved) {
+    std::vector<RelationRecord> out;
+    const auto& entities = resolved.entities;
+    auto emit = [&](std::size_t s, std::size_t t, Relation r, std::size_t sentence) {
+        if (s == t || !fits_schema(r, entities[s].type, entities[t].type)) return;
+        out.push_back({s, t, r, sentence_evidence(doc, offsets, sentences, sentence)});
+    };
+
+    for (std::size_t i = 0; i < mentions.size(); ++i) {
+        const Mention& m = mentions[i];
+        if (!m.role || !resolved.entity_of[i]) continue;
+        for (std::size_t holder : m.role_of)
+            if (resolved.entity_of[holder]) {
+                emit(*resolved.entity_of[i], *resolved.entity_of[holder], relation_for(*m.role),
+                     m.sentence);
+            }
+    }
+
+    std::map<std::size_t, std::set<std::size_t>> by_sentence;
+    for (std::size_t i = 0; i < mentions.size(); ++i)
+        if (resolved.entity_of[i]) by_sentence[mentions[i].sentence].insert(*resolved.entity_of[i]);
+    for (const auto& [sentence, ids] : by_sentence) {
+        if (ids.size() < 2 || ids.size() > kMaxCoMentionedPerSentence) continue;
+        for (auto a = ids.begin(); a != ids.end(); ++a)
+            for (auto b = std::next(a); b != ids.end(); ++b)
+                emit(*a, *b, Relation::co_mentioned, sentence);
+    }
+    return out;
+}
+
+}  // namespace newsgraph

@@ -1,0 +1,39 @@
+// Splitting a document into sentences and tokens, leaving out page furniture (copyright
+// lines, share buttons, photo credits) that scraped articles carry.
+#pragma once
+
+#include <cstddef>
+#include <regex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "src/ingest/document.hpp"
+
+namespace newsgraph {
+
+struct IngestRules {
+    // Words after which a '.' rarely ends a sentence; lower-case, without final dot: "mr",
+    // "u.s", "feb". Single capital initials ("George W. Bush") need no entry.
+    std::vector<std::string> abbreviations;
+    // Patterns matching a whole trimmed line, or a whole sentence, that is page furniture.
+    std::vector<std::regex> furniture;
+};
+
+// Reads data_dir/abbreviations.txt and data_dir/furniture.txt: one entry per line, blank
+// lines and lines starting with '#' ignored. Throws std::runtime_error naming the file if
+// one cannot be read or holds an invalid regular expression.
+IngestRules load_ingest_rules(const std::string& data_dir);
+
+// The sentences of doc.text in order, furniture left out (its text stays in doc.text, so
+// offsets are unaffected). A blank line always ends a sentence; so does a single newline,
+// unless the lines are hard-wrapped prose (the first does not end in terminal punctuation
+// and the next starts lower-case).
+std::vector<Sentence> segment(const Document& doc, const IngestRules& rules);
+
+// The tokens of text: words (with inner hyphens and apostrophes, "U.S." and "1,000.5" as
+// one), a possessive "'s" on its own, every other non-space character on its own. Offsets
+// are into text, plus `offset` (the position of text within a larger one).
+std::vector<Token> tokenize(std::string_view text, std::size_t offset = 0);
+
+}  // namespace newsgraph

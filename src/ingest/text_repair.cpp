@@ -1,0 +1,125 @@
+#include "src/ingest/text_repair.hpp"
+
+namespace newsgraph {
+namespace {
+
+constexpr std::string_view kReplacementCharacter = "\xEF\xBF\xBD";
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+
+// Length of the sequence a lead byte announces; 0 for bytes that never start one
+// (continuation bytes, C0/C1 which could only start overlong forms, F5..FF beyond U+10FFFF).
+std::size_t sequence_length(unsigned char lead) {
+    if (lead >= 0xC2 && lead <= 0xDF) return 2;
+    if (lead >= 0xE0 && lead <= 0xEF) return 3;
+    if (lead >= 0xF0 && lead <= 0xF4) return 4;
+    return 0;
+}
+
+bool is_continuation(unsigned char byte) {
+    return (byte & 0xC0) == 0x80;
+}
+
+}  // namespace
+
+std::string repair_utf8(std::string_view bytes, std::vector<std::size_t>* invalid_offsets) {
+    std::string repaired;
+    repaired.reserve(bytes.size());
+    std::size_t pos = 0;
+    while (pos < bytes.size()) {
+        const auto lead = static_cast<unsigned char>(bytes[pos]);
+        if (lead < 0x80) {
+            repaired += static_cast<char>(lead);
+            ++pos;
+            continue;
+        }
+        const std::size_t length = sequence_length(lead);
+        // The second byte's range is narrower after some leads: that is what rules out
+        // overlong forms (E0, F0), surrogates (ED) and code points above U+10FFFF (F4).
+        unsigned char second_min = 0x80, second_max = 0xBF;
+        if (lead == 0xE0) second_min = 0xA0;
+        if (lead == 0xED) second_max = 0x9F;
+        if (lead == 0xF0) second_min = 0x90;
+        if (lead == 0xF4) second_max = 0x8F;
+        std::size_t well_formed = 1;
+        while (length != 0 && well_formed < length && pos + well_formed < bytes.size()) {
+            const auto byte = static_cast<unsigned char>(bytes[pos + well_formed]);
+            const bool fits =
+                well_formed == 1 ? byte >= second_min && byte <= second_max : is_continuation(byte);
+            if (!fits) break;
+            ++well_formed;
+        }
+        if (length != 0 && well_formed == length) {
+            repaired.append(bytes.substr(pos, length));
+        } else {
+            if (invalid_offsets != nullptr) invalid_offsets->push_back(pos);
+            repaired.append(kReplacementCharacter);
+        }
+        pos += well_formed;
+    }
+    return repaired;
+}
+
+std::string normalize_text(std::string_view utf8) {
+    if (utf8.starts_with(kByteOrderMark)) utf8.remove_prefix(kByteOrderMark.size());
+    std::string normalized;
+    normalized.reserve(utf8.size());
+    for (std::size_t pos = 0; pos < utf8.size(); ++pos) {
+        const char byte = utf8[pos];
+        if (byte == '\0') continue;
+        if (byte == '\r') {
+            normalized += '\n';
+            if (pos + 1 < utf8.size() && utf8[pos + 1] == '\n') ++pos;
+        } else if (static_cast<unsigned char>(byte) < 0x20 && byte != '\n' && byte != '\t') {
+            normalized += ' ';
+        } else {
+            normalized += byte;
+        }
+    }
+    return normalized;
+}
+
+CodePoint decode_utf8(std::string_view text, std::size_t pos) {
+    const auto lead = static_cast<unsigned char>(text[pos]);
+    const std::size_t length = lead < 0x80 ? 1 : sequence_length(lead);
+    if (length == 0 || pos + length > text.size()) return {U'\uFFFD', 1};  // not repaired text
+    if (length == 1) return {lead, 1};
+    char32_t value = lead & (0x7F >> length);
+    for (std::size_t i = 1; i < length; ++i) {
+        value = (value << 6) | (static_cast<unsigned char>(text[pos + i]) & 0x3F);
+    }
+    return {value, length};
+}
+
+bool is_space(char32_t c) {
+    switch (c) {
+        case U' ':
+        case U'\t':
+        case U'\n':
+        case U'\v':
+        case U'\f':
+        case U'\r':
+        case U'\u00A0':
+        case U'\u1680':
+        case U'\u200B':  // zero-width space: separates words like a space does
+        case U'\u2028':
+        case U'\u2029':
+        case U'\u202F':
+        case U'\u205F':
+        case U'\u3000':
+        case U'\uFEFF':  // a byte order mark inside the text is invisible
+            return true;
+        default:
+            return c >= U'\u2000' && c <= U'\u200A';
+    }
+}
+
+bool is_blank(std::string_view utf8) {
+    for (std::size_t pos = 0; pos < utf8.size();) {
+        const CodePoint cp = decode_utf8(utf8, pos);
+        if (!is_space(cp.value)) return false;
+        pos += cp.length;
+    }
+    return true;
+}
+
+}  // namespace newsgraph

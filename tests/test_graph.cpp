@@ -1,0 +1,184 @@
+// The knowledge graph model: merging facts, determinism, cross-article resolution.
+#include <catch2/catch.hpp>
+
+#include "graph/cross_document.hpp"
+#include "graph/knowledge_graph.hpp"
+
+using namespace newsgraph;
+
+namespace {
+
+Evidence ev(const std::string& doc, int sentence, const std::string& date = "") {
+    Evidence e;
+    e.document = doc;
+    e.sentence = sentence;
+    e.text = "sentence " + std::to_string(sentence) + " of " + doc;
+    e.date = date;
+    return e;
+}
+
+EntityRecord entity(const std::string& label, EntityType type, int mentions = 1) {
+    EntityRecord e;
+    e.label = label;
+    e.type = type;
+    e.aliases[label] = mentions;
+    e.mentions = mentions;
+    return e;
+}
+
+// Xi leader_of China, stated in `sentences` of `doc`.
+PartialGraph leader_fact(const std::string& doc, std::vector<int> sentences,
+                         const std::string& date = "") {
+    PartialGraph p;
+    p.document.id = doc;
+    p.document.date = date;
+    p.entities = {entity("Xi Jinping", EntityType::Person), entity("China", EntityType::Country)};
+    for (int s : sentences) p.relations.push_back({0, 1, Relation::leader_of, ev(doc, s, date)});
+    return p;
+}
+
+std::string dump(const KnowledgeGraph& kg) {
+    const Graph& g = kg.graph();
+    std::string out;
+    for (Vertex v : boost::make_iterator_range(boost::vertices(g))) {
+        out += g[v].id + " m=" + std::to_string(g[v].mentions);
+        for (auto& [a, n] : g[v].aliases) out += " " + a + ":" + std::to_string(n);
+        out += "\n";
+    }
+    for (Edge e : boost::make_iterator_range(boost::edges(g))) {
+        out += g[boost::source(e, g)].id + " " + std::string(to_string(g[e].relation)) + " " +
+               g[boost::target(e, g)].id + " w=" + std::to_string(g[e].weight);
+        for (auto& x : g[e].evidence) out += " " + x.document + "#" + std::to_string(x.sentence);
+        out += " " + g[e].first_date + ".." + g[e].last_date + "\n";
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("entity ids are typed ASCII slugs", "[graph]") {
+    CHECK(entity_id(EntityType::Person, "Xi Jinping") == "person/xi-jinping");
+    CHECK(entity_id(EntityType::Country, "U.S.") == "country/us");
+    CHECK(entity_id(EntityType::Person, "Recep Tayyip Erdoğan") == "person/recep-tayyip-erdogan");
+    CHECK(entity_id(EntityType::Person, "Sauli Niinistö") == "person/sauli-niinisto");
+    CHECK(entity_id(EntityType::Organisation, "People’s Daily") == "organisation/peoples-daily");
+    CHECK(entity_id(EntityType::Agreement, "\"no limits\" partnership") ==
+          "agreement/no-limits-partnership");
+    CHECK(entity_id(EntityType::Person, "中文") == "person/unnamed");
+}
+
+TEST_CASE("the same fact twice adds evidence and weight, not a second edge", "[graph]") {
+    KnowledgeGraph kg;
+    kg.merge(leader_fact("a", {0, 3}));
+    kg.merge(leader_fact("b", {1}));
+    REQUIRE(boost::num_vertices(kg.graph()) == 2);
+    REQUIRE(boost::num_edges(kg.graph()) == 1);
+    const RelationEdge& edge = kg.graph()[*boost::edges(kg.graph()).first];
+    CHECK(edge.weight == 3);
+    CHECK(edge.evidence.size() == 3);
+    const EntityVertex& xi = kg.graph()[*kg.find("person/xi-jinping")];
+    CHECK(xi.mentions == 2);
+    CHECK(xi.documents == std::set<std::string>{"a", "b"});
+}
+
+TEST_CASE("one fact stated twice in one sentence is one piece of evidence", "[graph]") {
+    KnowledgeGraph kg;
+    kg.merge(leader_fact("a", {2, 2}));
+    CHECK(kg.graph()[*boost::edges(kg.graph()).first].weight == 1);
+}
+
+TEST_CASE("evidence is capped but every sentence is counted", "[graph]") {
+    KnowledgeGraph kg(2);
+    kg.merge(leader_fact("b", {5, 1}));
+    kg.merge(leader_fact("a", {9}));
+    const RelationEdge& edge = kg.graph()[*boost::edges(kg.graph()).first];
+    CHECK(edge.weight == 3);
+    REQUIRE(edge.evidence.size() == 2);
+    CHECK(edge.evidence[0].document == "a");
+    CHECK(edge.evidence[1].document == "b");
+    CHECK(edge.evidence[1].sentence == 1);
+}
+
+TEST_CASE("dates of evidence give the edge's first and last date", "[graph]") {
+    KnowledgeGraph kg;
+    kg.merge(leader_fact("a", {0}, "2024-05-16"));
+    kg.merge(leader_fact("b", {0}, "2023-03-21"));
+    kg.merge(leader_fact("c", {0}));
+    const RelationEdge& edge = kg.graph()[*boost::edges(kg.graph()).first];
+    CHECK(edge.first_date == "2023-03-21");
+    CHECK(edge.last_date == "2024-05-16");
+}
+
+TEST_CASE("symmetric relations are stored once whatever the direction", "[graph]") {
+    PartialGraph p;
+    p.document.id = "a";
+    p.entities = {entity("Xi Jinping", EntityType::Person),
+                  entity("Vladimir Putin", EntityType::Person)};
+    p.relations = {{0, 1, Relation::met_with, ev("a", 0)}, {1, 0, Relation::met_with, ev("a", 1)}};
+    KnowledgeGraph kg;
+    kg.merge(p);
+    REQUIRE(boost::num_edges(kg.graph()) == 1);
+    CHECK(kg.graph()[*boost::edges(kg.graph()).first].weight == 2);
+}
+
+TEST_CASE("merging in any order gives the same normalized graph", "[graph]") {
+    auto a = leader_fact("a", {0, 1});
+    auto b = leader_fact("b", {4});
+    PartialGraph c;
+    c.document.id = "c";
+    c.entities = {entity("Vladimir Putin", EntityType::Person), entity("Russia", EntityType::Country),
+                  entity("China", EntityType::Country)};
+    c.relations = {{0, 1, Relation::leader_of, ev("c", 0)}, {1, 2, Relation::co_mentioned, ev("c", 1)}};
+
+    KnowledgeGraph one(1), two(1), three(1);
+    one.merge(a), one.merge(b), one.merge(c);
+    two.merge(c), two.merge(b), two.merge(a);
+    KnowledgeGraph left(1), right(1);  // (a) + (b + c), built as separate graphs
+    left.merge(a);
+    right.merge(b), right.merge(c);
+    three.merge(left), three.merge(right);
+    one.normalize(), two.normalize(), three.normalize();
+    CHECK(dump(one) == dump(two));
+    CHECK(dump(one) == dump(three));
+    CHECK(one.documents().front().id == "a");
+}
+
+TEST_CASE("cross-article resolution folds surnames, acronyms and case variants", "[graph]") {
+    KnowledgeGraph kg;
+    PartialGraph a;
+    a.document.id = "a";
+    a.entities = {entity("Vladimir Putin", EntityType::Person, 3),
+                  entity("International Criminal Court", EntityType::Organisation),
+                  entity("NATO", EntityType::Organisation, 4)};
+    PartialGraph b;
+    b.document.id = "b";
+    b.entities = {entity("Putin", EntityType::Person, 2), entity("ICC", EntityType::Organisation),
+                  entity("Nato", EntityType::Organisation), entity("Russia", EntityType::Country)};
+    b.relations = {{0, 3, Relation::leader_of, ev("b", 0)}};
+    kg.merge(a);
+    kg.merge(b);
+    resolve_across_documents(kg);
+    const Graph& g = kg.graph();
+    CHECK(boost::num_vertices(g) == 4);
+    auto putin = kg.find("person/vladimir-putin");
+    REQUIRE(putin);
+    CHECK(g[*putin].mentions == 5);
+    CHECK(g[*putin].aliases.at("Putin") == 2);
+    CHECK(boost::out_degree(*putin, g) == 1);
+    auto icc = kg.find("organisation/international-criminal-court");
+    REQUIRE(icc);
+    CHECK(g[*icc].aliases.count("ICC") == 1);
+    CHECK(!kg.find("organisation/nato-2"));
+    CHECK(g[*kg.find("organisation/nato")].mentions == 5);
+}
+
+TEST_CASE("a surname shared by two full names is not folded", "[graph]") {
+    KnowledgeGraph kg;
+    PartialGraph a;
+    a.document.id = "a";
+    a.entities = {entity("Joe Biden", EntityType::Person), entity("Hunter Biden", EntityType::Person),
+                  entity("Biden", EntityType::Person)};
+    kg.merge(a);
+    resolve_across_documents(kg);
+    CHECK(boost::num_vertices(kg.graph()) == 3);
+}

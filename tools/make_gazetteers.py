@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""Derive newsgraph's country and given-name gazetteers from maintained resources.
+
+Run by the build (CMake); reads Debian's iso-codes and the npm packages that
+scripts/setup.sh unpacks into .deps/, plus the reviewed data/country_aliases.tsv, and
+writes into --out:
+
+  countries.tsv      alpha2  alpha3  canonical-name  type        (one row per ISO 3166-1 entry;
+                     type is Country for independent states, Location for territories)
+  country_forms.tsv  surface-form  kind  alpha2     (kind: name, demonym, capital, seat)
+  given_names.txt    one given name per line (English first-name lists)
+  common_words.txt   lower-case English words (wamerican-huge): tells "Despite" at the start of
+                     a sentence from a name
+"""
+import argparse
+import json
+import os
+import sys
+
+
+def fail(msg):
+    sys.exit(f"make_gazetteers: {msg}\n  (run scripts/setup.sh to install the resources)")
+
+
+def load_json(path):
+    try:
+        with open(path, encoding="utf-8") as f:
+            return json.load(f)
+    except OSError as e:
+        fail(f"cannot read {path}: {e.strerror}")
+
+
+def read_tsv(path):
+    rows = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if line and not line.startswith("#"):
+                rows.append(line.split("\t"))
+    return rows
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--iso-codes", required=True)
+    ap.add_argument("--resources", required=True)
+    ap.add_argument("--words", default="/usr/share/dict/american-english-huge")
+    ap.add_argument("--out", required=True)
+    args = ap.parse_args()
+    here = os.path.dirname(os.path.abspath(__file__))
+    data_dir = os.path.join(here, "..", "data")
+
+    iso = load_json(os.path.join(args.iso_codes, "iso_3166-1.json"))["3166-1"]
+    world = {c["cca2"]: c for c in load_json(
+        os.path.join(args.resources, "world-countries", "package", "countries.json"))}
+
+    overrides = {}  # alpha2 -> canonical name preferred in English news
+    forms = set()   # (surface, kind, alpha2)
+    for row in read_tsv(os.path.join(data_dir, "country_aliases.tsv")):
+        surface, kind, alpha2 = row[0], row[1], row[2]
+        if kind == "canonical":
+            overrides[alpha2] = surface
+        else:
+            forms.add((surface, kind, alpha2))
+
+    countries = []
+    for entry in iso:
+        a2, a3 = entry["alpha_2"], entry["alpha_3"]
+        w = world.get(a2, {})
+        common = w.get("name", {}).get("common")
+        iso_name = entry.get("common_name") or entry["name"]
+        canonical = overrides.get(a2) or common or iso_name
+        kind = "Country" if w.get("independent") else "Location"
+        countries.append((a2, a3, canonical, kind))
+        names = {canonical, iso_name, entry["name"], entry.get("official_name", ""), common or "",
+                 w.get("name", {}).get("official", "")}
+        for alt in w.get("altSpellings", []):
+            # Two-letter codes ("IN", "IT", "NO") are words in running text; longer acronyms
+            # (UAE, DPRK) and spelled-out names are safe. Prose abbreviations that are also
+            # codes (US, UK) come from the reviewed aliases file.
+            if alt != a2 and alt.isascii() and len(alt) > 2:
+                names.add(alt)
+        for name in names:
+            # iso-codes writes "Korea, Republic of": inverted names are not how news writes.
+            if name and "," not in name and "(" not in name:
+                forms.add((name, "name", a2))
+        dem = w.get("demonyms", {}).get("eng", {})
+        for d in {dem.get("m", ""), dem.get("f", "")}:
+            if d:
+                forms.add((d, "demonym", a2))
+                # People of a country, in the plural: "Russians", "Emiratis" ("Chinese" and
+                # "British" have no plural form of their own).
+                if d.endswith(("an", "i", "er", "ot")) and " " not in d:
+                    forms.add((d + "s", "demonym", a2))
+        for cap in w.get("capital", []):
+            forms.add((cap, "capital", a2))
+            if cap.endswith(" D.C."):  # "Washington D.C." is "Washington" in prose
+                forms.add((cap[: -len(" D.C.")], "capital", a2))
+
+    os.makedirs(args.out, exist_ok=True)
+    write(os.path.join(args.out, "countries.tsv"), ["\t".join(c) for c in sorted(countries)])
+    write(os.path.join(args.out, "country_forms.tsv"),
+          ["\t".join(f) for f in sorted(forms)])
+
+    names = set()
+    for sub in ("male-first-names", "female-first-names"):
+        path = os.path.join(args.resources, sub, "package", "data", "names.txt")
+        try:
+            with open(path, encoding="utf-8") as f:
+                names.update(line.strip() for line in f if line.strip())
+        except OSError as e:
+            fail(f"cannot read {path}: {e.strerror}")
+    write(os.path.join(args.out, "given_names.txt"), sorted(names))
+
+    try:
+        with open(args.words, encoding="utf-8", errors="replace") as f:
+            words = sorted({w.strip() for w in f if w.strip().isalpha() and w.strip().islower()})
+    except OSError as e:
+        fail(f"cannot read {args.words}: {e.strerror} (Debian package wamerican-huge)")
+    write(os.path.join(args.out, "common_words.txt"), words)
+
+
+def write(path, lines):
+    tmp = path + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+    os.replace(tmp, path)
+
+
+if __name__ == "__main__":
+    main()
