@@ -25,8 +25,6 @@ class AtomicFile::FileBuffer : public std::streambuf {
     FileBuffer(const FileBuffer&) = delete;
     FileBuffer& operator=(const FileBuffer&) = delete;
 
-    int error() const { return error_; }
-
     // Writes what is buffered, syncs it to disk and closes the descriptor; returns 0 or the
     // errno of the first failure.
     int finish() {
@@ -103,7 +101,7 @@ AtomicFile::AtomicFile(std::string path) : path_(std::move(path)), stream_(nullp
 AtomicFile::~AtomicFile() {
     if (committed_) return;
     buffer_.reset();  // closes the descriptor first
-    if (!temp_path_.empty()) std::remove(temp_path_.c_str());
+    std::remove(temp_path_.c_str());
 }
 
 void AtomicFile::commit() {

@@ -19,7 +19,6 @@ class AtomicFile {
     AtomicFile& operator=(const AtomicFile&) = delete;
 
     std::ostream& stream() { return stream_; }
-    const std::string& path() const { return path_; }
 
     // Flushes, syncs and closes the temporary file, checking each step, then renames it to
     // the final path. Throws std::runtime_error naming the path and the OS error.

@@ -9,6 +9,7 @@
 #include <iterator>
 #include <ostream>
 #include <stdexcept>
+#include <vector>
 
 #include "export/aliases.hpp"
 #include "export/text.hpp"
@@ -24,15 +25,16 @@ constexpr const char* kOutline = "#4D4D4D";
 struct TypeStyle {
     const char* shape;
     const char* style;
-    const char* fill;  // Okabe-Ito colours, halfway to white so black text stays legible
+    const char* fill;         // Okabe-Ito colours, halfway to white so black text stays legible
+    const char* shape_words;  // the shape named in the legend
 };
 // Indexed by EntityType. Shape and colour both tell the type, so colour is never the only cue.
 constexpr std::array<TypeStyle, 5> kTypeStyles = {{
-    {"ellipse", "filled", "#AAD9F4"},      // Person: sky blue
-    {"box", "filled,rounded", "#F2CF80"},  // Country: orange
-    {"hexagon", "filled", "#80CEB9"},      // Organisation: bluish green
-    {"note", "filled", "#F7F1A0"},         // Agreement: yellow
-    {"house", "filled", "#E5BCD3"},        // Location: reddish purple
+    {"ellipse", "filled", "#AAD9F4", "oval"},             // Person: sky blue
+    {"box", "filled,rounded", "#F2CF80", "rounded box"},  // Country: orange
+    {"hexagon", "filled", "#80CEB9", "hexagon"},          // Organisation: bluish green
+    {"note", "filled", "#F7F1A0", "note"},                // Agreement: yellow
+    {"house", "filled", "#E5BCD3", "house"},              // Location: reddish purple
 }};
 const TypeStyle& style_of(EntityType type) {
     return kTypeStyles[static_cast<size_t>(type)];
@@ -48,7 +50,7 @@ constexpr std::array<ToneStyle, 4> kToneStyles = {{
     {"office, membership, agreement", "#4D4D4D"},
     {"meeting, cooperation, support", "#0072B2"},
     {"criticism, sanction, attack, legal action", "#D55E00"},
-    {"co-mentioned", "#B3B3B3"},
+    {"co-mentioned", "#999999"},
 }};
 
 Tone tone_of(Relation relation) {
@@ -216,14 +218,28 @@ int collect_message(char* message) {
 
 std::mutex graphviz_mutex;
 
-void style_graph(Agraph_t* g, const KnowledgeGraph& graph, const ExportOptions& options) {
-    int relations = 0;
-    for (Edge e : boost::make_iterator_range(boost::edges(graph.graph())))
-        relations += graph.graph()[e].relation != Relation::co_mentioned;
-    const std::string title = "newsgraph: " + std::to_string(boost::num_vertices(graph.graph())) +
-                              " entities, " + std::to_string(relations) + " relations, " +
-                              std::to_string(graph.documents().size()) + " documents";
-    declare(g, AGRAPH, "label", display_string(title).c_str());
+// One context for the process, never freed: the pango text layout of Graphviz 2.43 keeps a
+// pointer to the last font name it measured, which the context owns, so laying out with a
+// second context after freeing the first reads freed memory.
+GVC_t* shared_context() {
+    static GVC_t* const context = gvContext();
+    return context;
+}
+
+// The layout engines the installed Graphviz offers ("dot", "neato", ...).
+std::vector<std::string> layout_engines(GVC_t* context) {
+    int count = 0;
+    char** names = gvPluginList(context, "layout", &count, nullptr);
+    std::vector<std::string> engines;
+    for (int i = 0; i < count; ++i) {
+        engines.emplace_back(names[i]);
+        std::free(names[i]);
+    }
+    std::free(names);
+    return engines;
+}
+
+void style_graph(Agraph_t* g, const ExportOptions& options) {
     declare(g, AGRAPH, "labelloc", "t");
     declare(g, AGRAPH, "fontname", kFont);
     declare(g, AGRAPH, "fontsize", "16");
@@ -248,40 +264,42 @@ void style_graph(Agraph_t* g, const KnowledgeGraph& graph, const ExportOptions& 
     declare(g, AGEDGE, "arrowsize", "0.7");
 }
 
-// Only these engines keep a cluster together; the others would draw the legend's frame
-// around nodes scattered over the whole graph.
-bool lays_out_clusters(const std::string& layout) { return layout == "dot" || layout == "fdp"; }
-
-// A cluster naming the entity types and relation colours the drawing uses.
-void add_legend(Agraph_t* g, const std::vector<bool>& types_used,
-                const std::vector<bool>& tones_used) {
-    Agraph_t* legend = agsubg(g, c_string("cluster_legend"), 1);
-    set(legend, "label", "Legend");
-    set(legend, "fontsize", "12");
-    set(legend, "style", "rounded");
-    set(legend, "color", "#999999");
+// The title, and a legend of the entity types and relation colours in use, as an HTML-like
+// graph label: every layout engine places that outside the drawing, where a legend made of
+// nodes would be scattered by the force-directed ones.
+void add_title_and_legend(Agraph_t* g, const KnowledgeGraph& graph,
+                          const std::vector<bool>& types_used,
+                          const std::vector<bool>& tones_used) {
+    int relations = 0;
+    for (Edge e : boost::make_iterator_range(boost::edges(graph.graph())))
+        relations += graph.graph()[e].relation != Relation::co_mentioned;
+    std::string html = "<table border=\"0\" cellspacing=\"2\"><tr><td>newsgraph: " +
+                       std::to_string(boost::num_vertices(graph.graph())) + " entities, " +
+                       std::to_string(relations) + " relations, " +
+                       std::to_string(graph.documents().size()) + " documents</td></tr>";
+    std::string types, tones;
     for (EntityType type : kEntityTypes) {
         if (!types_used[static_cast<size_t>(type)]) continue;
-        const std::string name(to_string(type));
-        Agnode_t* node = agnode(legend, c_string("legend:" + name), 1);
         const TypeStyle& style = style_of(type);
-        set(node, "label", name);
-        set(node, "shape", style.shape);
-        set(node, "style", style.style);
-        set(node, "fillcolor", style.fill);
-        set(node, "fontsize", "10");
-        set(node, "height", "0.3");
+        types += "<td bgcolor=\"" + std::string(style.fill) + "\" border=\"1\" color=\"" +
+                 kOutline + "\">" + std::string(to_string(type)) + " (" + style.shape_words +
+                 ")</td>";
     }
     for (std::size_t tone = 0; tone < kToneStyles.size(); ++tone) {
         if (!tones_used[tone]) continue;
-        const ToneStyle& style = kToneStyles[tone];
-        Agnode_t* node = agnode(legend, c_string("legend:" + std::string(style.name)), 1);
-        set(node, "label", "\u2014\u2014 " + std::string(style.name));
-        set(node, "shape", "plaintext");
-        set(node, "fontcolor", style.colour);
-        set(node, "fontsize", "10");
-        set(node, "height", "0.2");
+        tones += "<td><font color=\"" + std::string(kToneStyles[tone].colour) + "\">\u2014\u2014 " +
+                 kToneStyles[tone].name + "</font></td>";
     }
+    for (const std::string* row : {&types, &tones})
+        if (!row->empty())
+            html += "<tr><td><font point-size=\"10\"><table border=\"0\" cellspacing=\"6\"><tr>" +
+                    *row + "</tr></table></font></td></tr>";
+    html += "</table>";
+    // agattr keeps a string marked as HTML by agstrdup_html, which agwrite then writes as
+    // <...> rather than "...".
+    char* label = agstrdup_html(g, c_string(html));
+    agattr(g, AGRAPH, c_string("label"), label);
+    agstrfree(g, label);
 }
 
 void add_entities(Agraph_t* g, const KnowledgeGraph& graph, std::vector<Agnode_t*>& node_of,
@@ -334,16 +352,8 @@ void add_relations(Agraph_t* g, const KnowledgeGraph& graph, const ExportOptions
 
 }  // namespace
 
-std::vector<std::string> layout_engines(GVC_t* context) {
-    int count = 0;
-    char** names = gvPluginList(context, "layout", &count, nullptr);
-    std::vector<std::string> engines;
-    for (int i = 0; i < count; ++i) {
-        engines.emplace_back(names[i]);
-        std::free(names[i]);
-    }
-    std::free(names);
-    return engines;
+GVC_t* Drawing::context() const {
+    return shared_context();
 }
 
 Drawing::MessageCollector::MessageCollector() {
@@ -357,7 +367,7 @@ Drawing::MessageCollector::~MessageCollector() {
 }
 
 Drawing::Drawing(const KnowledgeGraph& knowledge_graph, const ExportOptions& options)
-    : lock_(graphviz_mutex), context_(gvContext()) {
+    : lock_(graphviz_mutex) {
     const std::vector<std::string> engines = layout_engines(context());
     if (std::find(engines.begin(), engines.end(), options.layout) == engines.end()) {
         std::string valid;
@@ -367,13 +377,12 @@ Drawing::Drawing(const KnowledgeGraph& knowledge_graph, const ExportOptions& opt
     }
 
     graph_.reset(agopen(c_string("newsgraph"), Agdirected, &ostream_discipline));
-    style_graph(graph(), knowledge_graph, options);
+    style_graph(graph(), options);
     std::vector<Agnode_t*> node_of(boost::num_vertices(knowledge_graph.graph()));
     std::vector<bool> types_used(std::size(kEntityTypes)), tones_used(kToneStyles.size());
     add_entities(graph(), knowledge_graph, node_of, types_used);
     add_relations(graph(), knowledge_graph, options, node_of, tones_used);
-    if (!node_of.empty() && lays_out_clusters(options.layout))
-        add_legend(graph(), types_used, tones_used);
+    add_title_and_legend(graph(), knowledge_graph, types_used, tones_used);
 }
 
 }  // namespace newsgraph

@@ -9,7 +9,6 @@
 #include <memory>
 #include <mutex>
 #include <string>
-#include <vector>
 
 #include "export/exporter.hpp"
 #include "graph/knowledge_graph.hpp"
@@ -26,7 +25,8 @@ class Drawing {
 
     // The graph's I/O discipline writes to a std::ostream: agwrite(graph(), &stream).
     Agraph_t* graph() const { return graph_.get(); }
-    GVC_t* context() const { return context_.get(); }
+    // The process's one Graphviz context (see drawing.cpp for why it is never freed).
+    GVC_t* context() const;
     // What Graphviz reported while the drawing existed, for error messages.
     const std::string& graphviz_messages() const { return messages_.text; }
 
@@ -41,22 +41,15 @@ class Drawing {
         std::string text;
         agusererrf previous;
     };
-    struct ContextFree {
-        void operator()(GVC_t* context) const { gvFreeContext(context); }
-    };
     struct GraphClose {
         void operator()(Agraph_t* graph) const { agclose(graph); }
     };
 
-    // Graphviz keeps global state (the message handler, cgraph's scanner and string
+    // Graphviz keeps global state (the message handler, the shared context, cgraph's
     // dictionaries), so one drawing at a time per process.
     std::unique_lock<std::mutex> lock_;
     MessageCollector messages_;
-    std::unique_ptr<GVC_t, ContextFree> context_;
-    std::unique_ptr<Agraph_t, GraphClose> graph_;  // closed before its context is freed
+    std::unique_ptr<Agraph_t, GraphClose> graph_;
 };
-
-// The layout engines the installed Graphviz offers ("dot", "neato", ...).
-std::vector<std::string> layout_engines(GVC_t* context);
 
 }  // namespace newsgraph

@@ -370,9 +370,11 @@ TEST_CASE("DOT draws entities by type and leaves co-mentions out unless asked", 
     CHECK(dot.find("digraph newsgraph") != std::string::npos);
     CHECK(dot.find("\"person/xi-jinping\"") != std::string::npos);
     CHECK(dot.find("label=\"Xi Jinping\"") != std::string::npos);
-    CHECK(dot.find("shape=hexagon") == std::string::npos);  // no organisation in this graph
-    CHECK(dot.find("shape=box") != std::string::npos);      // countries
-    CHECK(dot.find("cluster_legend") != std::string::npos);
+    CHECK(dot.find("shape=box") != std::string::npos);  // countries
+    // The legend names the types present, and only those.
+    CHECK(dot.find("label=<<table") != std::string::npos);
+    CHECK(dot.find("Country (rounded box)") != std::string::npos);
+    CHECK(dot.find("Organisation") == std::string::npos);
     CHECK(dot.find("layout=dot") != std::string::npos);
     CHECK(count(dot, "\"relation met_with\"") == 1);
     CHECK(count(dot, "dir=none") == 1);  // met_with is symmetric

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -33,11 +34,12 @@ Document document_of(std::string text) {
     return doc;
 }
 
-std::vector<std::string> sentences_of(const std::string& text) {
+// The article's sentences; with `furniture`, the page furniture's instead.
+std::vector<std::string> sentences_of(const std::string& text, bool furniture = false) {
     const Document doc = document_of(text);
     std::vector<std::string> out;
     for (const Sentence& s : segment(doc, rules()))
-        out.push_back(doc.text.substr(s.begin, s.end - s.begin));
+        if (s.furniture == furniture) out.push_back(doc.text.substr(s.begin, s.end - s.begin));
     return out;
 }
 
@@ -171,6 +173,20 @@ TEST_CASE("code_point_offset counts code points, not bytes", "[ingest][utf8]") {
     CHECK(code_point_offset(text, text.find('!')) == 23);
     CHECK(code_point_offset(text, text.size()) == 24);
     CHECK(code_point_offset(text, text.size() + 10) == 24);
+}
+
+TEST_CASE("CodePointIndex agrees with code_point_offset across its checkpoints", "[ingest][utf8]") {
+    std::string text;
+    while (text.size() < 3 * 4096 + 100) text += "Xi\xE2\x80\x99s M\xC3\xBCnchen \xF0\x9F\x87\xA8 ";
+    const CodePointIndex index(text);
+    for (std::size_t byte = 0; byte <= text.size() + 5; byte += 7) {
+        REQUIRE(index(byte) == code_point_offset(text, byte));
+    }
+    for (const std::size_t byte :
+         {std::size_t{4095}, std::size_t{4096}, std::size_t{8192}, text.size()}) {
+        CHECK(index(byte) == code_point_offset(text, byte));
+    }
+    CHECK(index(text.size()) < text.size());
 }
 
 // --- tokens -------------------------------------------------------------------------------
@@ -328,7 +344,7 @@ TEST_CASE("sentences have trimmed byte offsets and their tokens", "[ingest][sent
 
 // --- page furniture -----------------------------------------------------------------------
 
-TEST_CASE("page furniture is left out, article sentences are all kept", "[ingest][furniture]") {
+TEST_CASE("page furniture is flagged, article sentences are all kept", "[ingest][furniture]") {
     const std::string article =
         "Leaders Pledge Closer Ties at Summit\n"
         "\n"
@@ -398,15 +414,27 @@ TEST_CASE("page furniture is left out, article sentences are all kept", "[ingest
               "Read more about the summit in the official statement, the ministry said.",
               "The source of the leak is still unknown.",
           });
+    // Bylines and credits stay available, flagged, for the names in them.
+    const auto furniture = sentences_of(article, true);
+    CHECK(std::find(furniture.begin(), furniture.end(), "Additional reporting by John Roe in Bangkok") !=
+          furniture.end());
+    CHECK(std::find(furniture.begin(), furniture.end(), "Reuters") != furniture.end());
+    CHECK(std::find(furniture.begin(), furniture.end(), "Photo: Pool Photo via AP") !=
+          furniture.end());
+    CHECK(std::count_if(furniture.begin(), furniture.end(), [](const std::string& s) {
+              return s.find("alt=") != std::string::npos;
+          }) == 0);
 }
 
 TEST_CASE("furniture text stays in the document, so offsets after it do not move",
           "[ingest][furniture]") {
     const Document doc = document_of("Advertisement\nThe talks ended on Friday.\n");
     const std::vector<Sentence> sentences = segment(doc, rules());
-    REQUIRE(sentences.size() == 1);
-    CHECK(sentences[0].begin == 14);
-    CHECK(doc.text.substr(sentences[0].begin, sentences[0].end - sentences[0].begin) ==
+    REQUIRE(sentences.size() == 2);
+    CHECK(sentences[0].furniture);
+    CHECK_FALSE(sentences[1].furniture);
+    CHECK(sentences[1].begin == 14);
+    CHECK(doc.text.substr(sentences[1].begin, sentences[1].end - sentences[1].begin) ==
           "The talks ended on Friday.");
 }
 

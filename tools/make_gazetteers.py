@@ -11,6 +11,10 @@ writes into --out:
   given_names.txt    one given name per line (English first-name lists)
   common_words.txt   lower-case English words (wamerican-huge): tells "Despite" at the start of
                      a sentence from a name
+  common_compounds.txt  WordNet multi-word common nouns ("general election", "prime minister"):
+                     a capitalised span that is one of these is not a name
+  plain_acronyms.txt WordNet short nouns with no sense under "organization" ("hiv", "gmt",
+                     "gdp"): an all-capitals word that is one of these is not an organisation
 """
 import argparse
 import json
@@ -45,6 +49,7 @@ def main():
     ap.add_argument("--iso-codes", required=True)
     ap.add_argument("--resources", required=True)
     ap.add_argument("--words", default="/usr/share/dict/american-english-huge")
+    ap.add_argument("--wordnet", default="/usr/share/wordnet")
     ap.add_argument("--out", required=True)
     args = ap.parse_args()
     here = os.path.dirname(os.path.abspath(__file__))
@@ -118,6 +123,61 @@ def main():
     except OSError as e:
         fail(f"cannot read {args.words}: {e.strerror} (Debian package wamerican-huge)")
     write(os.path.join(args.out, "common_words.txt"), words)
+
+    compounds, plain = wordnet_lists(args.wordnet)
+    write(os.path.join(args.out, "common_compounds.txt"), compounds)
+    write(os.path.join(args.out, "plain_acronyms.txt"), plain)
+
+
+def wordnet_lists(wordnet_dir):
+    """Multi-word common nouns, and short nouns that never name an organisation."""
+    ORGANIZATION = "08008335"  # organization.n.01 in WordNet 3.0
+    hypernyms, instance, lemmas = {}, set(), {}
+    path = os.path.join(wordnet_dir, "data.noun")
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            for line in f:
+                if line.startswith("  "):
+                    continue  # licence header
+                fields = line.split()
+                offset, w_cnt = fields[0], int(fields[3], 16)
+                words = [fields[4 + 2 * i].lower() for i in range(w_cnt)]
+                p = 4 + 2 * w_cnt
+                p_cnt = int(fields[p])
+                ups = []
+                for i in range(p_cnt):
+                    symbol, target = fields[p + 1 + 4 * i], fields[p + 2 + 4 * i]
+                    if symbol in ("@", "@i"):
+                        ups.append(target)
+                    if symbol == "@i":
+                        instance.add(offset)
+                hypernyms[offset] = ups
+                for w in words:
+                    w = w.split("(")[0]  # adjective markers like "(a)"
+                    lemmas.setdefault(w, set()).add(offset)
+    except OSError as e:
+        fail(f"cannot read {path}: {e.strerror} (Debian package wordnet-base)")
+
+    memo = {}
+
+    def is_org(offset, depth=0):
+        if offset == ORGANIZATION:
+            return True
+        if offset in memo or depth > 40:
+            return memo.get(offset, False)
+        memo[offset] = False
+        memo[offset] = any(is_org(h, depth + 1) for h in hypernyms.get(offset, []))
+        return memo[offset]
+
+    compounds, plain = [], []
+    for lemma, offsets in lemmas.items():
+        if any(o in instance for o in offsets):
+            continue  # a named thing ("white_house", "george_bush"): names stay names
+        if "_" in lemma:
+            compounds.append(lemma.replace("_", " "))
+        elif lemma.isalpha() and 2 <= len(lemma) <= 5 and not any(is_org(o) for o in offsets):
+            plain.append(lemma)
+    return sorted(set(compounds)), sorted(set(plain))
 
 
 def write(path, lines):

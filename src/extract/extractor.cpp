@@ -18,7 +18,7 @@ ExtractedDocument Extractor::extract_with_mentions(const Document& doc) const {
     const CodePointIndex offsets(doc.text);
     ExtractedDocument out;
     out.graph.document = doc.info;
-    out.graph.relations = find_relations(doc, offsets, sentences, mentions, resolved);
+    out.graph.relations = find_relations(doc, offsets, sentences, mentions, resolved, lexicon_);
     for (std::size_t i = 0; i < mentions.size(); ++i) {
         if (!resolved.entity_of[i]) continue;
         const Mention& m = mentions[i];

@@ -169,6 +169,15 @@ Lexicon Lexicon::load(const std::string& data_dir) {
         add_phrase(lx.titles_, f[0], lx.title_roles_.size() - 1, true);
     }
 
+    for (auto& line : read_lines(dir + "relation_triggers.tsv")) {
+        auto f = split(line, '\t');
+        auto relation = f.size() >= 4 ? parse_relation(f[1]) : std::nullopt;
+        if (!relation || (f[3] != "verb" && f[3] != "noun"))
+            throw std::runtime_error(dir + "relation_triggers.tsv: malformed line: " + line);
+        lx.triggers_.push_back({*relation, f[2], f[3] == "noun"});
+        add_phrase(lx.trigger_index_, f[0], lx.triggers_.size() - 1, true);
+    }
+
     lx.honorifics_ = read_set(dir + "honorifics.txt");
     lx.org_heads_ = read_set(dir + "org_heads.txt");
     lx.agreement_heads_ = read_set(dir + "agreement_heads.txt", true);
@@ -178,6 +187,8 @@ Lexicon Lexicon::load(const std::string& data_dir) {
     lx.reporting_verbs_ = read_set(dir + "reporting_verbs.txt", true);
     lx.common_words_ = read_set(dir + "common_words.txt");
     lx.org_descriptors_ = read_set(dir + "org_descriptors.txt", true);
+    lx.common_compounds_ = read_set(dir + "common_compounds.txt");
+    lx.plain_acronyms_ = read_set(dir + "plain_acronyms.txt");
     lx.locatives_ = read_set(dir + "locative_prepositions.txt", true);
     lx.travel_words_ = read_set(dir + "travel_words.txt", true);
     return lx;
@@ -195,6 +206,16 @@ std::optional<LexiconMatch> Lexicon::title_at(const std::vector<Token>& tokens,
     auto m = longest_at(titles_, tokens, i, true);
     if (!m) return std::nullopt;
     return LexiconMatch{m->first, nullptr, title_roles_[m->second]};
+}
+
+std::optional<LexiconMatch> Lexicon::trigger_at(const std::vector<Token>& tokens,
+                                                std::size_t i) const {
+    auto m = longest_at(trigger_index_, tokens, i, true);
+    if (!m) return std::nullopt;
+    LexiconMatch match;
+    match.length = m->first;
+    match.trigger = &triggers_[m->second];
+    return match;
 }
 
 const GazetteerEntry* Lexicon::country(std::string_view alpha2) const {

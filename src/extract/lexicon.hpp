@@ -28,10 +28,18 @@ struct GazetteerEntry {
     std::string alpha2, alpha3;  // countries only
 };
 
+// A word or phrase that states a relation (data/relation_triggers.tsv).
+struct Trigger {
+    Relation relation = Relation::co_mentioned;
+    std::string cameo;  // CAMEO root code
+    bool noun = false;  // "visit to" (a nominalisation) rather than "visited"
+};
+
 struct LexiconMatch {
     std::size_t length = 0;  // tokens matched
     const GazetteerEntry* entry = nullptr;  // gazetteer matches
     Role role = Role::Leader;               // title matches
+    const Trigger* trigger = nullptr;       // trigger matches
 };
 
 class Lexicon {
@@ -45,6 +53,9 @@ public:
                                              std::size_t i) const;
     // Longest title starting at tokens[i] (case-insensitive): "Secretary of State".
     std::optional<LexiconMatch> title_at(const std::vector<Token>& tokens, std::size_t i) const;
+
+    // Longest relation trigger starting at tokens[i] (case-insensitive): "held talks with".
+    std::optional<LexiconMatch> trigger_at(const std::vector<Token>& tokens, std::size_t i) const;
 
     // The country entry for an ISO alpha-2 code, if known.
     const GazetteerEntry* country(std::string_view alpha2) const;
@@ -69,6 +80,14 @@ public:
     bool is_travel_word(std::string_view lower) const {
         return travel_words_.count(std::string(lower));
     }
+    // "general election": a multi-word common noun (WordNet), lower-case, single spaces.
+    bool is_common_compound(std::string_view lower) const {
+        return common_compounds_.count(std::string(lower));
+    }
+    // "hiv", "gdp": a short noun that never names an organisation (WordNet).
+    bool is_plain_acronym(std::string_view lower) const {
+        return plain_acronyms_.count(std::string(lower));
+    }
     bool is_common_word(std::string_view lower) const {
         return common_words_.count(std::string(lower));
     }
@@ -90,9 +109,11 @@ private:
     std::unordered_map<std::string, std::size_t> country_by_alpha2_;
     std::vector<Role> title_roles_;
     PhraseIndex titles_;
+    std::vector<Trigger> triggers_;
+    PhraseIndex trigger_index_;
     std::unordered_set<std::string> honorifics_, org_heads_, agreement_heads_,
         agreement_modifiers_, given_names_, non_entities_, reporting_verbs_, common_words_,
-        org_descriptors_, locatives_, travel_words_;
+        org_descriptors_, locatives_, travel_words_, common_compounds_, plain_acronyms_;
 };
 
 // ASCII lower-case copy (names in our lists are matched on ASCII case).

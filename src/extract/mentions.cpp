@@ -293,6 +293,13 @@ private:
                (lx_.is_reporting_verb(lower(k - 2)) || lower(k - 2) == "writing");
     }
 
+    // Tokens [a, b) lower-cased and joined by single spaces.
+    std::string phrase(std::size_t a, std::size_t b) const {
+        std::string out;
+        for (std::size_t x = a; x < b; ++x) out += (x == a ? "" : " ") + lower(x);
+        return out;
+    }
+
     bool sentence_initial_common_word(std::size_t a) const {
         return a == first_word_ && lx_.is_common_word(lower(a)) && !attested_.count(t_[a].norm);
     }
@@ -347,6 +354,17 @@ private:
             acronym_after(b, m);
             return;
         }
+        // "the General Election", "Cold War": a common noun written with capitals.
+        if (b - a >= 2 && lx_.is_common_compound(phrase(a, b)) && !capital_the &&
+            !publication_after_verb(a) && !followed_by_org_descriptor(b))
+            return;
+        // "Tory Treasurer Lord Ashcroft": an honorific inside starts the name.
+        for (std::size_t x = a + 1; x + 1 < b; ++x)
+            if (lx_.is_honorific(t_[x].norm)) {
+                take_span(a, x);
+                take_span(x, b);
+                return;
+            }
 
         // Otherwise: [holder] [title] [honorific] name  ("Chinese President Xi Jinping").
         std::vector<std::size_t> holders;
@@ -391,7 +409,7 @@ private:
         std::size_t n = b - k;
         bool person_cue = role || honorific;
         if (!person_cue && n == 1 && is_acronym(t_[k].norm) && !lx_.is_common_word(lower(k)) &&
-            !lx_.is_non_entity(t_[k].norm)) {
+            !lx_.is_plain_acronym(lower(k)) && !lx_.is_non_entity(t_[k].norm)) {
             add(k, b, EntityType::Organisation);  // "CNN", "SCMP"
             return;
         }
@@ -451,6 +469,12 @@ private:
                 return;
             }
         }
+        // A credit line: "Reuters" alone, "Photo: ... via Agence France-Presse".
+        if (s_.furniture && !lx_.is_common_word(lower(k)) &&
+            ((k == first_word_ && b == t_.size()) || (k > 0 && lower(k - 1) == "via"))) {
+            add(k, b, EntityType::Organisation);
+            return;
+        }
         if (n == 1 && !sentence_initial_common_word(k)) {
             std::size_t m = add(k, b, EntityType::Person);
             out_[m].weak = true;
@@ -498,10 +522,14 @@ private:
             if (auto prev = mention_ending_at(a);
                 prev && out_[*prev].type == EntityType::Organisation && lower(a - 1) != "'s")
                 continue;
-            // "any peace initiative", "no deal": not one identified agreement.
+            // "any peace initiative", "no meaningful deal": not one identified agreement.
             static const std::unordered_set<std::string> kGeneric = {
                 "any", "no", "every", "each", "such", "another", "other", "future"};
-            if (a > 0 && kGeneric.count(lower(a - 1))) continue;
+            std::size_t d = a;
+            if (d > 1 && !covered_[d - 1] && is_word(t_[d - 1].norm) && !starts_upper(t_[d - 1].norm) &&
+                !kGeneric.count(lower(d - 1)))
+                --d;  // one adjective: "any meaningful peace agreement"
+            if (d > 0 && kGeneric.count(lower(d - 1))) continue;
             if (modifiers > 0) add(a, h + 1, EntityType::Agreement);
         }
     }
@@ -550,6 +578,10 @@ private:
                 if (cand.first < from || cand.first >= stop) continue;
                 if (cand.type != EntityType::Organisation && cand.type != EntityType::Country)
                     continue;
+                // "head of the Asia program at the Institute": the head of a part of it is
+                // affiliated with it, not its leader.
+                if (out_[person].role == Role::Leader && cand.first > from + 2)
+                    out_[person].role = Role::Affiliate;
                 out_[person].role_of.push_back(m);
                 add_country_of(m, out_[person].role_of);
                 break;

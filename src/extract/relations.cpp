@@ -1,5 +1,7 @@
 #include "src/extract/relations.hpp"
 
+#include "src/extract/interactions.hpp"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -38,7 +40,8 @@ Evidence sentence_evidence(const Document& doc, const CodePointIndex& offsets,
 std::vector<RelationRecord> find_relations(const Document& doc, const CodePointIndex& offsets,
                                            const std::vector<Sentence>& sentences,
                                            const std::vector<Mention>& mentions,
-                                           const ResolvedMentions& resolved) {
+                                           const ResolvedMentions& resolved,
+                                           const Lexicon& lexicon) {
     std::vector<RelationRecord> out;
     const auto& entities = resolved.entities;
     auto emit = [&](std::size_t s, std::size_t t, Relation r, std::size_t sentence) {
@@ -56,9 +59,16 @@ std::vector<RelationRecord> find_relations(const Document& doc, const CodePointI
             }
     }
 
+    std::vector<bool> kept(mentions.size());
+    for (std::size_t i = 0; i < mentions.size(); ++i) kept[i] = resolved.entity_of[i].has_value();
+    for (const MentionFact& f : find_interactions(sentences, mentions, kept, lexicon))
+        emit(*resolved.entity_of[f.subject], *resolved.entity_of[f.object], f.relation, f.sentence);
+
     std::map<std::size_t, std::set<std::size_t>> by_sentence;
+    // Furniture (bylines, credits) names people and outlets side by side without relating them.
     for (std::size_t i = 0; i < mentions.size(); ++i)
-        if (resolved.entity_of[i]) by_sentence[mentions[i].sentence].insert(*resolved.entity_of[i]);
+        if (resolved.entity_of[i] && !sentences[mentions[i].sentence].furniture)
+            by_sentence[mentions[i].sentence].insert(*resolved.entity_of[i]);
     for (const auto& [sentence, ids] : by_sentence) {
         if (ids.size() < 2 || ids.size() > kMaxCoMentionedPerSentence) continue;
         for (auto a = ids.begin(); a != ids.end(); ++a)

@@ -6,18 +6,22 @@
 
 #include "graph/facts.hpp"
 #include "src/extract/entity_resolver.hpp"
+#include "src/extract/lexicon.hpp"
 #include "src/extract/mentions.hpp"
 #include "src/ingest/document.hpp"
 
 namespace newsgraph {
 
 // Roles read from noun phrases and appositions ("Chinese President Xi Jinping" -> leader_of,
-// "a senior fellow at the Atlantic Council" -> affiliated_with), and co_mentioned for every
-// pair of entities named in one sentence. Facts whose ends do not fit the schema are dropped.
+// "a senior fellow at the Atlantic Council" -> affiliated_with), interactions stated by
+// clauses (find_interactions), and co_mentioned for every
+// pair of entities named in one sentence of the story (not its furniture). Facts whose ends
+// do not fit the schema are dropped.
 std::vector<RelationRecord> find_relations(const Document& doc, const CodePointIndex& offsets,
                                            const std::vector<Sentence>& sentences,
                                            const std::vector<Mention>& mentions,
-                                           const ResolvedMentions& resolved);
+                                           const ResolvedMentions& resolved,
+                                           const Lexicon& lexicon);
 
 // The evidence record for sentence `index` of `doc`.
 Evidence sentence_evidence(const Document& doc, const CodePointIndex& offsets,

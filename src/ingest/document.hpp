@@ -32,6 +32,9 @@ struct Token {
 struct Sentence {
     std::size_t begin = 0, end = 0;  // byte offsets into Document::text
     std::vector<Token> tokens;
+    // Page furniture (a byline, a photo credit, a copyright line): not part of the story, so
+    // it states no facts, but the names in it (authors, agencies, publishers) are real.
+    bool furniture = false;
 };
 
 // Byte offset -> code point offset, for reporting offsets that Python and JavaScript

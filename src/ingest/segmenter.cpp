@@ -292,7 +292,7 @@ class BlockSplitter {
     BlockSplitter(std::string_view text, const IngestRules& rules) : text_(text), rules_(rules) {}
 
     // Splits a run of lines no sentence crosses, appending its sentences.
-    void split(Span block, std::vector<Sentence>& sentences) const {
+    void split(Span block, bool furniture, std::vector<Sentence>& sentences) const {
         const std::vector<Token> tokens = tokenize(text_of(text_, block), block.begin);
         std::size_t first = 0;
         for (std::size_t i = 0; i < tokens.size(); ++i) {
@@ -307,12 +307,12 @@ class BlockSplitter {
             const bool at_block_end = last + 1 == tokens.size();
             if (!at_block_end && tokens[last + 1].begin != tokens[last].end &&
                 next_starts_sentence(tokens, first, i, last)) {
-                add_sentence(tokens, first, last + 1, sentences);
+                add_sentence(tokens, first, last + 1, furniture, sentences);
                 first = last + 1;
             }
             i = last;
         }
-        add_sentence(tokens, first, tokens.size(), sentences);
+        add_sentence(tokens, first, tokens.size(), furniture, sentences);
     }
 
   private:
@@ -354,10 +354,10 @@ class BlockSplitter {
                    rules_.abbreviations.end();
     }
 
-    // Tokens [first, end) as a sentence, unless it is furniture or has no word at all
-    // (a stray "[…]" or "•").
+    // Tokens [first, end) as a sentence, flagged when it is furniture (or in a furniture
+    // line); none when it has no word at all (a stray "[…]" or "•").
     void add_sentence(const std::vector<Token>& tokens, std::size_t first, std::size_t end,
-                      std::vector<Sentence>& sentences) const {
+                      bool furniture, std::vector<Sentence>& sentences) const {
         if (first == end) return;
         const std::span<const Token> sentence_tokens =
             std::span(tokens).subspan(first, end - first);
@@ -365,9 +365,10 @@ class BlockSplitter {
             sentence_tokens.begin(), sentence_tokens.end(),
             [&](const Token& t) { return is_word_char(first_code_point(text_of(text_, t))); });
         const Span span{sentence_tokens.front().begin, sentence_tokens.back().end};
-        if (!has_word || is_furniture(text_of(text_, span), rules_)) return;
-        sentences.push_back(
-            {span.begin, span.end, {sentence_tokens.begin(), sentence_tokens.end()}});
+        if (!has_word) return;
+        sentences.push_back({span.begin, span.end,
+                             {sentence_tokens.begin(), sentence_tokens.end()},
+                             furniture || is_furniture(text_of(text_, span), rules_)});
     }
 
     std::string_view text_;
@@ -439,7 +440,7 @@ std::vector<Token> tokenize(std::string_view text, std::size_t offset) {
 
 std::vector<Sentence> segment(const Document& doc, const IngestRules& rules) {
     const std::string_view text = doc.text;
-    std::vector<Span> blocks;  // runs of lines that no sentence crosses
+    std::vector<std::pair<Span, bool>> blocks;  // runs of lines no sentence crosses, furniture?
     std::optional<Span> block;
     Span previous_line;
     for (std::size_t line_begin = 0; line_begin <= text.size();) {
@@ -448,8 +449,9 @@ std::vector<Sentence> segment(const Document& doc, const IngestRules& rules) {
         Span line = trim(text, {line_begin, line_end});
         line_begin = line_end + 1;
         if (line.empty() || is_furniture(text_of(text, line), rules)) {
-            if (block) blocks.push_back(*block);
+            if (block) blocks.emplace_back(*block, false);
             block.reset();
+            if (!line.empty()) blocks.emplace_back(without_repeated_caption(text, line), true);
             continue;
         }
         line = without_repeated_caption(text, line);
@@ -458,16 +460,16 @@ std::vector<Sentence> segment(const Document& doc, const IngestRules& rules) {
         if (block && hard_wrapped) {
             block->end = line.end;
         } else {
-            if (block) blocks.push_back(*block);
+            if (block) blocks.emplace_back(*block, false);
             block = line;
         }
         previous_line = line;
     }
-    if (block) blocks.push_back(*block);
+    if (block) blocks.emplace_back(*block, false);
 
     std::vector<Sentence> sentences;
     const BlockSplitter splitter(text, rules);
-    for (const Span& span : blocks) splitter.split(span, sentences);
+    for (const auto& [span, furniture] : blocks) splitter.split(span, furniture, sentences);
     return sentences;
 }
 

@@ -25,8 +25,8 @@ struct IngestRules {
 // one cannot be read or holds an invalid regular expression.
 IngestRules load_ingest_rules(const std::string& data_dir);
 
-// The sentences of doc.text in order, furniture left out (its text stays in doc.text, so
-// offsets are unaffected). A blank line always ends a sentence; so does a single newline,
+// The sentences of doc.text in order, page furniture flagged (Sentence::furniture) and
+// sentences with no word at all left out. A blank line always ends a sentence; so does a single newline,
 // unless the lines are hard-wrapped prose (the first does not end in terminal punctuation
 // and the next starts lower-case).
 std::vector<Sentence> segment(const Document& doc, const IngestRules& rules);
