@@ -324,8 +324,12 @@ void add_entities(Agraph_t* g, const KnowledgeGraph& graph, std::vector<Agnode_t
     }
 }
 
-void add_relations(Agraph_t* g, const KnowledgeGraph& graph, const ExportOptions& options,
-                   const std::vector<Agnode_t*>& node_of, std::vector<bool>& tones_used) {
+// Adds the relations to draw; returns the nodes left without any.
+std::vector<Agnode_t*> add_relations(Agraph_t* g, const KnowledgeGraph& graph,
+                                     const ExportOptions& options,
+                                     const std::vector<Agnode_t*>& node_of,
+                                     std::vector<bool>& tones_used) {
+    std::vector<bool> related(node_of.size());
     const Graph& kg = graph.graph();
     for (Edge e : boost::make_iterator_range(boost::edges(kg))) {
         const RelationEdge& relation = kg[e];
@@ -347,6 +351,25 @@ void add_relations(Agraph_t* g, const KnowledgeGraph& graph, const ExportOptions
             set(edge, "fontcolor", style.colour);
         }
         tones_used[static_cast<size_t>(tone)] = true;
+        related[source] = related[target] = true;
+    }
+    std::vector<Agnode_t*> unrelated;
+    for (std::size_t v = 0; v < node_of.size(); ++v)
+        if (!related[v]) unrelated.push_back(node_of[v]);
+    return unrelated;
+}
+
+// dot puts every node without edges in its first rank: with co-mentions hidden, a news graph
+// has dozens, drawn as one column many times taller than the rest. Chaining them in rows
+// of invisible edges makes a square block instead. (dot's `pack` would do it without extra
+// edges, but Graphviz 2.43 then drops every edge label.)
+void arrange_unrelated(Agraph_t* g, const std::vector<Agnode_t*>& unrelated) {
+    const auto row = static_cast<std::size_t>(std::ceil(std::sqrt(unrelated.size())));
+    for (std::size_t i = 1; i < unrelated.size(); ++i) {
+        if (i % row == 0) continue;
+        Agedge_t* edge = agedge(g, unrelated[i - 1], unrelated[i], nullptr, 1);
+        set(edge, "style", "invis");
+        set(edge, "class", "layout");
     }
 }
 
@@ -381,7 +404,9 @@ Drawing::Drawing(const KnowledgeGraph& knowledge_graph, const ExportOptions& opt
     std::vector<Agnode_t*> node_of(boost::num_vertices(knowledge_graph.graph()));
     std::vector<bool> types_used(std::size(kEntityTypes)), tones_used(kToneStyles.size());
     add_entities(graph(), knowledge_graph, node_of, types_used);
-    add_relations(graph(), knowledge_graph, options, node_of, tones_used);
+    const std::vector<Agnode_t*> unrelated =
+        add_relations(graph(), knowledge_graph, options, node_of, tones_used);
+    if (options.layout == "dot") arrange_unrelated(graph(), unrelated);
     add_title_and_legend(graph(), knowledge_graph, types_used, tones_used);
 }
 

@@ -1,5 +1,7 @@
 #include "src/extract/entity_resolver.hpp"
 
+#include "graph/name_similarity.hpp"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -114,6 +116,9 @@ ResolvedMentions EntityResolver::resolve(const std::vector<Mention>& mentions) c
             auto w = words_of(group);
             if (w.front() == word || w.back() == word) candidates.push_back(group);
         }
+        if (candidates.empty())  // "Zelensky" for "Volodymyr Zelenskyy"
+            for (const auto& [group, spellings] : full_names)
+                if (spelling_variants(words_of(group).back(), word)) candidates.push_back(group);
         if (candidates.size() == 1) return candidates[0];
         std::optional<std::string> nearest;
         std::size_t nearest_at = 0;

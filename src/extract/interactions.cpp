@@ -21,6 +21,10 @@ bool clause_break(const std::string& w) {
            w == "although" || w == "as";
 }
 
+bool is_pronoun(const std::string& w) {
+    return w == "they" || w == "he" || w == "she" || w == "it" || w == "we";
+}
+
 bool is_preposition(const std::string& w) {
     static const std::unordered_set<std::string> kWords = {
         "in", "at", "to", "from", "of", "on", "with", "for", "into", "by", "over", "against",
@@ -49,7 +53,8 @@ public:
           at_(s.tokens.size(), kNone) {
         for (std::size_t m = 0; m < mentions.size(); ++m)
             if (mentions[m].sentence == index && kept[m])
-                for (std::size_t k = mentions[m].first; k < mentions[m].last; ++k) at_[k] = m;
+                for (std::size_t k = mentions[m].first; k < mentions[m].last; ++k)
+                    if (at_[k] == kNone) at_[k] = m;  // "US State Department" over "US"
     }
 
     // Triggers in the story; affiliations in furniture too ("CNN's X contributed coverage").
@@ -98,10 +103,23 @@ private:
                 }
                 return at_[k];
             }
+            // "China and Russia say they oppose NATO": the pronoun is the speaker.
+            if (is_pronoun(lower(k))) {
+                std::size_t v = k;
+                while (v > 0 && (lower(v - 1) == "that" || lower(v - 1) == "also")) --v;
+                if (v > 0 && lx_.is_reporting_verb(lower(v - 1))) return speaker_before(v - 1);
+                return std::nullopt;
+            }
             if (clause_break(lower(k)) || lx_.is_reporting_verb(lower(k))) return std::nullopt;
         }
         return std::nullopt;
     }
+    // The subject of a reporting verb at token `verb`: "China and Russia say".
+    std::optional<std::size_t> speaker_before(std::size_t verb) const {
+        if (verb > 0 && at_[verb - 1] != kNone) return at_[verb - 1];
+        return std::nullopt;
+    }
+
     // The first mention starting within `window` tokens of `begin`, within the clause: a
     // verb's or a noun's object is near it ("signed a joint statement", "visit to Moscow").
     std::optional<std::size_t> after(std::size_t begin, std::size_t window = 4) const {
@@ -120,7 +138,6 @@ private:
     // President Vladimir Putin" is Putin) or after a possessive ("his Chinese counterpart").
     std::optional<std::size_t> object_at(std::size_t m) const {
         const Mention& x = mention(m);
-        if (x.last < t_.size() && lower(x.last) == "'s") return std::nullopt;
         if (x.entry && x.entry->kind == FormKind::Demonym) {
             for (std::size_t k = x.last; k < t_.size() && k < x.last + 4; ++k)
                 if (at_[k] != kNone && mention(at_[k]).type == EntityType::Person) return at_[k];
@@ -139,7 +156,12 @@ private:
         while (all.size() < 6) {
             std::optional<std::size_t> next;
             if (backwards) {
+                // Step over the title and country before a name: "Xi Jinping and Russian
+                // leader Vladimir Putin".
                 std::size_t k = mention(cur).first;
+                for (std::size_t holder : mention(cur).role_of)
+                    if (mention(holder).last <= k && mention(holder).first + 4 >= k)
+                        k = std::min(k, mention(holder).first);
                 if (k >= 2 && (lower(k - 1) == "and" || t_[k - 1].norm == ",")) {
                     std::size_t j = k - 1;
                     if (j >= 1 && lower(j - 1) == "the") --j;
@@ -193,6 +215,17 @@ private:
                      at_[i - 1] == kNone && !std::isupper(static_cast<unsigned char>(t_[i - 1].norm[0])))
                 subject = at_[i - 3];  // "Russia's full-scale invasion of"
             auto object = after(j, 3);
+            if (!subject && j < t_.size() && lower(j) == "by") {
+                // "new sanctions by the United States targeting Chinese dealings"
+                subject = after(j + 1, 2);
+                if (subject) {
+                    std::size_t k = mention(*subject).last;
+                    object = k + 1 < t_.size() && (lower(k) == "targeting" || lower(k) == "against" ||
+                                                   lower(k) == "on")
+                                 ? after(k + 1, 2)
+                                 : std::nullopt;
+                }
+            }
             if (!subject) {
                 // "the invasion of Ukraine by Russia"
                 if (object && mention(*object).last + 1 < t_.size() &&
@@ -204,8 +237,14 @@ private:
         }
         auto subject = before(i);
         auto object = after(j);
-        if (subject && object)
-            emit_all(coordinated(*subject, true), coordinated(*object, false), r);
+        if (!subject || !object) return;
+        // "welcomed China's willingness": welcoming what a party does is support, not a meeting.
+        const Mention& o = mention(*object);
+        const Relation relation =
+            r == Relation::met_with && o.last < t_.size() && lower(o.last) == "'s"
+                ? Relation::supports
+                : r;
+        emit_all(coordinated(*subject, true), coordinated(*object, false), relation);
     }
 
     // Affiliations stated around a person's name.

@@ -241,10 +241,12 @@ private:
         return std::nullopt;
     }
 
-    // "US State Department": the country named right before an organisation.
+    // "US State Department", "the Kenyan Foreign Ministry": the country of an organisation,
+    // named in or right before it.
     void add_country_of(std::size_t org, std::vector<std::size_t>& holders) const {
         if (out_[org].type != EntityType::Organisation) return;
-        if (auto prev = mention_ending_at(out_[org].first))
+        if (out_[org].country) holders.push_back(*out_[org].country);
+        else if (auto prev = mention_ending_at(out_[org].first))
             if (out_[*prev].type == EntityType::Country) holders.push_back(*prev);
     }
 
@@ -277,7 +279,13 @@ private:
                                 {}},
                     e);
             }
-            if (!is_word(t_[k].norm) || starts_upper(t_[k].norm)) break;
+            // "a prominent Russia scholar": a country may qualify the title.
+            if (!is_word(t_[k].norm)) break;
+            if (starts_upper(t_[k].norm)) {
+                auto g = lx_.gazetteer_at(t_, k);
+                if (!g || g->entry->type != EntityType::Country) break;
+                k += g->length - 1;
+            }
         }
         return std::nullopt;
     }
@@ -352,6 +360,13 @@ private:
         if (b - a >= 2 && has_org_head(a, b) && !lx_.title_at(t_, a)) {
             std::size_t m = add(a, b, EntityType::Organisation);
             acronym_after(b, m);
+            // "US State Department": the country named at its start is mentioned too.
+            if (auto g = lx_.gazetteer_at(t_, a);
+                g && g->entry->type == EntityType::Country && g->entry->kind == FormKind::Name &&
+                a + g->length < b) {
+                std::size_t c = add_gazetteer(a, *g);
+                out_[m].country = c;
+            }
             return;
         }
         // "the General Election", "Cold War": a common noun written with capitals.
@@ -428,6 +443,11 @@ private:
             person_cue = true;
         if (!person_cue && k > 0 && lower(k - 1) == "by" && n >= 2 && n <= 3) person_cue = true;
         if (!person_cue && n >= 2 && n <= 4 && lx_.is_given_name(t_[k].norm)) person_cue = true;
+        // "Tomasz Lind of the Brookings Institution": a name, then the body it is of.
+        if (!person_cue && n >= 2 && n <= 3 && b + 1 < t_.size() &&
+            (lower(b) == "of" || lower(b) == "from") &&
+            has_org_head(b + 1, std::min(t_.size(), b + 8)))
+            person_cue = true;
         if (!person_cue && n >= 2 && n <= 3) {
             bool all_rare = true;  // "Vedant Patel": no part of it is an English word
             for (std::size_t x = k; x < b; ++x)
@@ -573,18 +593,28 @@ private:
         for (const auto& [person, from] : pending_) {
             std::size_t stop = from;
             while (stop < t_.size() && t_[stop].norm != "," && t_[stop].norm != ";") ++stop;
+            bool held = false;
             for (std::size_t m = first_mention_; m < out_.size(); ++m) {
                 const Mention& cand = out_[m];
                 if (cand.first < from || cand.first >= stop) continue;
                 if (cand.type != EntityType::Organisation && cand.type != EntityType::Country)
                     continue;
+                // "director of the Institute ... at the Shanghai University": the body the
+                // holder belongs to is an affiliation.
+                if (held) {
+                    std::size_t f = cand.first;
+                    if (f > 0 && lower(f - 1) == "the") --f;
+                    if (cand.type == EntityType::Organisation && f > 0 && lower(f - 1) == "at")
+                        out_[person].affiliations.push_back(m);
+                    continue;
+                }
                 // "head of the Asia program at the Institute": the head of a part of it is
                 // affiliated with it, not its leader.
                 if (out_[person].role == Role::Leader && cand.first > from + 2)
                     out_[person].role = Role::Affiliate;
                 out_[person].role_of.push_back(m);
                 add_country_of(m, out_[person].role_of);
-                break;
+                held = true;
             }
         }
     }

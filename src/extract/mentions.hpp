@@ -28,6 +28,9 @@ struct Mention {
     std::optional<Role> role;
     std::string title;
     std::vector<std::size_t> role_of;
+    std::vector<std::size_t> affiliations;  // bodies the role's holder belongs to
+    // An organisation whose name starts with its country ("US State Department").
+    std::optional<std::size_t> country;
     // "(ICC)" after "International Criminal Court": the mention this acronym stands for.
     std::optional<std::size_t> acronym_of;
 };

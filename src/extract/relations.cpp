@@ -53,10 +53,13 @@ std::vector<RelationRecord> find_relations(const Document& doc, const CodePointI
         const Mention& m = mentions[i];
         if (!m.role || !resolved.entity_of[i]) continue;
         for (std::size_t holder : m.role_of)
-            if (resolved.entity_of[holder]) {
+            if (resolved.entity_of[holder])
                 emit(*resolved.entity_of[i], *resolved.entity_of[holder], relation_for(*m.role),
                      m.sentence);
-            }
+        for (std::size_t body : m.affiliations)
+            if (resolved.entity_of[body])
+                emit(*resolved.entity_of[i], *resolved.entity_of[body], Relation::affiliated_with,
+                     m.sentence);
     }
 
     std::vector<bool> kept(mentions.size());

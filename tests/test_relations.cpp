@@ -1,0 +1,125 @@
+// Relation extraction, one construction at a time, on sentences written for these tests.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "src/extract/extractor.hpp"
+
+using namespace newsgraph;
+
+namespace {
+
+PartialGraph extract(const std::string& text) {
+    static const Extractor extractor(NEWSGRAPH_DATA_DIR);
+    Document doc;
+    doc.info.id = "test";
+    doc.text = text;
+    return extractor.extract(doc);
+}
+
+bool has(const PartialGraph& g, const std::string& s, Relation r, const std::string& o) {
+    return std::any_of(g.relations.begin(), g.relations.end(), [&](const RelationRecord& rel) {
+        return rel.relation == r && g.entities[rel.source].label == s &&
+               g.entities[rel.target].label == o;
+    });
+}
+
+// Every relation but co_mentioned, as "source relation target" lines.
+std::vector<std::string> facts(const PartialGraph& g) {
+    std::vector<std::string> out;
+    for (const auto& r : g.relations)
+        if (r.relation != Relation::co_mentioned)
+            out.push_back(g.entities[r.source].label + " " + std::string(to_string(r.relation)) +
+                          " " + g.entities[r.target].label);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("a verb between two entities states a fact", "[relations]") {
+    auto g = extract("Canadian Prime Minister Mark Carney criticised Hungary on Monday.");
+    CHECK(has(g, "Mark Carney", Relation::criticizes, "Hungary"));
+    CHECK(has(g, "Mark Carney", Relation::leader_of, "Canada"));
+}
+
+TEST_CASE("coordinated subjects each take part, titles and all", "[relations]") {
+    auto g = extract(
+        "Kenyan President William Ruto and Tanzanian President Samia Suluhu Hassan signed a "
+        "joint declaration in Arusha.");
+    CHECK(has(g, "William Ruto", Relation::party_to, "joint declaration"));
+    CHECK(has(g, "Samia Suluhu Hassan", Relation::party_to, "joint declaration"));
+}
+
+TEST_CASE("coordinated objects each receive the fact", "[relations]") {
+    auto g = extract("The European Union sanctioned Belarus and Iran last year.");
+    CHECK(has(g, "European Union", Relation::sanctions, "Belarus"));
+    CHECK(has(g, "European Union", Relation::sanctions, "Iran"));
+}
+
+TEST_CASE("a passive names the actor after 'by'", "[relations]") {
+    auto g = extract("Norway was criticised by Sweden for the decision.");
+    CHECK(has(g, "Sweden", Relation::criticizes, "Norway"));
+    CHECK_FALSE(has(g, "Norway", Relation::criticizes, "Sweden"));
+}
+
+TEST_CASE("nominalisations with a possessive or a modifier", "[relations]") {
+    auto g = extract(
+        "Ethiopia's invasion of Eritrea was condemned. Meanwhile Chile's visit to Peru went well. "
+        "U.S. sanctions against Venezuela remain.");
+    CHECK(has(g, "Ethiopia", Relation::attacks, "Eritrea"));
+    CHECK(has(g, "United States", Relation::sanctions, "Venezuela"));
+    CHECK_FALSE(has(g, "Chile", Relation::visited, "Peru"));  // visited: Person -> place only
+}
+
+TEST_CASE("negated and hedged statements give no fact", "[relations]") {
+    CHECK(facts(extract("Argentina has not criticised Brazil.")).empty());
+    CHECK(facts(extract("Argentina may sanction Brazil.")).empty());
+    CHECK(facts(extract("Neither Argentina nor Chile has ratified the Rome Statute.")).empty());
+}
+
+TEST_CASE("the speaker is not the actor of what they report", "[relations]") {
+    auto g = extract("Argentina said Western donors continued to arm Ukraine.");
+    CHECK_FALSE(has(g, "Argentina", Relation::supports, "Ukraine"));
+}
+
+TEST_CASE("a pronoun after a reporting verb is the speaker", "[relations]") {
+    auto g = extract("Brazil and India say they oppose NATO's expansion.");
+    CHECK(has(g, "Brazil", Relation::criticizes, "NATO"));
+    CHECK(has(g, "India", Relation::criticizes, "NATO"));
+}
+
+TEST_CASE("appositions and credits give affiliations", "[relations]") {
+    auto g = extract(
+        "Amara Nwosu, a senior research fellow at the Kiel Institute, said so. Tomasz Lind of the "
+        "Brookings Institution disagreed. Priya Raman wrote in The Economist that it mattered.");
+    CHECK(has(g, "Amara Nwosu", Relation::affiliated_with, "Kiel Institute"));
+    CHECK(has(g, "Tomasz Lind", Relation::affiliated_with, "Brookings Institution"));
+    CHECK(has(g, "Priya Raman", Relation::affiliated_with, "Economist"));
+}
+
+TEST_CASE("a leader of one body at another is affiliated with the second", "[relations]") {
+    auto g = extract(
+        "Omar Haddad, director of the Centre for Desert Studies at the University of Tunis, "
+        "spoke.");
+    CHECK(has(g, "Omar Haddad", Relation::leader_of, "Centre for Desert Studies"));
+    CHECK(has(g, "Omar Haddad", Relation::affiliated_with, "University of Tunis"));
+}
+
+TEST_CASE("an organisation named with its country gives both holders", "[relations]") {
+    auto g = extract("Kenya Foreign Ministry spokeswoman Achieng Otieno declined to comment.");
+    CHECK(has(g, "Achieng Otieno", Relation::official_of, "Kenya Foreign Ministry"));
+    CHECK(has(g, "Achieng Otieno", Relation::official_of, "Kenya"));
+}
+
+TEST_CASE("welcoming what a party did is support", "[relations]") {
+    auto g = extract("Mexico welcomed Colombia's decision.");
+    CHECK(has(g, "Mexico", Relation::supports, "Colombia"));
+    CHECK_FALSE(has(g, "Mexico", Relation::met_with, "Colombia"));
+}
+
+TEST_CASE("relations that do not fit the schema are never emitted", "[relations]") {
+    // A country cannot be party to a country, nor a person lead a person.
+    for (const auto& fact : facts(extract("Japan signed Korea. President Kim Jong Un praised Mr. Lee.")))
+        CHECK(fact.find("party_to") == std::string::npos);
+}
