@@ -35,6 +35,8 @@ const std::vector<Key> kEdgeKeys = {
     {"evidence", "edge", "evidence", "string"},
     {"first_date", "edge", "first_date", "string"},
     {"last_date", "edge", "last_date", "string"},
+    {"cameo", "edge", "cameo", "string"},           // CAMEO root code of the trigger
+    {"confidence", "edge", "confidence", "double"},  // of the extraction rule, 0..1
 };
 
 // A key id and attr.name must be XML name tokens; attributes come from extraction rules
@@ -158,6 +160,9 @@ void write_edge(std::ostream& out, std::size_t index, const EntityVertex& source
     write_data(out, "evidence", json_evidence(edge.evidence));
     if (!edge.first_date.empty()) write_data(out, "first_date", edge.first_date);
     if (!edge.last_date.empty()) write_data(out, "last_date", edge.last_date);
+    if (!edge.cameo.empty()) write_data(out, "cameo", edge.cameo);
+    if (edge.relation != Relation::co_mentioned)
+        write_data(out, "confidence", std::to_string(edge.confidence));
     out << "    </edge>\n";
 }
 

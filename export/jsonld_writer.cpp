@@ -252,6 +252,11 @@ void write_statement(JsonWriter& json, std::size_t index, const EntityVertex& so
     json.Int(edge.weight);
     if (!edge.first_date.empty()) put(json, "ng:firstDate", edge.first_date);
     if (!edge.last_date.empty()) put(json, "ng:lastDate", edge.last_date);
+    if (!edge.cameo.empty()) put(json, "ng:cameoCode", edge.cameo);
+    if (edge.relation != Relation::co_mentioned) {
+        json.Key("ng:confidence");
+        json.Double(edge.confidence);
+    }
     json.Key("ng:evidence");
     json.StartArray();
     for (const Evidence& evidence : edge.evidence) write_evidence(json, evidence);

@@ -47,6 +47,8 @@ struct RelationRecord {
     std::size_t source = 0, target = 0;
     Relation relation = Relation::co_mentioned;
     Evidence evidence;
+    std::string cameo;        // CAMEO root code of the trigger, when one stated it
+    double confidence = 0.0;  // of the rule that found it (0 for co_mentioned)
 };
 
 struct PartialGraph {

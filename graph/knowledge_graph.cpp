@@ -86,12 +86,18 @@ void KnowledgeGraph::add_edge_evidence(Vertex s, Vertex t, Relation r,
     edge.weight += incoming.weight;
     edge.evidence = merge_evidence(edge.evidence, incoming.evidence, evidence_cap_);
     widen_dates(edge, incoming.first_date, incoming.last_date);
+    edge.confidence = std::max(edge.confidence, incoming.confidence);
+    if (!incoming.cameo.empty() && (edge.cameo.empty() || incoming.cameo < edge.cameo))
+        edge.cameo = incoming.cameo;
 }
 
 void KnowledgeGraph::add_relation(Vertex source, Vertex target, Relation relation,
-                                  const Evidence& evidence) {
+                                  const Evidence& evidence, const std::string& cameo,
+                                  double confidence) {
     RelationEdge edge;
     edge.relation = relation;
+    edge.cameo = cameo;
+    edge.confidence = confidence;
     edge.weight = 1;
     edge.evidence = {evidence};
     edge.first_date = edge.last_date = evidence.date;
@@ -120,7 +126,7 @@ void KnowledgeGraph::merge(const PartialGraph& partial) {
         if (is_symmetric(rel.relation) && graph_[t].id < graph_[s].id) std::swap(s, t);
         if (!seen.emplace(s, static_cast<int>(rel.relation), t, rel.evidence.sentence).second)
             continue;
-        add_relation(s, t, rel.relation, rel.evidence);
+        add_relation(s, t, rel.relation, rel.evidence, rel.cameo, rel.confidence);
     }
 }
 

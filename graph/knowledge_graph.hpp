@@ -33,6 +33,8 @@ struct RelationEdge {
     int weight = 0;                  // supporting sentences, all counted
     std::vector<Evidence> evidence;  // sorted, at most the graph's evidence cap
     std::string first_date, last_date;  // of the supporting documents that have dates
+    std::string cameo;        // CAMEO root code (the smallest, when triggers differ)
+    double confidence = 0.0;  // the highest of the rules that found it
 };
 
 using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
@@ -61,7 +63,8 @@ public:
 
     // Direct mutation for tools and tests; keeps the indexes in step.
     Vertex add_entity(const EntityVertex& entity);
-    void add_relation(Vertex source, Vertex target, Relation relation, const Evidence& evidence);
+    void add_relation(Vertex source, Vertex target, Relation relation, const Evidence& evidence,
+                      const std::string& cameo = "", double confidence = 0.0);
     // Folds every vertex v into representative[v] (aliases, mentions, documents, edges) in
     // one rebuild; a vertex that is its own representative stays. Used by cross-document
     // resolution ("Putin" into "Vladimir Putin").

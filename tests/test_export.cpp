@@ -387,6 +387,17 @@ TEST_CASE("DOT draws entities by type and leaves co-mentions out unless asked", 
     CHECK(count(drawn, "dir=none") == 2);
 }
 
+TEST_CASE("DOT arranges entities without relations in rows for the dot engine", "[export][dot]") {
+    KnowledgeGraph graph;
+    for (const char* name : {"A", "B", "C", "D", "E"})
+        graph.add_entity(entity(EntityType::Organisation, name));
+    // Five nodes in rows of three: A-B-C and D-E, chained by invisible edges.
+    CHECK(count(render("dot", graph), "style=invis") == 3);
+    ExportOptions neato;
+    neato.layout = "neato";
+    CHECK(count(render("dot", graph, neato), "style=invis") == 0);
+}
+
 TEST_CASE("SVG renders the same drawing; an unknown layout lists the valid ones", "[export][svg]") {
     const KnowledgeGraph graph = small_graph();
     const std::string svg = render("svg", graph);

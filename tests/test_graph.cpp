@@ -182,3 +182,16 @@ TEST_CASE("a surname shared by two full names is not folded", "[graph]") {
     resolve_across_documents(kg);
     CHECK(boost::num_vertices(kg.graph()) == 3);
 }
+
+TEST_CASE("an edge keeps the highest confidence and the smallest CAMEO code", "[graph]") {
+    PartialGraph a = leader_fact("a", {});
+    a.relations = {{0, 1, Relation::criticizes, ev("a", 0), "112", 0.65}};
+    PartialGraph b = leader_fact("b", {});
+    b.relations = {{0, 1, Relation::criticizes, ev("b", 0), "111", 0.75}};
+    KnowledgeGraph kg;
+    kg.merge(a);
+    kg.merge(b);
+    const RelationEdge& edge = kg.graph()[*boost::edges(kg.graph()).first];
+    CHECK(edge.cameo == "111");
+    CHECK(edge.confidence == Approx(0.75));
+}

@@ -20,6 +20,8 @@ struct MentionFact {
     std::size_t subject = 0, object = 0;
     Relation relation = Relation::co_mentioned;
     std::size_t sentence = 0;
+    std::string cameo;        // the trigger's CAMEO root code
+    double confidence = 0.0;  // how reliable the construction that found it is
 };
 
 // Facts of the story's sentences (furniture states only affiliations, as in bylines). `kept[i]` says whether mention i

@@ -44,10 +44,14 @@ std::vector<RelationRecord> find_relations(const Document& doc, const CodePointI
                                            const Lexicon& lexicon) {
     std::vector<RelationRecord> out;
     const auto& entities = resolved.entities;
-    auto emit = [&](std::size_t s, std::size_t t, Relation r, std::size_t sentence) {
+    auto emit = [&](std::size_t s, std::size_t t, Relation r, std::size_t sentence,
+                    const std::string& cameo = "", double confidence = 0.0) {
         if (s == t || !fits_schema(r, entities[s].type, entities[t].type)) return;
-        out.push_back({s, t, r, sentence_evidence(doc, offsets, sentences, sentence)});
+        out.push_back(
+            {s, t, r, sentence_evidence(doc, offsets, sentences, sentence), cameo, confidence});
     };
+    // Roles read from titles and appositions ("Chinese President Xi Jinping").
+    constexpr double kRole = 0.9;
 
     for (std::size_t i = 0; i < mentions.size(); ++i) {
         const Mention& m = mentions[i];
@@ -55,17 +59,18 @@ std::vector<RelationRecord> find_relations(const Document& doc, const CodePointI
         for (std::size_t holder : m.role_of)
             if (resolved.entity_of[holder])
                 emit(*resolved.entity_of[i], *resolved.entity_of[holder], relation_for(*m.role),
-                     m.sentence);
+                     m.sentence, "", kRole);
         for (std::size_t body : m.affiliations)
             if (resolved.entity_of[body])
                 emit(*resolved.entity_of[i], *resolved.entity_of[body], Relation::affiliated_with,
-                     m.sentence);
+                     m.sentence, "", kRole);
     }
 
     std::vector<bool> kept(mentions.size());
     for (std::size_t i = 0; i < mentions.size(); ++i) kept[i] = resolved.entity_of[i].has_value();
     for (const MentionFact& f : find_interactions(sentences, mentions, kept, lexicon))
-        emit(*resolved.entity_of[f.subject], *resolved.entity_of[f.object], f.relation, f.sentence);
+        emit(*resolved.entity_of[f.subject], *resolved.entity_of[f.object], f.relation, f.sentence,
+             f.cameo, f.confidence);
 
     std::map<std::size_t, std::set<std::size_t>> by_sentence;
     // Furniture (bylines, credits) names people and outlets side by side without relating them.
