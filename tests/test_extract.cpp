@@ -154,3 +154,14 @@ TEST_CASE("evidence offsets count code points of the document text", "[extract]"
             CHECK(r.evidence.start == 21);  // "Café owners cheered. " is 21 code points
         }
 }
+
+TEST_CASE("a headline in title case yields only known names", "[extract]") {
+    auto g = extract(
+        "Leaders Of Chile And Peru Sign Water Pact In Lima\n\nChilean President Gabriel Boric "
+        "met his counterpart on Monday. Boric said the deal mattered.");
+    CHECK(find(g, "Peru"));
+    CHECK(find(g, "Chile"));
+    CHECK_FALSE(find(g, "Leaders Of Chile And Peru Sign Water Pact"));
+    CHECK_FALSE(find(g, "Water Pact"));
+    CHECK(find(g, "Gabriel Boric")->mentions == 2);
+}

@@ -142,6 +142,10 @@ private:
     // President Vladimir Putin" is Putin) or after a possessive ("his Chinese counterpart").
     std::optional<std::size_t> object_at(std::size_t m) const {
         const Mention& x = mention(m);
+        // "will meet France's Arnaud Clement": the person, not the country.
+        if (x.last + 1 < t_.size() && lower(x.last) == "'s" && at_[x.last + 1] != kNone &&
+            mention(at_[x.last + 1]).type == EntityType::Person)
+            return at_[x.last + 1];
         if (x.entry && x.entry->kind == FormKind::Demonym) {
             for (std::size_t k = x.last; k < t_.size() && k < x.last + 4; ++k)
                 if (at_[k] != kNone && mention(at_[k]).type == EntityType::Person) return at_[k];
@@ -248,12 +252,14 @@ private:
         auto subject = before(i);
         auto object = after(j);
         if (!subject || !object) return;
-        // "welcomed China's willingness": welcoming what a party does is support, not a meeting.
+        // "welcomed China's willingness": welcoming what a party does is support; meeting
+        // something of theirs ("met Neville's cross") is no meeting at all.
         const Mention& o = mention(*object);
-        const Relation relation =
-            r == Relation::met_with && o.last < t_.size() && lower(o.last) == "'s"
-                ? Relation::supports
-                : r;
+        Relation relation = r;
+        if (r == Relation::met_with && o.last < t_.size() && lower(o.last) == "'s") {
+            if (lower(i).rfind("welcom", 0) != 0) return;
+            relation = Relation::supports;
+        }
         emit_all(coordinated(*subject, true), coordinated(*object, false), relation, kClause);
     }
 

@@ -77,6 +77,10 @@ public:
         first_word_ = 0;
         while (first_word_ < t_.size() && !is_word(t_[first_word_].norm)) ++first_word_;
         covered_.assign(t_.size(), false);
+        if (headline_case()) {
+            scan_headline();
+            return;
+        }
         for (std::size_t i = 0; i < t_.size();) {
             if (!starts_upper(t_[i].norm) || !is_word(t_[i].norm)) {
                 ++i;
@@ -92,6 +96,35 @@ public:
     }
 
 private:
+    // "Xi And Putin Sign Deal In Moscow": capitals say nothing about names here.
+    bool headline_case() const {
+        int words = 0, capitals = 0, capital_function_words = 0;
+        for (std::size_t i = 0; i < t_.size(); ++i) {
+            if (!is_word(t_[i].norm)) continue;
+            ++words;
+            if (!starts_upper(t_[i].norm)) continue;
+            ++capitals;
+            const std::string w = lower(i);
+            if (i != first_word_ && (w == "and" || w == "in" || w == "of" || w == "to" ||
+                                     w == "for" || w == "on" || w == "with" || w == "as"))
+                ++capital_function_words;
+        }
+        return words >= 4 && capital_function_words > 0 && capitals * 10 >= words * 7;
+    }
+
+    // In a headline only gazetteer names are trusted; other capitalised words count if the
+    // article names someone by them ("Putin" after "Vladimir Putin").
+    void scan_headline() {
+        for (std::size_t i = 0; i < t_.size(); ++i) {
+            if (auto g = lx_.gazetteer_at(t_, i)) {
+                add_gazetteer(i, *g);
+                i += g->length - 1;
+            } else if (cap(i) && !lx_.is_non_entity(t_[i].norm) && !is_connector(lower(i))) {
+                out_[add(i, i + 1, EntityType::Person)].weak = true;
+            }
+        }
+    }
+
     std::string_view text(std::size_t i) const {
         return std::string_view(doc_.text).substr(t_[i].begin, t_[i].end - t_[i].begin);
     }
@@ -380,6 +413,27 @@ private:
                 take_span(x, b);
                 return;
             }
+
+        // "Tory MP Patrick Mercer", "ODPM Committee Chairman Andrew Bennett": what comes
+        // before a title inside the span is its holder (or a qualifier), not part of the name.
+        for (std::size_t x = a + 1; x + 1 < b; ++x) {
+            auto tm = lx_.title_at(t_, x);
+            if (!tm || x + tm->length >= b || lx_.gazetteer_at(t_, a)) continue;
+            bool name_after = true;
+            for (std::size_t y = x + tm->length; y < b; ++y)
+                name_after = name_after && cap(y) && !lx_.is_org_head(t_[y].norm);
+            if (!name_after) continue;
+            take_span(a, x);
+            take_span(x, b);
+            if (!out_.empty() && out_.back().type == EntityType::Person &&
+                out_.back().first > x && out_.back().role_of.empty())
+                if (auto holder = mention_ending_at(x);
+                    holder && out_[*holder].type != EntityType::Person) {
+                    out_.back().role_of.push_back(*holder);
+                    add_country_of(*holder, out_.back().role_of);
+                }
+            return;
+        }
 
         // Otherwise: [holder] [title] [honorific] name  ("Chinese President Xi Jinping").
         std::vector<std::size_t> holders;

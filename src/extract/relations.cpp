@@ -56,10 +56,17 @@ std::vector<RelationRecord> find_relations(const Document& doc, const CodePointI
     for (std::size_t i = 0; i < mentions.size(); ++i) {
         const Mention& m = mentions[i];
         if (!m.role || !resolved.entity_of[i]) continue;
-        for (std::size_t holder : m.role_of)
-            if (resolved.entity_of[holder])
-                emit(*resolved.entity_of[i], *resolved.entity_of[holder], relation_for(*m.role),
-                     m.sentence, "", kRole);
+        // "US Federal Reserve chairman": heading a national body is an office of the country.
+        const bool via_body = std::any_of(m.role_of.begin(), m.role_of.end(), [&](std::size_t h) {
+            return mentions[h].type == EntityType::Organisation;
+        });
+        for (std::size_t holder : m.role_of) {
+            if (!resolved.entity_of[holder]) continue;
+            Relation r = relation_for(*m.role);
+            if (via_body && mentions[holder].type == EntityType::Country && r == Relation::leader_of)
+                r = Relation::official_of;
+            emit(*resolved.entity_of[i], *resolved.entity_of[holder], r, m.sentence, "", kRole);
+        }
         for (std::size_t body : m.affiliations)
             if (resolved.entity_of[body])
                 emit(*resolved.entity_of[i], *resolved.entity_of[body], Relation::affiliated_with,
