@@ -9,16 +9,25 @@
 namespace newsgraph {
 
 std::vector<std::string_view> export_formats() {
-    // Data formats first: SVG needs a layout, the slowest step on large graphs.
-    return {"graphml", "jsonld", "dot", "svg"};
+    // Data formats first: svg and report need a layout, the slowest step on large graphs.
+    return {"graphml", "jsonld", "gexf", "neo4j", "dot", "svg", "report"};
+}
+
+std::vector<std::unique_ptr<Exporter>> make_exporters(std::string_view format) {
+    if (format == "neo4j") return make_neo4j_writers();
+    if (format == "report") return make_report_writers();
+    std::vector<std::unique_ptr<Exporter>> writers;
+    if (format == "graphml") writers.push_back(make_graphml_writer());
+    if (format == "jsonld") writers.push_back(make_jsonld_writer());
+    if (format == "gexf") writers.push_back(make_gexf_writer());
+    if (format == "dot") writers.push_back(make_dot_writer());
+    if (format == "svg") writers.push_back(make_svg_writer());
+    return writers;
 }
 
 std::unique_ptr<Exporter> make_exporter(std::string_view format) {
-    if (format == "graphml") return make_graphml_writer();
-    if (format == "jsonld") return make_jsonld_writer();
-    if (format == "dot") return make_dot_writer();
-    if (format == "svg") return make_svg_writer();
-    return nullptr;
+    std::vector<std::unique_ptr<Exporter>> writers = make_exporters(format);
+    return writers.size() == 1 ? std::move(writers.front()) : nullptr;
 }
 
 void write_export_file(const std::string& path, const Exporter& exporter,

@@ -22,7 +22,8 @@ class Exporter {
   public:
     virtual ~Exporter() = default;
     virtual std::string_view format() const = 0;     // "graphml"
-    virtual std::string_view file_name() const = 0;  // "graph.graphml"
+    // Relative to the output folder, possibly in a subfolder: "graph.graphml", "neo4j/nodes.csv".
+    virtual std::string_view file_name() const = 0;
     // Writes the whole export; throws std::runtime_error on failure. A failure of `out`
     // itself is left in its state for the caller to check, as write_export_file() does.
     virtual void write(const KnowledgeGraph& graph, const ExportOptions& options,
@@ -31,7 +32,10 @@ class Exporter {
 
 // The formats `--format` accepts, in the order they are written.
 std::vector<std::string_view> export_formats();
-// nullptr when the format is unknown.
+// The writers of `format`, one per file it writes (neo4j and report write several); empty
+// when the format is unknown.
+std::vector<std::unique_ptr<Exporter>> make_exporters(std::string_view format);
+// The writer of a one-file format; nullptr when the format is unknown or writes several files.
 std::unique_ptr<Exporter> make_exporter(std::string_view format);
 
 // Writes `exporter`'s output to a temporary file beside `path`, then renames it into place:

@@ -1,16 +1,15 @@
 // GraphML for Gephi, yEd, Cytoscape, networkx, igraph and Neo4j (apoc.import.graphml):
 // keys named after what they hold, lists as JSON in strings, streamed.
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
-
 #include <map>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "export/aliases.hpp"
+#include "export/json_values.hpp"
 #include "export/text.hpp"
 #include "export/writers.hpp"
+#include "graph/analysis.hpp"
 
 namespace newsgraph {
 namespace {
@@ -64,64 +63,11 @@ std::map<std::string, Key> attribute_keys(const Graph& graph) {
         std::string id = name_token(name);
         while (taken.count(id)) id = "attribute_" + id;
         taken.insert(id);
-        key = {id, "node", id, "string"};
+        // The network measures are numbers, so that Gephi can size and rank by them.
+        const std::string_view measure = analysis_attribute_type(name);
+        key = {id, "node", id, measure.empty() ? "string" : std::string(measure)};
     }
     return keys;
-}
-
-using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
-
-void put(JsonWriter& json, const std::string& text) {
-    const std::string clean = clean_text(text);
-    json.String(clean.data(), static_cast<rapidjson::SizeType>(clean.size()));
-}
-
-template <typename Range>
-std::string json_array(const Range& values) {
-    rapidjson::StringBuffer buffer;
-    JsonWriter json(buffer);
-    json.StartArray();
-    for (const std::string& value : values) put(json, value);
-    json.EndArray();
-    return buffer.GetString();
-}
-
-std::string json_counts(const std::map<std::string, int>& counts) {
-    rapidjson::StringBuffer buffer;
-    JsonWriter json(buffer);
-    json.StartObject();
-    for (const auto& [name, count] : counts) {
-        put(json, name);
-        json.Int(count);
-    }
-    json.EndObject();
-    return buffer.GetString();
-}
-
-std::string json_evidence(const std::vector<Evidence>& evidence) {
-    rapidjson::StringBuffer buffer;
-    JsonWriter json(buffer);
-    json.StartArray();
-    for (const Evidence& item : evidence) {
-        json.StartObject();
-        json.Key("document");
-        put(json, item.document);
-        json.Key("sentence");
-        json.Int(item.sentence);
-        json.Key("start");
-        json.Uint64(item.start);
-        json.Key("end");
-        json.Uint64(item.end);
-        json.Key("text");
-        put(json, item.text);
-        if (!item.date.empty()) {
-            json.Key("date");
-            put(json, item.date);
-        }
-        json.EndObject();
-    }
-    json.EndArray();
-    return buffer.GetString();
 }
 
 void write_key(std::ostream& out, const Key& key) {

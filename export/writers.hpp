@@ -1,7 +1,8 @@
-// The writers behind make_exporter(), one per file.
+// The writers behind make_exporters(), one per file.
 #pragma once
 
 #include <memory>
+#include <vector>
 
 #include "export/exporter.hpp"
 
@@ -11,5 +12,9 @@ std::unique_ptr<Exporter> make_graphml_writer();
 std::unique_ptr<Exporter> make_jsonld_writer();
 std::unique_ptr<Exporter> make_dot_writer();
 std::unique_ptr<Exporter> make_svg_writer();
+std::unique_ptr<Exporter> make_gexf_writer();
+// Formats of several files: one writer per file.
+std::vector<std::unique_ptr<Exporter>> make_neo4j_writers();   // nodes, relationships, Cypher
+std::vector<std::unique_ptr<Exporter>> make_report_writers();  // report.md, report.html
 
 }  // namespace newsgraph

@@ -65,6 +65,11 @@ public:
     Vertex add_entity(const EntityVertex& entity);
     void add_relation(Vertex source, Vertex target, Relation relation, const Evidence& evidence,
                       const std::string& cameo = "", double confidence = 0.0);
+    // Adds a whole edge of another graph (weight, evidence, dates), as merge() does; used to
+    // copy parts of a graph (graph/filters.hpp).
+    void add_relation(Vertex source, Vertex target, const RelationEdge& edge) {
+        add_edge_evidence(source, target, edge.relation, edge);
+    }
     // Folds every vertex v into representative[v] (aliases, mentions, documents, edges) in
     // one rebuild; a vertex that is its own representative stays. Used by cross-document
     // resolution ("Putin" into "Vladimir Putin").

@@ -123,3 +123,19 @@ TEST_CASE("relations that do not fit the schema are never emitted", "[relations]
     for (const auto& fact : facts(extract("Japan signed Korea. President Kim Jong Un praised Mr. Lee.")))
         CHECK(fact.find("party_to") == std::string::npos);
 }
+
+TEST_CASE("cooperation between parties named together", "[relations]") {
+    auto g = extract("The rapprochement between Morocco and Israel surprised many.");
+    CHECK((has(g, "Israel", Relation::cooperates_with, "Morocco") ||
+           has(g, "Morocco", Relation::cooperates_with, "Israel")));
+    auto h = extract("Chile and Peru vowed to deepen their strategic partnership.");
+    CHECK((has(h, "Chile", Relation::cooperates_with, "Peru") ||
+           has(h, "Peru", Relation::cooperates_with, "Chile")));
+    CHECK(has(h, "Chile", Relation::party_to, "strategic partnership"));
+    CHECK(facts(extract("Chile and Peru may deepen their ties.")).empty());
+}
+
+TEST_CASE("a country leading a body is a member of it", "[relations]") {
+    auto g = extract("The Saudi-led Gulf Cooperation Council met.");
+    CHECK(has(g, "Saudi Arabia", Relation::member_of, "Gulf Cooperation Council"));
+}

@@ -2,16 +2,19 @@
 
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <ostream>
 
 #include "export/exporter.hpp"
+#include "graph/analysis.hpp"
+#include "graph/filters.hpp"
 #include "src/cli/corpus.hpp"
 
 namespace newsgraph {
 namespace {
 
-void print_summary(const Corpus& corpus, const std::vector<std::string>& written,
-                   std::ostream& out) {
+void print_summary(const Corpus& corpus, const KnowledgeGraph* filtered,
+                   const std::vector<std::string>& written, std::ostream& out) {
     const Graph& g = corpus.graph.graph();
     std::map<EntityType, int> by_type;
     for (Vertex v : boost::make_iterator_range(boost::vertices(g))) ++by_type[g[v].type];
@@ -28,6 +31,9 @@ void print_summary(const Corpus& corpus, const std::vector<std::string>& written
     out << "\nrelations  " << boost::num_edges(g);
     sep = ": ";
     for (auto [rel, n] : by_relation) out << sep << n << ' ' << to_string(rel), sep = ", ";
+    if (filtered)
+        out << "\nfiltered   " << boost::num_vertices(filtered->graph()) << " entities, "
+            << boost::num_edges(filtered->graph()) << " relations written";
     out << "\nwrote      ";
     sep = "";
     for (const auto& path : written) out << sep << path, sep = ", ";
@@ -43,6 +49,21 @@ int run_build(const BuildOptions& options, std::istream& in, std::ostream& out, 
         return 2;
     }
 
+    // Measured on the whole graph, so that a filtered export keeps each entity's place in
+    // the whole story (and --top has something to rank by).
+    const Centrality centrality = analyse(corpus->graph);
+    add_centrality_attributes(corpus->graph, centrality);
+    std::optional<KnowledgeGraph> filtered;
+    if (options.filter.active()) {
+        try {
+            filtered = filter_graph(corpus->graph, options.filter, centrality.pagerank);
+        } catch (const std::invalid_argument& e) {
+            err << "newsgraph: " << e.what() << "\nnewsgraph: nothing written\n";
+            return 2;
+        }
+    }
+    const KnowledgeGraph& exported = filtered ? *filtered : corpus->graph;
+
     std::error_code ec;
     std::filesystem::create_directories(options.output_dir, ec);
     if (ec) {
@@ -56,19 +77,21 @@ int run_build(const BuildOptions& options, std::istream& in, std::ostream& out, 
     std::vector<std::string> written;
     bool export_failed = false;
     for (const auto& format : options.formats) {
-        auto exporter = make_exporter(format);
-        const std::string path =
-            (std::filesystem::path(options.output_dir) / std::string(exporter->file_name()))
-                .string();
-        try {
-            write_export_file(path, *exporter, corpus->graph, export_options);
-            written.push_back(path);
-        } catch (const std::exception& e) {
-            err << "newsgraph: " << e.what() << '\n';
-            export_failed = true;
+        for (const auto& exporter : make_exporters(format)) {
+            const std::filesystem::path path =
+                std::filesystem::path(options.output_dir) / std::string(exporter->file_name());
+            try {
+                // Formats of several files keep them in a subfolder (neo4j/).
+                std::filesystem::create_directories(path.parent_path());
+                write_export_file(path.string(), *exporter, exported, export_options);
+                written.push_back(path.string());
+            } catch (const std::exception& e) {
+                err << "newsgraph: " << e.what() << '\n';
+                export_failed = true;
+            }
         }
     }
-    if (!options.quiet) print_summary(*corpus, written, out);
+    if (!options.quiet) print_summary(*corpus, filtered ? &*filtered : nullptr, written, out);
     if (written.empty()) return 2;
     return corpus->problems == 0 && !export_failed ? 0 : 1;
 }

@@ -1,6 +1,8 @@
 #include "src/cli/options.hpp"
 
 #include <algorithm>
+#include <climits>
+#include <set>
 #include <stdexcept>
 
 #include "export/exporter.hpp"
@@ -24,12 +26,18 @@ directory (read recursively for those files), or - for standard input.
 Options:
   -o, --output DIR        build: where to write the graph files (default: out)
                           annotate: the JSON Lines file (default: standard output)
-  -f, --format LIST       comma-separated formats: dot, graphml, jsonld, svg, or all
-                          (default: all)
-      --layout ENGINE     Graphviz layout for svg: dot, neato, fdp, sfdp, circo, twopi
-                          (default: dot)
+  -f, --format LIST       comma-separated formats, or all (default: all):
+                            graphml  graph.graphml (Gephi, networkx, Neo4j APOC)
+                            jsonld   graph.jsonld (schema.org RDF)
+                            gexf     graph.gexf (GEXF 1.3 for Gephi, with a timeline)
+                            neo4j    neo4j/nodes.csv, neo4j/relationships.csv
+                                     (neo4j-admin import) and neo4j/load.cypher
+                            dot, svg graph.dot, graph.svg (the diagram)
+                            report   report.md and report.html (self-contained)
+      --layout ENGINE     Graphviz layout for svg and report: dot, neato, fdp, sfdp,
+                          circo, twopi (default: dot)
       --draw-co-mentions  also draw co_mentioned edges in dot/svg (left out by default;
-                          always present in graphml and jsonld)
+                          always present in the data formats)
       --evidence-cap N    evidence sentences kept per relation, all counted in its
                           weight (default: 5)
       --max-file-size N   skip input files larger than N bytes; K, M, G suffixes
@@ -39,6 +47,18 @@ Options:
   -q, --quiet             no summary on stdout
   -h, --help              this text
   -V, --version           the version
+
+Filters, applied to every format (network measures are of the whole graph):
+      --focus NAME        only NAME (an entity id, name or alias) and the entities
+                          within --depth relations of it
+      --depth N           with --focus: how many relations away (default: 1)
+      --types LIST        only these entity types (Person, Country, Organisation,
+                          Agreement, Location)
+      --relations LIST    only these relations (leader_of, met_with, ...); entities
+                          left without any are dropped
+      --min-weight N      only relations stated in at least N sentences; entities
+                          left without any are dropped
+      --top N             only the N entities of highest PageRank
 
 Exit status: 0 all inputs read and all files written; 1 some inputs skipped or some
 files not written (each named on stderr), the rest written; 2 usage error, or
@@ -89,6 +109,49 @@ std::vector<std::string> parse_formats(const std::string& list) {
     }
     if (formats.empty()) throw std::invalid_argument("--format needs at least one format");
     return formats;
+}
+
+std::vector<std::string> split_list(const std::string& list) {
+    std::vector<std::string> items;
+    std::size_t start = 0;
+    while (start <= list.size()) {
+        const std::size_t comma = list.find(',', start);
+        const std::size_t end = comma == std::string::npos ? list.size() : comma;
+        if (end > start) items.push_back(list.substr(start, end - start));
+        start = end + 1;
+    }
+    return items;
+}
+
+std::set<EntityType> parse_types(const std::string& flag, const std::string& list) {
+    std::set<EntityType> types;
+    for (const std::string& name : split_list(list)) {
+        const auto type = parse_entity_type(name);
+        if (!type)
+            throw std::invalid_argument(flag + ": unknown entity type '" + name +
+                                        "' (known: Person, Country, Organisation, Agreement, "
+                                        "Location)");
+        types.insert(*type);
+    }
+    if (types.empty()) throw std::invalid_argument(flag + " needs at least one type");
+    return types;
+}
+
+std::set<Relation> parse_relations(const std::string& flag, const std::string& list) {
+    std::set<Relation> relations;
+    for (const std::string& name : split_list(list)) {
+        const auto relation = parse_relation(name);
+        if (!relation) {
+            std::string known;
+            for (int r = 0; r < kRelationCount; ++r)
+                known += (known.empty() ? "" : ", ") + std::string(to_string(Relation(r)));
+            throw std::invalid_argument(flag + ": unknown relation '" + name + "' (known: " +
+                                        known + ")");
+        }
+        relations.insert(*relation);
+    }
+    if (relations.empty()) throw std::invalid_argument(flag + " needs at least one relation");
+    return relations;
 }
 
 }  // namespace
@@ -145,6 +208,21 @@ Command parse_command_line(const std::vector<std::string>& args) {
             if (o.evidence_cap == 0) throw std::invalid_argument("--evidence-cap must be at least 1");
         } else if (flag == "--max-file-size") {
             o.max_file_bytes = parse_size(flag, arg(flag));
+        } else if (flag == "--focus") {
+            o.filter.focus = arg(flag);
+            if (o.filter.focus.empty()) throw std::invalid_argument("--focus needs a name");
+        } else if (flag == "--depth") {
+            o.filter.depth = parse_size(flag, arg(flag));
+        } else if (flag == "--types") {
+            o.filter.types = parse_types(flag, arg(flag));
+        } else if (flag == "--relations") {
+            o.filter.relations = parse_relations(flag, arg(flag));
+        } else if (flag == "--min-weight") {
+            o.filter.min_weight =
+                static_cast<int>(std::min<std::size_t>(parse_size(flag, arg(flag)), INT_MAX));
+        } else if (flag == "--top") {
+            o.filter.top = parse_size(flag, arg(flag));
+            if (o.filter.top == 0) throw std::invalid_argument("--top must be at least 1");
         } else if (flag == "--data") {
             o.data_dir = arg(flag);
         } else if (flag == "-q" || flag == "--quiet") {

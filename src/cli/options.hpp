@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "graph/filters.hpp"
+
 namespace newsgraph {
 
 struct BuildOptions {
@@ -19,6 +21,7 @@ struct BuildOptions {
     std::string layout = "dot";
     bool draw_co_mentions = false;
     bool quiet = false;
+    GraphFilter filter;  // --focus, --depth, --types, --relations, --min-weight, --top
 };
 
 enum class CommandKind { Build, Annotate, Explain, Help, Version };

@@ -66,6 +66,7 @@ public:
             triggered(i, i + match->length, *match->trigger);
             i += match->length - 1;
         }
+        if (!furniture) cooperation();
         affiliations();
     }
 
@@ -261,6 +262,56 @@ private:
             relation = Relation::supports;
         }
         emit_all(coordinated(*subject, true), coordinated(*object, false), relation, kClause);
+    }
+
+    // "the partnership between China and Russia"; "Xi and Putin vowed to deepen their
+    // partnership" (and, when the object is a named agreement, both are party to it).
+    void cooperation() {
+        cameo_ = "06";
+        for (std::size_t i = 0; i < t_.size(); ++i) {
+            if (at_[i] != kNone) continue;
+            const std::string w = lower(i);
+            if (lx_.is_cooperation_noun(w) && i + 2 < t_.size() && lower(i + 1) == "between" &&
+                !hedged(i)) {
+                if (auto first = after(i + 2, 2)) {
+                    auto parties = coordinated(*first, false);
+                    for (std::size_t a = 0; a < parties.size(); ++a)
+                        for (std::size_t b = a + 1; b < parties.size(); ++b)
+                            emit(parties[a], parties[b], Relation::cooperates_with, kClause);
+                }
+            }
+            if (!lx_.is_cooperation_verb(w) || hedged(i)) continue;
+            // The object: "their" + up to four words + a cooperation noun or an agreement.
+            std::size_t k = i + 1;
+            if (k >= t_.size() || (lower(k) != "their" && lower(k) != "bilateral")) continue;
+            std::optional<std::size_t> agreement;
+            bool cooperation_object = false;
+            for (std::size_t x = k + 1; x < t_.size() && x <= k + 6; ++x) {
+                if (at_[x] != kNone) {
+                    if (mention(at_[x]).type == EntityType::Agreement) agreement = at_[x];
+                    break;
+                }
+                if (lx_.is_cooperation_noun(lower(x))) {
+                    cooperation_object = true;
+                    break;
+                }
+            }
+            if (!agreement && !cooperation_object) continue;
+            auto subject = before(i);
+            if (!subject) continue;
+            auto parties = coordinated(*subject, true);
+            if (parties.size() < 2) continue;
+            for (std::size_t a = 0; a < parties.size(); ++a) {
+                for (std::size_t b = a + 1; b < parties.size(); ++b)
+                    emit(parties[a], parties[b], Relation::cooperates_with, kClause);
+                if (agreement) {
+                    cameo_ = "057";
+                    emit(parties[a], *agreement, Relation::party_to, kClause);
+                    cameo_ = "06";
+                }
+            }
+        }
+        cameo_.clear();
     }
 
     // Affiliations stated around a person's name.

@@ -178,6 +178,13 @@ Lexicon Lexicon::load(const std::string& data_dir) {
         add_phrase(lx.trigger_index_, f[0], lx.triggers_.size() - 1, true);
     }
 
+    for (auto& line : read_lines(dir + "cooperation_words.tsv")) {
+        auto f = split(line, '\t');
+        if (f.size() < 2 || (f[1] != "noun" && f[1] != "verb"))
+            throw std::runtime_error(dir + "cooperation_words.tsv: malformed line: " + line);
+        (f[1] == "noun" ? lx.cooperation_nouns_ : lx.cooperation_verbs_).insert(lower_ascii(f[0]));
+    }
+
     lx.honorifics_ = read_set(dir + "honorifics.txt");
     lx.org_heads_ = read_set(dir + "org_heads.txt");
     lx.agreement_heads_ = read_set(dir + "agreement_heads.txt", true);

@@ -88,6 +88,13 @@ public:
     bool is_plain_acronym(std::string_view lower) const {
         return plain_acronyms_.count(std::string(lower));
     }
+    // "partnership", "ties": nouns of cooperation; "deepen", "strengthen": verbs that act on them.
+    bool is_cooperation_noun(std::string_view lower) const {
+        return cooperation_nouns_.count(std::string(lower));
+    }
+    bool is_cooperation_verb(std::string_view lower) const {
+        return cooperation_verbs_.count(std::string(lower));
+    }
     bool is_common_word(std::string_view lower) const {
         return common_words_.count(std::string(lower));
     }
@@ -113,7 +120,8 @@ private:
     PhraseIndex trigger_index_;
     std::unordered_set<std::string> honorifics_, org_heads_, agreement_heads_,
         agreement_modifiers_, given_names_, non_entities_, reporting_verbs_, common_words_,
-        org_descriptors_, locatives_, travel_words_, common_compounds_, plain_acronyms_;
+        org_descriptors_, locatives_, travel_words_, common_compounds_, plain_acronyms_,
+        cooperation_nouns_, cooperation_verbs_;
 };
 
 // ASCII lower-case copy (names in our lists are matched on ASCII case).

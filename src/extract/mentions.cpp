@@ -1,5 +1,7 @@
 #include "src/extract/mentions.hpp"
 
+#include "src/ingest/segmenter.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
@@ -323,6 +325,17 @@ private:
         return std::nullopt;
     }
 
+    // "Chinese-led": a Country mention for the token, when its first part names a country.
+    std::optional<std::size_t> leading_country(std::size_t i) {
+        const std::string& norm = t_[i].norm;
+        if (norm.size() < 5 || norm.compare(norm.size() - 4, 4, "-led") != 0) return std::nullopt;
+        const auto parts = tokenize(std::string_view(norm).substr(0, norm.size() - 4));
+        auto g = lx_.gazetteer_at(parts, 0);
+        if (!g || g->length != parts.size() || g->entry->type != EntityType::Country)
+            return std::nullopt;
+        return add(i, i + 1, EntityType::Country, g->entry);
+    }
+
     bool followed_by_org_descriptor(std::size_t b) const {
         if (b >= t_.size()) return false;
         return lx_.is_org_descriptor(lower(b)) ||
@@ -357,8 +370,27 @@ private:
                           !lx_.title_at(t_, a) && !lx_.is_honorific(t_[a].norm) &&
                           !(lx_.is_given_name(t_[a].norm) && a + 1 < b))))
             ++a;
-        // "US-led", "Shanghai-based": an adjective made from a name, not a name.
-        while (a < b && derived_adjective(t_[a].norm)) ++a;
+        // "US-led", "Shanghai-based": an adjective made from a name, not a name; a country
+        // leading what follows is noted ("the Chinese-led Shanghai Cooperation Organisation").
+        std::optional<std::size_t> leader;
+        while (a < b && derived_adjective(t_[a].norm)) {
+            leader = leading_country(a);
+            ++a;
+        }
+        const std::size_t before_take = out_.size();
+        struct NoteLeader {
+            SentenceScanner& self;
+            std::optional<std::size_t> leader;
+            std::size_t from;
+            ~NoteLeader() {
+                if (!leader) return;
+                for (std::size_t m = from; m < self.out_.size(); ++m)
+                    if (self.out_[m].type == EntityType::Organisation) {
+                        self.out_[m].led_by = leader;
+                        break;
+                    }
+            }
+        } note{*this, leader, before_take};
         while (a < b && (lower(b - 1) == "of" || lower(b - 1) == "and" || lower(b - 1) == "the"))
             --b;
         if (a >= b) return;

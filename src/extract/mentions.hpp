@@ -31,6 +31,8 @@ struct Mention {
     std::vector<std::size_t> affiliations;  // bodies the role's holder belongs to
     // An organisation whose name starts with its country ("US State Department").
     std::optional<std::size_t> country;
+    // "the Chinese-led Shanghai Cooperation Organisation": the country leading the body.
+    std::optional<std::size_t> led_by;
     // "(ICC)" after "International Criminal Court": the mention this acronym stands for.
     std::optional<std::size_t> acronym_of;
 };

@@ -73,6 +73,11 @@ std::vector<RelationRecord> find_relations(const Document& doc, const CodePointI
                      m.sentence, "", kRole);
     }
 
+    for (std::size_t i = 0; i < mentions.size(); ++i)
+        if (mentions[i].led_by && resolved.entity_of[i] && resolved.entity_of[*mentions[i].led_by])
+            emit(*resolved.entity_of[*mentions[i].led_by], *resolved.entity_of[i],
+                 Relation::member_of, mentions[i].sentence, "", kRole);
+
     std::vector<bool> kept(mentions.size());
     for (std::size_t i = 0; i < mentions.size(); ++i) kept[i] = resolved.entity_of[i].has_value();
     for (const MentionFact& f : find_interactions(sentences, mentions, kept, lexicon))
