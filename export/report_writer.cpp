@@ -336,7 +336,8 @@ std::vector<Block> build_report(const KnowledgeGraph& graph, const ExportOptions
 
 // --- Markdown ------------------------------------------------------------------------------
 
-// Text that Markdown shows as written: its punctuation backslash-escaped, lines joined.
+// Text that Markdown shows as written, on one line: the characters that mark up inline text
+// or tables backslash-escaped, and those that would start a heading or list at its start.
 std::string md_escape(std::string_view text) {
     std::string out;
     for (const char c : clean_text(text)) {
@@ -344,7 +345,9 @@ std::string md_escape(std::string_view text) {
             out += ' ';
             continue;
         }
-        if (std::string_view("\\`*_{}[]<>()#+-!|~").find(c) != std::string_view::npos) out += '\\';
+        const bool starts_block = out.empty() && std::string_view("#-+>").find(c) != std::string_view::npos;
+        if (starts_block || std::string_view("\\`*_[]<>|~").find(c) != std::string_view::npos)
+            out += '\\';
         out += c;
     }
     return out;

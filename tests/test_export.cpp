@@ -187,10 +187,12 @@ KnowledgeGraph summit_graph() {
 
 // Writes every format into `directory` through write_export_file, as the CLI does.
 void write_all(const TempDir& directory, const KnowledgeGraph& graph) {
-    for (std::string_view format : export_formats()) {
-        const auto exporter = make_exporter(format);
-        write_export_file(directory / std::string(exporter->file_name()), *exporter, graph, {});
-    }
+    for (std::string_view format : export_formats())
+        for (const auto& exporter : make_exporters(format)) {
+            const fs::path path = directory.path() / std::string(exporter->file_name());
+            fs::create_directories(path.parent_path());
+            write_export_file(path.string(), *exporter, graph, {});
+        }
 }
 
 // Runs the consumer checker on `directory`, with `expect` (JSON) when given.
@@ -285,15 +287,27 @@ class FileSizeLimit {
 }  // namespace
 
 TEST_CASE("every export format has a writer that names its file", "[export]") {
-    const std::vector<std::string_view> expected = {"graphml", "jsonld", "dot", "svg"};
+    const std::vector<std::string_view> expected = {"graphml", "jsonld", "gexf", "neo4j",
+                                                    "dot",     "svg",    "report"};
     CHECK(export_formats() == expected);
-    for (std::string_view format : export_formats()) {
+    for (std::string_view format : {"graphml", "jsonld", "gexf", "dot", "svg"}) {
         const auto exporter = make_exporter(format);
         REQUIRE(exporter);
         CHECK(exporter->format() == format);
         CHECK(exporter->file_name() == "graph." + std::string(format));
     }
-    CHECK_FALSE(make_exporter("gexf"));
+    std::vector<std::string> files;
+    for (std::string_view format : {"neo4j", "report"}) {
+        CHECK_FALSE(make_exporter(format));  // several files: make_exporters() only
+        for (const auto& exporter : make_exporters(format)) {
+            CHECK(exporter->format() == format);
+            files.emplace_back(exporter->file_name());
+        }
+    }
+    CHECK(files == std::vector<std::string>{"neo4j/nodes.csv", "neo4j/relationships.csv",
+                                            "neo4j/load.cypher", "report.md", "report.html"});
+    CHECK_FALSE(make_exporter("pdf"));
+    CHECK(make_exporters("pdf").empty());
 }
 
 TEST_CASE("clean_text keeps valid UTF-8 and replaces what XML cannot carry", "[export]") {

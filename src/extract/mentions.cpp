@@ -524,17 +524,30 @@ private:
         if (!person_cue && (before = title_before(k))) person_cue = true;
         auto after = person_cue ? std::nullopt : apposition_after(b);
         if (after) person_cue = true;
-        if (!person_cue && reporting_verb_near(k, b) && n <= 3 &&
-            !(n == 1 && lx_.is_common_word(lower(k))))
+        // "the Lib Dems said", "the Deutsche Boerse": a determiner is no part of a person.
+        const bool determined = k > 0 && (lower(k - 1) == "the" || lower(k - 1) == "a");
+        // A lone word with "said" may be an organisation speaking ("Reuters said"): it is
+        // kept only if it resolves to a person the article names in full.
+        // "Sydney Olympics", "Labour MPs", "BBC Sport": a thing's or a group's words.
+        bool has_acronym = false;
+        for (std::size_t x = k; x < b; ++x) has_acronym = has_acronym || is_acronym(t_[x].norm);
+        const bool thing_last = has_acronym || (t_[b - 1].norm.back() == 's' &&
+                                                lx_.is_common_word(lower(b - 1)));
+        bool weak_speaker = false;
+        if (!person_cue && !determined && !thing_last && reporting_verb_near(k, b) && n <= 3 &&
+            !(n == 1 && lx_.is_common_word(lower(k)))) {
             person_cue = true;
+            weak_speaker = n == 1;
+        }
         if (!person_cue && k > 0 && lower(k - 1) == "by" && n >= 2 && n <= 3) person_cue = true;
-        if (!person_cue && n >= 2 && n <= 4 && lx_.is_given_name(t_[k].norm)) person_cue = true;
+        if (!person_cue && n >= 2 && n <= 4 && lx_.is_given_name(t_[k].norm) && !thing_last)
+            person_cue = true;
         // "Tomasz Lind of the Brookings Institution": a name, then the body it is of.
         if (!person_cue && n >= 2 && n <= 3 && b + 1 < t_.size() &&
             (lower(b) == "of" || lower(b) == "from") &&
             has_org_head(b + 1, std::min(t_.size(), b + 8)))
             person_cue = true;
-        if (!person_cue && n >= 2 && n <= 3) {
+        if (!person_cue && !determined && n >= 2 && n <= 3) {
             bool all_rare = true;  // "Vedant Patel": no part of it is an English word
             for (std::size_t x = k; x < b; ++x)
                 all_rare = all_rare && !lx_.is_common_word(lower(x)) && !is_acronym(t_[x].norm);
@@ -544,6 +557,7 @@ private:
         if (person_cue && n <= 5) {
             std::size_t m = add(k, b, EntityType::Person);
             Mention& p = out_[m];
+            p.weak = weak_speaker;
             if (role) {
                 p.role = role;
                 p.title = title;
