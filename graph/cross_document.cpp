@@ -33,6 +33,13 @@ bool all_capitals(const std::string& s) {
     return upper >= 2;
 }
 
+// The first byte of every word: "Volodymyr Zelensky" -> "VZ".
+std::string initials_of_words(const std::string& name) {
+    std::string out;
+    for (const auto& w : words_of(name)) out += w[0];
+    return out;
+}
+
 std::string initials(const std::string& name) {
     std::string out;
     for (const auto& w : words_of(name))
@@ -49,9 +56,10 @@ std::optional<Vertex> unique_person_with_word(
         if (it->second.size() == 1) return it->second[0];
         return std::nullopt;
     }
-    std::set<Vertex> close;
-    for (const auto& [w, vertices] : persons_by_word)
-        if (spelling_variants(w, word)) close.insert(vertices.begin(), vertices.end());
+    std::set<Vertex> close;  // variants share the initial: look only at those words
+    for (auto w = persons_by_word.lower_bound(word.substr(0, 1));
+         w != persons_by_word.end() && w->first[0] == word[0]; ++w)
+        if (spelling_variants(w->first, word)) close.insert(w->second.begin(), w->second.end());
     if (close.size() == 1) return *close.begin();
     return std::nullopt;
 }
@@ -109,23 +117,29 @@ std::vector<Fold> resolve_across_documents(KnowledgeGraph& kg) {
         }
     }
     // Full names spelled two ways ("Volodymyr Zelensky", "Vlodomyr Zelenskyy"): the less
-    // mentioned folds into the more mentioned.
-    for (Vertex v = 0; v < n; ++v) {
-        if (g[v].type != EntityType::Person || rep[v] != v) continue;
-        auto words = words_of(g[v].label);
-        if (words.size() < 2) continue;
-        for (Vertex u = 0; u < n; ++u) {
-            if (u == v || g[u].type != EntityType::Person || rep[u] != u) continue;
-            auto other = words_of(g[u].label);
-            if (other.size() != words.size() ||
-                !std::equal(words.begin(), words.end(), other.begin(), spelling_variants))
-                continue;
-            bool u_wins = g[u].mentions > g[v].mentions ||
-                          (g[u].mentions == g[v].mentions && g[u].id < g[v].id);
-            if (u_wins) {
-                rep[v] = u;
-                why[v] = "spelling variant of every word of the name";
-                break;
+    // mentioned folds into the more mentioned. Variants share every word's initial, so only
+    // names with the same initials are compared.
+    std::map<std::string, std::vector<Vertex>> by_initials;
+    for (Vertex v = 0; v < n; ++v)
+        if (g[v].type == EntityType::Person && words_of(g[v].label).size() >= 2)
+            by_initials[initials_of_words(g[v].label)].push_back(v);
+    for (const auto& [key, group] : by_initials) {
+        for (Vertex v : group) {
+            if (rep[v] != v) continue;
+            auto words = words_of(g[v].label);
+            for (Vertex u : group) {
+                if (u == v || rep[u] != u) continue;
+                auto other = words_of(g[u].label);
+                if (other.size() != words.size() ||
+                    !std::equal(words.begin(), words.end(), other.begin(), spelling_variants))
+                    continue;
+                bool u_wins = g[u].mentions > g[v].mentions ||
+                              (g[u].mentions == g[v].mentions && g[u].id < g[v].id);
+                if (u_wins) {
+                    rep[v] = u;
+                    why[v] = "spelling variant of every word of the name";
+                    break;
+                }
             }
         }
     }
