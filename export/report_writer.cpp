@@ -418,7 +418,7 @@ struct HtmlRenderer {
         const auto cls = [&](std::size_t column) {
             return column < t.numeric.size() && t.numeric[column] ? " class=\"number\"" : "";
         };
-        out << "<table id=\"" << xml_escape(t.id) << "\">\n<thead><tr>";
+        out << "<table id=\"table-" << xml_escape(t.id) << "\">\n<thead><tr>";
         for (std::size_t i = 0; i < t.headers.size(); ++i)
             out << "<th" << cls(i) << ">" << xml_escape(t.headers[i]) << "</th>";
         out << "</tr></thead>\n<tbody>\n";

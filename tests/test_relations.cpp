@@ -87,6 +87,8 @@ TEST_CASE("a pronoun after a reporting verb is the speaker", "[relations]") {
     auto g = extract("Brazil and India say they oppose NATO's expansion.");
     CHECK(has(g, "Brazil", Relation::criticizes, "NATO"));
     CHECK(has(g, "India", Relation::criticizes, "NATO"));
+    auto quoted = extract("Kenya says it opposes “NATO’s expansion”.");
+    CHECK(has(quoted, "Kenya", Relation::criticizes, "NATO"));
 }
 
 TEST_CASE("appositions and credits give affiliations", "[relations]") {

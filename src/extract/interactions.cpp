@@ -133,7 +133,8 @@ private:
             // Only determiners and honorifics stand between a trigger and its object:
             // "signed a joint statement", "praised Mr. Xi"; not "armed drones into Ukraine".
             const std::string w = lower(k);
-            if (!is_determiner(w) && !lx_.is_honorific(t_[k].norm) && w != ".")
+            if (!is_determiner(w) && !lx_.is_honorific(t_[k].norm) && w != "." && w != "\"" &&
+                w != "'")
                 return std::nullopt;
         }
         return std::nullopt;

@@ -1,0 +1,323 @@
+#!/usr/bin/env python3
+"""The formats for the people who use the graph, checked by their consumers and against the
+GraphML of the same build:
+
+  analysis  the GraphML's degree, betweenness and component agree with networkx's own on the
+            typed relations (one undirected link per pair, co_mentioned left out).
+  gexf      networkx reads graph.gexf (GEXF 1.3) with the GraphML's nodes and edges, typed
+            attributes, a colour per entity type, and start/end dates that are dates.
+  neo4j     Python's csv module reads nodes.csv and relationships.csv in neo4j-admin's header
+            format with the GraphML's counts, ids, labels, types and aliases; load.cypher
+            has one MERGE row per node and relationship, and its strings, brackets and
+            statements are balanced (a structural check: no Cypher parser is installed).
+  report    report.html is well-formed XML, libxml2's HTML parser finds nothing wrong but
+            the HTML5 and SVG tag names it predates, and its counts, mentions, PageRank and
+            quotes agree with the GraphML; report.md has the same sections.
+  filters   --focus/--depth, --types, --relations, --min-weight and --top keep what they say.
+"""
+import argparse
+import csv
+import json
+import math
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ElementTree
+from collections import Counter
+from pathlib import Path
+
+import networkx
+from networkx.readwrite import gexf as networkx_gexf
+
+# networkx learnt GEXF 1.3 in 3.0 (these are its namespaces); Debian's 2.8 reads the same
+# elements once it knows them.
+networkx_gexf.GEXF.versions.setdefault("1.3", {
+    "NS_GEXF": "http://gexf.net/1.3",
+    "NS_VIZ": "http://gexf.net/1.3/viz",
+    "NS_XSI": "http://www.w3.org/2001/XMLSchema-instance",
+    "SCHEMALOCATION": "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd",
+    "VERSION": "1.3",
+})
+
+MEASURES = {"degree": int, "weighted_degree": float, "betweenness": float, "pagerank": float,
+            "component": int}
+HTML5_AND_SVG_TAGS = {"figure", "figcaption", "svg", "g", "title", "ellipse", "path", "polygon",
+                      "polyline", "text", "a", "defs", "rect", "line", "circle", "image"}
+H = "{http://www.w3.org/1999/xhtml}"
+
+
+class CheckFailed(Exception):
+    pass
+
+
+def require(condition, message):
+    if not condition:
+        raise CheckFailed(message)
+
+
+def build(newsgraph, inputs, output, *options):
+    command = [newsgraph, "build", str(inputs), "-o", str(output), "--quiet", *options]
+    done = subprocess.run(command, capture_output=True, text=True)
+    require(done.returncode in (0, 1), f"{' '.join(command)} exited {done.returncode}: "
+            f"{done.stderr}")
+    return networkx.read_graphml(output / "graph.graphml") if (
+        output / "graph.graphml").exists() else None
+
+
+def typed_links(graphml):
+    links = networkx.Graph()
+    links.add_nodes_from(graphml.nodes)
+    for source, target, relation in graphml.edges(data="relation"):
+        if relation != "co_mentioned" and source != target:
+            links.add_edge(source, target)
+    return links
+
+
+def check_analysis(graphml):
+    links = typed_links(graphml)
+    betweenness = networkx.betweenness_centrality(links, normalized=True)
+    components = {}
+    for node, data in graphml.nodes(data=True):
+        for name, kind in MEASURES.items():
+            require(isinstance(data.get(name), kind),
+                    f"{node}: {name} is {data.get(name)!r}, not {kind.__name__}")
+        require(data["degree"] == links.degree(node),
+                f"{node}: degree {data['degree']}, networkx {links.degree(node)}")
+        require(math.isclose(data["betweenness"], betweenness[node], abs_tol=1e-5),
+                f"{node}: betweenness {data['betweenness']}, networkx {betweenness[node]}")
+        components.setdefault(data["component"], set()).add(node)
+    ours = sorted(map(frozenset, components.values()), key=sorted)
+    theirs = sorted(map(frozenset, networkx.connected_components(links)), key=sorted)
+    require(ours == theirs, "components differ from networkx's")
+    largest = max(len(c) for c in theirs) if theirs else 0
+    require(not components or len(components[0]) == largest, "component 0 is not the largest")
+    total = sum(data["pagerank"] for _, data in graphml.nodes(data=True))
+    require(math.isclose(total, 1.0, abs_tol=1e-3), f"PageRank sums to {total}")
+    return f"degree, betweenness and components agree with networkx on {len(links)} nodes"
+
+
+def check_gexf(directory, graphml):
+    gexf = networkx.read_gexf(directory / "graph.gexf", version="1.3")
+    require((gexf.number_of_nodes(), gexf.number_of_edges()) ==
+            (graphml.number_of_nodes(), graphml.number_of_edges()),
+            f"GEXF has {gexf.number_of_nodes()} nodes, {gexf.number_of_edges()} edges; "
+            f"GraphML {graphml.number_of_nodes()}, {graphml.number_of_edges()}")
+    colours = {}
+    for node, data in gexf.nodes(data=True):
+        require(data["label"] == graphml.nodes[node]["label"], f"{node}: label differs")
+        require(isinstance(data["mentions"], int), f"{node}: mentions not an integer")
+        require(isinstance(data["pagerank"], float), f"{node}: pagerank not a double")
+        colour = data["viz"]["color"]
+        colours.setdefault(data["type"], set()).add((colour["r"], colour["g"], colour["b"]))
+    require(all(len(c) == 1 for c in colours.values()), f"one colour per type: {colours}")
+    require(len({next(iter(c)) for c in colours.values()}) == len(colours),
+            "two types share a colour")
+    dated = 0
+    for source, target, data in gexf.edges(data=True):
+        require(data["weight"] >= 1, f"{source}->{target}: weight {data['weight']}")
+        json.loads(data["evidence"])
+        for end in ("start", "end"):
+            if end in data:
+                require(re.fullmatch(r"\d{4}-\d{2}-\d{2}", data[end]),
+                        f"{source}->{target}: {end} {data[end]!r}")
+                dated += 1
+    root = ElementTree.parse(directory / "graph.gexf").getroot()
+    require(root.get("version") == "1.3", "not GEXF 1.3")
+    return (f"networkx reads {gexf.number_of_nodes()} nodes, {gexf.number_of_edges()} edges; "
+            f"{len(colours)} type colours; {dated} edge dates")
+
+
+NODE_HEADER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(:(int|double|boolean|string\[\]))?")
+
+
+def check_neo4j(directory, graphml):
+    folder = directory / "neo4j"
+    with open(folder / "nodes.csv", newline="", encoding="utf-8") as f:
+        nodes = list(csv.reader(f))
+    header = nodes[0]
+    require(header[:2] == ["id:ID", ":LABEL"], f"nodes.csv header starts {header[:2]}")
+    for field in header[2:]:
+        require(NODE_HEADER.fullmatch(field), f"nodes.csv header field {field!r}")
+    for name in ("name", "mentions:int", "aliases:string[]", "pagerank:double", "degree:int"):
+        require(name in header, f"nodes.csv lacks {name}")
+    rows = [dict(zip(header, row)) for row in nodes[1:]]
+    require(all(len(row) == len(header) for row in nodes), "nodes.csv rows of unequal length")
+    require({row["id:ID"] for row in rows} == set(graphml.nodes),
+            "nodes.csv ids differ from GraphML's")
+    for row in rows:
+        data = graphml.nodes[row["id:ID"]]
+        require(row[":LABEL"] == "Entity;" + data["type"], f"{row['id:ID']}: {row[':LABEL']}")
+        require(row["name"] == data["label"], f"{row['id:ID']}: name {row['name']!r}")
+        require(int(row["mentions:int"]) == data["mentions"], f"{row['id:ID']}: mentions")
+        aliases = [a.replace(";", ",") for a in json.loads(data["aliases"])]
+        require(row["aliases:string[]"].split(";") == aliases, f"{row['id:ID']}: aliases")
+
+    with open(folder / "relationships.csv", newline="", encoding="utf-8") as f:
+        relationships = list(csv.reader(f))
+    header = relationships[0]
+    require(header[:3] == [":START_ID", ":END_ID", ":TYPE"], f"relationships header {header[:3]}")
+    for name in ("weight:int", "confidence:double", "evidence", "first_date", "last_date"):
+        require(name in header, f"relationships.csv lacks {name}")
+    rows = [dict(zip(header, row)) for row in relationships[1:]]
+    expected = Counter((s, t, d["relation"].upper()) for s, t, d in graphml.edges(data=True))
+    found = Counter((r[":START_ID"], r[":END_ID"], r[":TYPE"]) for r in rows)
+    require(found == expected, "relationships.csv differs from GraphML's edges")
+    for row in rows:
+        require(re.fullmatch(r"[A-Z]+(_[A-Z]+)*", row[":TYPE"]), f"type {row[':TYPE']!r}")
+        json.loads(row["evidence"])
+
+    cypher = (folder / "load.cypher").read_text(encoding="utf-8")
+    require("CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;"
+            in cypher, "load.cypher creates no uniqueness constraint")
+    statements = check_cypher_structure(cypher)
+    node_rows = len(re.findall(r"^  \{id: ", cypher, re.M))
+    edge_rows = len(re.findall(r"^  \{source: ", cypher, re.M))
+    require((node_rows, edge_rows) == (graphml.number_of_nodes(), graphml.number_of_edges()),
+            f"load.cypher merges {node_rows} nodes, {edge_rows} relationships")
+    require("CREATE (" not in cypher and "CREATE (" not in cypher.replace("CONSTRAINT", ""),
+            "load.cypher CREATEs data: not idempotent")
+    return (f"{len(nodes) - 1} nodes and {len(relationships) - 1} relationships match GraphML; "
+            f"load.cypher: {statements} balanced statements")
+
+
+def check_cypher_structure(cypher):
+    """Strings closed, escapes valid, brackets balanced, every statement ended by ';'."""
+    stack, statements, i = [], 0, 0
+    pairs = {")": "(", "]": "[", "}": "{"}
+    text = re.sub(r"^//.*$", "", cypher, flags=re.M)
+    while i < len(text):
+        c = text[i]
+        if c == "'":
+            i += 1
+            while text[i] != "'":
+                if text[i] == "\\":
+                    require(text[i + 1] in "\\'\"ntrbfu", f"bad escape \\{text[i + 1]}")
+                    i += 1
+                require(text[i] != "\n", "line break inside a string")
+                i += 1
+        elif c in "([{":
+            stack.append(c)
+        elif c in ")]}":
+            require(stack and stack.pop() == pairs[c], f"unbalanced {c} at {i}")
+        elif c == ";":
+            require(not stack, f"statement ends inside {stack}")
+            statements += 1
+        i += 1
+    require(not stack and not text.strip().endswith(("]", ")")), "unterminated statement")
+    return statements
+
+
+def check_report(directory, graphml):
+    html_path = directory / "report.html"
+    done = subprocess.run(["xmllint", "--noout", str(html_path)], capture_output=True, text=True,
+                          errors="replace")
+    require(done.returncode == 0 and not done.stderr, f"report.html is not well-formed: "
+            f"{done.stderr[:500]}")
+    done = subprocess.run(["xmllint", "--html", "--noout", str(html_path)], capture_output=True,
+                          errors="replace",
+                          text=True)
+    errors = [line for line in done.stderr.splitlines() if "error" in line]
+    unexpected = [e for e in errors
+                  if not (m := re.search(r"Tag (\w+) invalid", e)) or m[1] not in HTML5_AND_SVG_TAGS]
+    require(done.returncode == 0 and not unexpected, f"xmllint --html: {unexpected[:5]}")
+
+    root = ElementTree.parse(html_path).getroot()
+    text_of = lambda element: "".join(element.itertext())
+    headings = {h.get("id"): text_of(h) for h in root.iter() if h.tag in ("h1", "h2", "h3")}
+    types = Counter(data["type"] for _, data in graphml.nodes(data=True))
+    for kind, count in types.items():
+        require(headings.get(f"entities-{kind}") == f"{kind} ({count})",
+                f"report says {headings.get(f'entities-{kind}')!r}, GraphML has {count} {kind}")
+    relations = Counter(r for _, _, r in graphml.edges(data="relation") if r != "co_mentioned")
+    for relation, count in relations.items():
+        expected = f"{relation.replace('_', ' ')} ({count})"
+        require(headings.get(f"relations-{relation}") == expected,
+                f"report says {headings.get(f'relations-{relation}')!r}, expected {expected!r}")
+    rows = 0
+    for table in root.iter("table"):
+        if not (table.get("id") or "").startswith("table-entities-"):
+            continue
+        for row in table.iter("tr"):
+            key = row.get("data-key")
+            if key is None:
+                continue
+            cells = [text_of(td) for td in row.iter("td")]
+            data = graphml.nodes[key]
+            require(cells[0] == data["label"] and int(cells[1]) == data["mentions"],
+                    f"report row {cells} disagrees with GraphML {data['label']}")
+            require(abs(float(cells[4]) - data["pagerank"]) < 6e-5, f"{key}: PageRank {cells[4]}")
+            rows += 1
+    evidence = {(e["document"], e["sentence"] + 1): e["text"]
+                for _, _, d in graphml.edges(data=True) for e in json.loads(d["evidence"])}
+    quotes = list(root.iter("blockquote"))
+    for quote in quotes:
+        cite = text_of(quote.find("cite"))
+        match = re.fullmatch(r"\[(.+), s\. (\d+)\]", cite)
+        require(match, f"citation {cite!r}")
+        key = (match[1], int(match[2]))
+        require(key in evidence and evidence[key] in text_of(quote),
+                f"quote cited {cite} is not that sentence of the evidence")
+    documents = [r for t in root.iter("table") if t.get("id") == "table-documents" for r in t.iter("tr")
+                 if r.get("data-key")]
+    require(len(documents) >= len({d for _, d in graphml.nodes(data="documents")
+                                   for d in json.loads(d)}), "report lists fewer articles")
+    require(root.find(".//figure/{http://www.w3.org/2000/svg}svg") is not None,
+            "report.html has no inline SVG diagram")
+    markdown = (directory / "report.md").read_text(encoding="utf-8")
+    for heading in ("# newsgraph report", "## What was read", "## Entities",
+                    "## Strongest relations", "## Profiles"):
+        require(heading + "\n" in markdown, f"report.md lacks {heading!r}")
+    return (f"well-formed; {rows} entity rows, {len(quotes)} quotes and "
+            f"{len(types)} type counts agree with GraphML")
+
+
+def check_filters(newsgraph, inputs, work, full):
+    def nodes_of(name, *options):
+        graph = build(newsgraph, inputs, work / name, "--format", "graphml", *options)
+        return graph
+    putin = next(n for n, label in full.nodes(data="label") if label == "Vladimir Putin")
+    ego = nodes_of("focus", "--focus", "Vladimir Putin", "--depth", "1")
+    neighbours = {putin} | set(full.successors(putin)) | set(full.predecessors(putin))
+    require(set(ego.nodes) == neighbours, "--focus --depth 1 is not Putin's neighbourhood")
+    typed = nodes_of("types", "--types", "Person,Country")
+    require({t for _, t in typed.nodes(data="type")} <= {"Person", "Country"}, "--types leaks")
+    require(typed.number_of_nodes() == sum(t in ("Person", "Country")
+                                           for _, t in full.nodes(data="type")), "--types drops")
+    leaders = nodes_of("relations", "--relations", "leader_of")
+    require({r for _, _, r in leaders.edges(data="relation")} == {"leader_of"}, "--relations")
+    heavy = nodes_of("weight", "--min-weight", "2")
+    require(all(w >= 2 for _, _, w in heavy.edges(data="weight")), "--min-weight")
+    top = nodes_of("top", "--top", "5")
+    best = sorted(full.nodes, key=lambda n: -full.nodes[n]["pagerank"])[:5]
+    require(top.number_of_nodes() == 5, f"--top 5 keeps {top.number_of_nodes()}")
+    require({full.nodes[n]["pagerank"] for n in top.nodes} ==
+            {full.nodes[n]["pagerank"] for n in best}, "--top keeps others than the best")
+    done = subprocess.run([newsgraph, "build", str(inputs), "-o", str(work / "none"), "--focus",
+                           "Nobody Atall"], capture_output=True, text=True)
+    require(done.returncode == 2 and "Nobody Atall" in done.stderr, "unknown --focus accepted")
+    return f"focus ({ego.number_of_nodes()} nodes), types, relations, min-weight, top"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--newsgraph", required=True)
+    parser.add_argument("--source-dir", required=True, type=Path)
+    parser.add_argument("--work-dir", required=True, type=Path)
+    args = parser.parse_args()
+    inputs = args.source_dir / "samples"
+    output = args.work_dir / "all"
+    try:
+        graphml = build(args.newsgraph, inputs, output, "--format", "all")
+        print("ok  analysis:", check_analysis(graphml))
+        print("ok  gexf:", check_gexf(output, graphml))
+        print("ok  neo4j:", check_neo4j(output, graphml))
+        print("ok  report:", check_report(output, graphml))
+        print("ok  filters:", check_filters(args.newsgraph, inputs, args.work_dir, graphml))
+    except CheckFailed as failure:
+        print(f"FAIL: {failure}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
