@@ -69,6 +69,35 @@ class AtomicFile::FileBuffer : public std::streambuf {
 
 namespace {
 
+// The temporary files not yet committed or removed, for remove_uncommitted_temp_files().
+// A slot is free (0), being filled (1), or holds a path (2); lock-free atomics make reading
+// it from a signal handler safe. Files beyond the slots are simply not registered.
+struct PendingTempFile {
+    std::atomic<int> state{0};
+    char path[4096];
+};
+static_assert(std::atomic<int>::is_always_lock_free);
+constexpr int kPendingSlots = 64;
+PendingTempFile pending_temp_files[kPendingSlots];
+
+int register_pending(const std::string& path) {
+    if (path.size() >= sizeof pending_temp_files[0].path) return -1;
+    for (int slot = 0; slot < kPendingSlots; ++slot) {
+        PendingTempFile& pending = pending_temp_files[slot];
+        int expected = 0;
+        if (!pending.state.compare_exchange_strong(expected, 1)) continue;
+        std::memcpy(pending.path, path.c_str(), path.size() + 1);
+        pending.state.store(2);
+        return slot;
+    }
+    return -1;
+}
+
+void unregister_pending(int& slot) {
+    if (slot >= 0) pending_temp_files[slot].state.store(0);
+    slot = -1;
+}
+
 // Unique among the processes (pid) and the files this process writes at once (counter).
 std::string temp_path_for(const std::filesystem::path& path) {
     static std::atomic<unsigned> counter{0};
@@ -90,10 +119,17 @@ AtomicFile::AtomicFile(std::string path) : path_(std::move(path)), stream_(nullp
     // A leftover of a crashed process with a recycled pid may hold a name: take the next.
     for (int attempt = 0; fd < 0 && attempt < 16; ++attempt) {
         temp_path_ = temp_path_for(final_path);
+        // Registered before it exists, so that no signal finds it created but unknown.
+        unregister_pending(pending_slot_);
+        pending_slot_ = register_pending(temp_path_);
         fd = ::open(temp_path_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
         if (fd < 0 && errno != EEXIST) break;
     }
-    if (fd < 0) fail(os_error("cannot create a temporary file beside it", errno));
+    if (fd < 0) {
+        const int error = errno;
+        unregister_pending(pending_slot_);
+        fail(os_error("cannot create a temporary file beside it", error));
+    }
     buffer_ = std::make_unique<FileBuffer>(fd);
     stream_.rdbuf(buffer_.get());
 }
@@ -102,6 +138,7 @@ AtomicFile::~AtomicFile() {
     if (committed_) return;
     buffer_.reset();  // closes the descriptor first
     std::remove(temp_path_.c_str());
+    unregister_pending(pending_slot_);
 }
 
 void AtomicFile::commit() {
@@ -111,6 +148,7 @@ void AtomicFile::commit() {
     if (std::rename(temp_path_.c_str(), path_.c_str()) != 0)
         fail(os_error("cannot rename the temporary file into place", errno));
     committed_ = true;
+    unregister_pending(pending_slot_);  // after the rename: its name is gone by now anyway
     // Syncing the directory makes the rename itself survive a crash. The new file is already
     // in place and complete, so a failure here is not worth reporting.
     std::filesystem::path directory = std::filesystem::path(path_).parent_path();
@@ -118,6 +156,12 @@ void AtomicFile::commit() {
     if (const int dir = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dir >= 0) {
         ::fsync(dir);
         ::close(dir);
+    }
+}
+
+void remove_uncommitted_temp_files() noexcept {
+    for (PendingTempFile& pending : pending_temp_files) {
+        if (pending.state.load() == 2) ::unlink(pending.path);
     }
 }
 

@@ -31,9 +31,16 @@ class AtomicFile {
 
     std::string path_;
     std::string temp_path_;
+    int pending_slot_ = -1;  // in the registry remove_uncommitted_temp_files() reads
     std::unique_ptr<FileBuffer> buffer_;
     std::ostream stream_;
     bool committed_ = false;
 };
+
+// Removes the temporary file of every AtomicFile of this process that is neither committed
+// nor destroyed yet. Async-signal-safe (atomics and unlink(2) only): for a handler of
+// SIGINT or SIGTERM, where destructors do not run, so that an interrupted run leaves the
+// older outputs as they were and no temporary file behind.
+void remove_uncommitted_temp_files() noexcept;
 
 }  // namespace newsgraph

@@ -266,7 +266,9 @@ std::string related(const Graph& g, Vertex v, const std::set<Relation>& relation
     std::vector<std::string> items;
     const auto add = [&](Edge e, Vertex other) {
         if (!relations.count(g[e].relation) || g[e].evidence.empty()) return;
-        items.push_back(g[other].label + " " + citation(g[e].evidence.front()));
+        // Where several relations share a line ("Roles"), say which one each item is.
+        const std::string how = relations.size() > 1 ? relation_words(g[e].relation) + " " : "";
+        items.push_back(how + g[other].label + " " + citation(g[e].evidence.front()));
     };
     if (outgoing)
         for (Edge e : boost::make_iterator_range(boost::out_edges(v, g)))
@@ -345,7 +347,8 @@ std::string md_escape(std::string_view text) {
             out += ' ';
             continue;
         }
-        const bool starts_block = out.empty() && std::string_view("#-+>").find(c) != std::string_view::npos;
+        const bool starts_block =
+            out.empty() && std::string_view("#-+>").find(c) != std::string_view::npos;
         if (starts_block || std::string_view("\\`*_[]<>|~").find(c) != std::string_view::npos)
             out += '\\';
         out += c;
@@ -395,6 +398,7 @@ table { border-collapse: collapse; margin: .6em 0 1.2em; font-size: .92em; width
 th, td { padding: .3em .6em; border-bottom: 1px solid #ddd; text-align: left; vertical-align: top; }
 th { font-family: Helvetica, Arial, sans-serif; background: #f2f2f2; border-bottom: 2px solid #999; }
 tr:nth-child(even) td { background: #fafafa; }
+#table-documents td:nth-child(1), #table-documents td:nth-child(2) { white-space: nowrap; }
 td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
 .chip { display: inline-block; width: .8em; height: .8em; border: 1px solid #4d4d4d;
         border-radius: 2px; margin-right: .4em; vertical-align: baseline; }

@@ -1,9 +1,9 @@
 #include "graph/analysis.hpp"
 
+#include <algorithm>
 #include <boost/graph/betweenness_centrality.hpp>
 #include <boost/graph/connected_components.hpp>
 #include <boost/graph/page_rank.hpp>
-#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <numeric>
@@ -13,8 +13,9 @@ namespace newsgraph {
 namespace {
 
 // The graph of claims: one undirected link per pair of entities joined by typed relations.
-using LinkGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS,
-                                        boost::no_property, boost::property<boost::edge_weight_t, double>>;
+using LinkGraph =
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, boost::no_property,
+                          boost::property<boost::edge_weight_t, double>>;
 
 LinkGraph link_graph(const Graph& graph) {
     std::map<std::pair<Vertex, Vertex>, double> weights;
@@ -26,7 +27,8 @@ LinkGraph link_graph(const Graph& graph) {
         weights[{a, b}] += graph[e].weight;
     }
     LinkGraph links(boost::num_vertices(graph));
-    for (const auto& [pair, weight] : weights) boost::add_edge(pair.first, pair.second, weight, links);
+    for (const auto& [pair, weight] : weights)
+        boost::add_edge(pair.first, pair.second, weight, links);
     return links;
 }
 
@@ -55,7 +57,8 @@ std::vector<double> pagerank_of(const LinkGraph& links) {
     }
     std::vector<double> rank(n, 1.0);
     if (n == 0) return rank;
-    auto map = boost::make_iterator_property_map(rank.begin(), boost::get(boost::vertex_index, arcs));
+    auto map =
+        boost::make_iterator_property_map(rank.begin(), boost::get(boost::vertex_index, arcs));
     boost::graph::page_rank(arcs, map, boost::graph::n_iterations(100), 0.85);
     const double total = std::accumulate(rank.begin(), rank.end(), 0.0);
     for (double& r : rank) r /= total;

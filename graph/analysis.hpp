@@ -33,8 +33,8 @@ struct AnalysisAttribute {
     std::string_view type;  // "int" or "double"
 };
 inline constexpr AnalysisAttribute kAnalysisAttributes[] = {
-    {"degree", "int"},          {"weighted_degree", "double"}, {"betweenness", "double"},
-    {"pagerank", "double"},     {"component", "int"},
+    {"degree", "int"},      {"weighted_degree", "double"}, {"betweenness", "double"},
+    {"pagerank", "double"}, {"component", "int"},
 };
 // The type of attribute `name` when it is one of the measures; empty otherwise.
 std::string_view analysis_attribute_type(std::string_view name);

@@ -33,6 +33,15 @@ bool all_capitals(const std::string& s) {
     return upper >= 2;
 }
 
+// "12-point", "nine-point", "five-year": a modifier that counts the parts of a document.
+bool numbered(const std::string& word) {
+    auto hyphen = word.find('-');
+    if (hyphen == std::string::npos || hyphen == 0) return false;
+    const std::string unit = word.substr(hyphen + 1);
+    return unit == "point" || unit == "year" || unit == "article" || unit == "page" ||
+           unit == "step";
+}
+
 // The first byte of every word: "Volodymyr Zelensky" -> "VZ".
 std::string initials_of_words(const std::string& name) {
     std::string out;
@@ -140,6 +149,34 @@ std::vector<Fold> resolve_across_documents(KnowledgeGraph& kg) {
                     why[v] = "spelling variant of every word of the name";
                     break;
                 }
+            }
+        }
+    }
+    // Agreement descriptions: "peace plan" is the corpus's only "12-point peace plan" (the
+    // longer form adds only a numbered modifier, "12-point", "five-year").
+    std::map<std::string, std::vector<Vertex>> agreements_by_head;
+    for (Vertex v = 0; v < n; ++v)
+        if (g[v].type == EntityType::Agreement && !words_of(g[v].label).empty())
+            agreements_by_head[words_of(g[v].label).back()].push_back(v);
+    for (const auto& [head, group] : agreements_by_head) {
+        for (Vertex v : group) {
+            if (rep[v] != v) continue;
+            auto words = words_of(g[v].label);
+            std::vector<Vertex> fuller;
+            for (Vertex u : group) {
+                auto other = words_of(g[u].label);
+                if (u == v || other.size() <= words.size()) continue;
+                bool numbered_extension = std::all_of(other.begin(), other.end(), [&](const std::string& w) {
+                    return std::find(words.begin(), words.end(), w) != words.end() || numbered(w);
+                });
+                bool contains = std::all_of(words.begin(), words.end(), [&](const std::string& w) {
+                    return std::find(other.begin(), other.end(), w) != other.end();
+                });
+                if (numbered_extension && contains) fuller.push_back(u);
+            }
+            if (fuller.size() == 1) {
+                rep[v] = fuller[0];
+                why[v] = "agreement description; the only fuller form differs by a numbered modifier";
             }
         }
     }

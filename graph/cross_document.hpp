@@ -20,7 +20,9 @@ struct Fold {
 //    (allowing a spelling variant when nothing matches exactly);
 //  - an all-capitals organisation into the only organisation whose initials it spells;
 //  - nodes whose labels differ only by case;
-//  - people whose names differ by a spelling variant in every word.
+//  - people whose names differ by a spelling variant in every word;
+//  - an agreement description into the only fuller one that adds a numbered modifier
+//    ("peace plan" into "12-point peace plan").
 // Deterministic: the result does not depend on the order the articles were merged in.
 std::vector<Fold> resolve_across_documents(KnowledgeGraph& graph);
 

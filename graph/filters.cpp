@@ -31,7 +31,8 @@ std::optional<Vertex> find_entity(const KnowledgeGraph& graph, const std::string
     if (auto by_id = graph.find(name)) return by_id;
     const std::string wanted = folded(name);
     const Graph& g = graph.graph();
-    if (auto by_label = best_match(g, [&](const EntityVertex& e) { return folded(e.label) == wanted; }))
+    if (auto by_label =
+            best_match(g, [&](const EntityVertex& e) { return folded(e.label) == wanted; }))
         return by_label;
     return best_match(g, [&](const EntityVertex& e) {
         return std::any_of(e.aliases.begin(), e.aliases.end(),
@@ -56,7 +57,8 @@ KnowledgeGraph filter_graph(const KnowledgeGraph& graph, const GraphFilter& filt
         keep_vertex = related;
     }
     if (!filter.types.empty())
-        for (Vertex v = 0; v < n; ++v) keep_vertex[v] = keep_vertex[v] && filter.types.count(g[v].type);
+        for (Vertex v = 0; v < n; ++v)
+            keep_vertex[v] = keep_vertex[v] && filter.types.count(g[v].type);
 
     if (!filter.focus.empty()) {
         const std::optional<Vertex> focus = find_entity(graph, filter.focus);
@@ -98,7 +100,8 @@ KnowledgeGraph filter_graph(const KnowledgeGraph& graph, const GraphFilter& filt
     }
 
     KnowledgeGraph filtered(graph.evidence_cap());
-    for (const DocumentInfo& document : graph.documents()) filtered.merge(PartialGraph{document, {}, {}});
+    for (const DocumentInfo& document : graph.documents())
+        filtered.merge(PartialGraph{document, {}, {}});
     std::vector<Vertex> vertex_of(n);
     for (Vertex v = 0; v < n; ++v)
         if (keep_vertex[v]) vertex_of[v] = filtered.add_entity(g[v]);

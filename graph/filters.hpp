@@ -13,12 +13,12 @@
 namespace newsgraph {
 
 struct GraphFilter {
-    std::string focus;                  // an entity's id, label or alias; empty: no focus
-    std::size_t depth = 1;              // with focus: relations away from it
-    std::set<EntityType> types;         // empty: every type
-    std::set<Relation> relations;       // empty: every relation
-    int min_weight = 0;                 // relations supported by fewer sentences are dropped
-    std::size_t top = 0;                // keep the `top` entities by PageRank; 0: all
+    std::string focus;             // an entity's id, label or alias; empty: no focus
+    std::size_t depth = 1;         // with focus: relations away from it
+    std::set<EntityType> types;    // empty: every type
+    std::set<Relation> relations;  // empty: every relation
+    int min_weight = 0;            // relations supported by fewer sentences are dropped
+    std::size_t top = 0;           // keep the `top` entities by PageRank; 0: all
     bool active() const {
         return !focus.empty() || !types.empty() || !relations.empty() || min_weight > 0 || top;
     }

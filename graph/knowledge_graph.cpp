@@ -1,6 +1,7 @@
 #include "graph/knowledge_graph.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <utility>
 
 namespace newsgraph {
@@ -23,8 +24,13 @@ void widen_dates(RelationEdge& edge, const std::string& first, const std::string
     if (!last.empty() && (edge.last_date.empty() || last > edge.last_date)) edge.last_date = last;
 }
 
+void cap_aliases(std::map<std::string, int>& aliases) {
+    while (aliases.size() > kMaxAliases) aliases.erase(std::prev(aliases.end()));
+}
+
 void merge_entity_into(EntityVertex& into, const EntityVertex& from) {
     for (const auto& [alias, count] : from.aliases) into.aliases[alias] += count;
+    cap_aliases(into.aliases);
     into.mentions += from.mentions;
     into.documents.insert(from.documents.begin(), from.documents.end());
     for (const auto& [key, value] : from.attributes) {
@@ -64,6 +70,7 @@ Vertex KnowledgeGraph::add_entity(const EntityVertex& entity) {
         return it->second;
     }
     Vertex v = boost::add_vertex(entity, graph_);
+    cap_aliases(graph_[v].aliases);
     by_id_.emplace(entity.id, v);
     return v;
 }

@@ -18,11 +18,15 @@
 
 namespace newsgraph {
 
+// Surface forms kept per entity: the kMaxAliases smallest (as with evidence, which keeps
+// merging order-independent); every mention is still counted in EntityVertex::mentions.
+inline constexpr std::size_t kMaxAliases = 50;
+
 struct EntityVertex {
     std::string id;     // entity_id(type, label)
     std::string label;  // canonical name
     EntityType type = EntityType::Person;
-    std::map<std::string, int> aliases;  // every surface form merged in, with counts
+    std::map<std::string, int> aliases;  // surface forms merged in, with counts (kMaxAliases)
     int mentions = 0;
     std::set<std::string> documents;
     std::map<std::string, std::string> attributes;

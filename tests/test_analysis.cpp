@@ -132,8 +132,7 @@ TEST_CASE("find_entity takes an id, a label or an alias, ignoring case", "[filte
     CHECK_FALSE(find_entity(p.graph, "Nobody"));
 }
 
-TEST_CASE("focus keeps the entities within depth relations, co-mentions included",
-          "[filters]") {
+TEST_CASE("focus keeps the entities within depth relations, co-mentions included", "[filters]") {
     PathGraph p;
     const std::vector<double> rank = analyse(p.graph).pagerank;
     GraphFilter filter;
@@ -172,8 +171,7 @@ TEST_CASE("types, relations and min-weight filters", "[filters]") {
         CHECK(strong.graph()[e].weight >= 3);
 }
 
-TEST_CASE("top keeps the entities of highest PageRank and the relations among them",
-          "[filters]") {
+TEST_CASE("top keeps the entities of highest PageRank and the relations among them", "[filters]") {
     PathGraph p;
     const std::vector<double> rank = analyse(p.graph).pagerank;
     GraphFilter top;

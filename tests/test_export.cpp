@@ -287,7 +287,7 @@ class FileSizeLimit {
 }  // namespace
 
 TEST_CASE("every export format has a writer that names its file", "[export]") {
-    const std::vector<std::string_view> expected = {"graphml", "jsonld", "gexf", "neo4j",
+    const std::vector<std::string_view> expected = {"graphml", "jsonld", "gexf",  "neo4j",
                                                     "dot",     "svg",    "report"};
     CHECK(export_formats() == expected);
     for (std::string_view format : {"graphml", "jsonld", "gexf", "dot", "svg"}) {

@@ -165,3 +165,9 @@ TEST_CASE("a headline in title case yields only known names", "[extract]") {
     CHECK_FALSE(find(g, "Water Pact"));
     CHECK(find(g, "Gabriel Boric")->mentions == 2);
 }
+
+TEST_CASE("a dateline is not an organisation", "[extract]") {
+    auto g = extract("Talks resume\n\nNAIROBI, May 3 - Kenyan officials met on Monday. The UNDP agreed.");
+    CHECK_FALSE(find(g, "NAIROBI"));
+    CHECK(has_type(g, "UNDP", EntityType::Organisation));
+}

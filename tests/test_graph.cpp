@@ -195,3 +195,24 @@ TEST_CASE("an edge keeps the highest confidence and the smallest CAMEO code", "[
     CHECK(edge.cameo == "111");
     CHECK(edge.confidence == Approx(0.75));
 }
+
+TEST_CASE("an agreement description folds into its only numbered fuller form", "[graph]") {
+    KnowledgeGraph kg;
+    PartialGraph a;
+    a.document.id = "a";
+    a.entities = {entity("peace plan", EntityType::Agreement),
+                  entity("ceasefire deal", EntityType::Agreement)};
+    PartialGraph b;
+    b.document.id = "b";
+    b.entities = {entity("12-point peace plan", EntityType::Agreement),
+                  entity("five-year ceasefire deal", EntityType::Agreement),
+                  entity("three-year ceasefire deal", EntityType::Agreement)};
+    kg.merge(a);
+    kg.merge(b);
+    auto folds = resolve_across_documents(kg);
+    CHECK(kg.find("agreement/12-point-peace-plan"));
+    CHECK_FALSE(kg.find("agreement/peace-plan"));
+    CHECK(kg.find("agreement/ceasefire-deal"));  // two fuller forms: which one is unknown
+    REQUIRE(folds.size() == 1);
+    CHECK(folds[0].from == "agreement/peace-plan");
+}

@@ -412,6 +412,14 @@ private:
             break;
         }
 
+        // A dateline ("ISTANBUL, July 17 -", "MADRID (Reuters) -") names where the story
+        // was filed, not an organisation.
+        if ((a == first_word_ || (a == first_word_ + 1 && t_[first_word_].norm == "THE")) &&
+            is_acronym(t_[a].norm) && b < t_.size() &&
+            (t_[b].norm == "," || t_[b].norm == "(" || t_[b].norm == "-") && index_ < 4 &&
+            (t_[a].begin == 0 || doc_.text[t_[a].begin - 1] == '\n'))
+            return;
+
         // Whole-span readings first: "Rome Statute", "Russian Gazette", "NATO".
         if (ends_with_agreement_head(a, b)) {
             add(a, b, EntityType::Agreement);
@@ -506,6 +514,8 @@ private:
         }
         // "Chinese President" with no name, or "Chairman of the Group of Seven": no person.
         if (k >= b || !cap(k)) return;
+        // A bare title ("Prosecutor General"), unless it names a publication ("The Diplomat").
+        if (auto tm = lx_.title_at(t_, k); tm && k + tm->length == b && !capital_the) return;
 
         std::size_t n = b - k;
         bool person_cue = role || honorific;

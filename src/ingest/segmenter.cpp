@@ -250,6 +250,13 @@ Span without_repeated_caption(std::string_view text, Span line) {
 
 // Whether the line ends in '.', '!', '?' or '…', maybe followed by closing quotes.
 bool ends_in_terminal_punctuation(std::string_view line) {
+    // Only the end matters: the tail of a long line, from a code point, is tokenized.
+    if (constexpr std::size_t kTail = 256; line.size() > kTail) {
+        std::size_t start = line.size() - kTail;
+        while (start < line.size() && (static_cast<unsigned char>(line[start]) & 0xC0) == 0x80)
+            ++start;
+        line.remove_prefix(start);
+    }
     const std::vector<Token> tokens = tokenize(line);
     for (auto token = tokens.rbegin(); token != tokens.rend(); ++token) {
         const char32_t c = first_code_point(text_of(line, *token));
@@ -354,10 +361,18 @@ class BlockSplitter {
                    rules_.abbreviations.end();
     }
 
-    // Tokens [first, end) as a sentence, flagged when it is furniture (or in a furniture
-    // line); none when it has no word at all (a stray "[…]" or "•").
+    // Tokens [first, end) as a sentence, or as chunks of kMaxSentenceTokens when longer.
     void add_sentence(const std::vector<Token>& tokens, std::size_t first, std::size_t end,
                       bool furniture, std::vector<Sentence>& sentences) const {
+        for (; end - first > kMaxSentenceTokens; first += kMaxSentenceTokens)
+            add_chunk(tokens, first, first + kMaxSentenceTokens, furniture, sentences);
+        add_chunk(tokens, first, end, furniture, sentences);
+    }
+
+    // Tokens [first, end) as a sentence, flagged when it is furniture (or in a furniture
+    // line); none when it has no word at all (a stray "[…]" or "•").
+    void add_chunk(const std::vector<Token>& tokens, std::size_t first, std::size_t end,
+                   bool furniture, std::vector<Sentence>& sentences) const {
         if (first == end) return;
         const std::span<const Token> sentence_tokens =
             std::span(tokens).subspan(first, end - first);
@@ -374,6 +389,42 @@ class BlockSplitter {
     std::string_view text_;
     const IngestRules& rules_;
 };
+
+bool is_continuation_byte(char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
+
+// Where to end a piece of a long block that starts at `begin`, at most at `limit`: at white
+// space; else between two characters no token joins (neither a word character, the second
+// not an apostrophe, which can start a possessive); else at any code point.
+std::size_t piece_end(std::string_view text, std::size_t begin, std::size_t limit) {
+    const std::size_t floor = begin + (limit - begin) / 2;
+    for (std::size_t pos = limit; pos > floor; --pos) {
+        if (text[pos] == ' ' || text[pos] == '\n' || text[pos] == '\t') return pos;
+    }
+    std::size_t pos = limit;
+    while (pos > floor && is_continuation_byte(text[pos])) --pos;
+    const std::size_t fallback = pos;
+    for (std::size_t previous = pos; pos > floor; pos = previous) {
+        do --previous; while (previous > floor && is_continuation_byte(text[previous]));
+        const char32_t before = decode_utf8(text, previous).value;
+        const char32_t after = decode_utf8(text, pos).value;
+        if (!is_word_char(before) && !is_word_char(after) && !is_apostrophe(after)) return pos;
+    }
+    return fallback;
+}
+
+// A block in pieces of at most kMaxBlockBytes, segmented one by one (see the header).
+std::vector<Span> pieces_of(std::string_view text, Span block) {
+    std::vector<Span> pieces;
+    while (block.end - block.begin > kMaxBlockBytes) {
+        const std::size_t end = piece_end(text, block.begin, block.begin + kMaxBlockBytes);
+        pieces.push_back({block.begin, end});
+        block.begin = end;
+    }
+    pieces.push_back(block);
+    return pieces;
+}
 
 std::vector<std::string> read_entries(const std::string& path) {
     std::ifstream file(path);
@@ -469,7 +520,9 @@ std::vector<Sentence> segment(const Document& doc, const IngestRules& rules) {
 
     std::vector<Sentence> sentences;
     const BlockSplitter splitter(text, rules);
-    for (const auto& [span, furniture] : blocks) splitter.split(span, furniture, sentences);
+    for (const auto& [span, furniture] : blocks) {
+        for (const Span piece : pieces_of(text, span)) splitter.split(piece, furniture, sentences);
+    }
     return sentences;
 }
 

@@ -25,10 +25,18 @@ struct IngestRules {
 // one cannot be read or holds an invalid regular expression.
 IngestRules load_ingest_rules(const std::string& data_dir);
 
+// Limits that keep a hostile input (a 50 MB line, a page of names with no full stop) from
+// making extraction's time or memory explode. A sentence longer than kMaxSentenceTokens is
+// cut into chunks of that many tokens. A paragraph longer than kMaxBlockBytes is split into
+// pieces of about that size, at a space where there is one, that are segmented one by one:
+// no paragraph of real prose comes near it, and memory stays proportional to the piece.
+inline constexpr std::size_t kMaxSentenceTokens = 400;
+inline constexpr std::size_t kMaxBlockBytes = 64 * 1024;
+
 // The sentences of doc.text in order, page furniture flagged (Sentence::furniture) and
 // sentences with no word at all left out. A blank line always ends a sentence; so does a single newline,
 // unless the lines are hard-wrapped prose (the first does not end in terminal punctuation
-// and the next starts lower-case).
+// and the next starts lower-case). No sentence has more than kMaxSentenceTokens tokens.
 std::vector<Sentence> segment(const Document& doc, const IngestRules& rules);
 
 // The tokens of text: words (with inner hyphens and apostrophes, "U.S." and "1,000.5" as
