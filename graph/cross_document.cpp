@@ -1,12 +1,12 @@
 #include "graph/cross_document.hpp"
 
-#include "graph/name_similarity.hpp"
-
 #include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
 #include <sstream>
+
+#include "graph/name_similarity.hpp"
 
 namespace newsgraph {
 namespace {
@@ -166,9 +166,11 @@ std::vector<Fold> resolve_across_documents(KnowledgeGraph& kg) {
             for (Vertex u : group) {
                 auto other = words_of(g[u].label);
                 if (u == v || other.size() <= words.size()) continue;
-                bool numbered_extension = std::all_of(other.begin(), other.end(), [&](const std::string& w) {
-                    return std::find(words.begin(), words.end(), w) != words.end() || numbered(w);
-                });
+                bool numbered_extension =
+                    std::all_of(other.begin(), other.end(), [&](const std::string& w) {
+                        return std::find(words.begin(), words.end(), w) != words.end() ||
+                               numbered(w);
+                    });
                 bool contains = std::all_of(words.begin(), words.end(), [&](const std::string& w) {
                     return std::find(other.begin(), other.end(), w) != other.end();
                 });
@@ -176,7 +178,8 @@ std::vector<Fold> resolve_across_documents(KnowledgeGraph& kg) {
             }
             if (fuller.size() == 1) {
                 rep[v] = fuller[0];
-                why[v] = "agreement description; the only fuller form differs by a numbered modifier";
+                why[v] =
+                    "agreement description; the only fuller form differs by a numbered modifier";
             }
         }
     }

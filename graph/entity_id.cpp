@@ -33,9 +33,12 @@ std::string entity_id(EntityType type, const std::string& label) {
     for (std::size_t i = 0; i < label.size();) {
         unsigned char c = static_cast<unsigned char>(label[i]);
         if (c < 0x80) {
-            if (c >= 'A' && c <= 'Z') push(static_cast<char>(c - 'A' + 'a'));
-            else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) push(static_cast<char>(c));
-            else if (c != '\'' && c != '.') push('-');  // "U.S." -> "us", "O'Brien" -> "obrien"
+            if (c >= 'A' && c <= 'Z')
+                push(static_cast<char>(c - 'A' + 'a'));
+            else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+                push(static_cast<char>(c));
+            else if (c != '\'' && c != '.')
+                push('-');  // "U.S." -> "us", "O'Brien" -> "obrien"
             ++i;
             continue;
         }

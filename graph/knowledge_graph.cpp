@@ -9,8 +9,8 @@ namespace {
 
 // Keeps the `cap` smallest pieces of evidence of the union of two sorted, duplicate-free
 // lists: taking the smallest is what makes merging associative and order-independent.
-std::vector<Evidence> merge_evidence(const std::vector<Evidence>& a,
-                                     const std::vector<Evidence>& b, std::size_t cap) {
+std::vector<Evidence> merge_evidence(const std::vector<Evidence>& a, const std::vector<Evidence>& b,
+                                     std::size_t cap) {
     std::vector<Evidence> out;
     out.reserve(std::min(cap, a.size() + b.size()));
     std::set_union(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));

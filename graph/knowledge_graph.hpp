@@ -34,20 +34,20 @@ struct EntityVertex {
 
 struct RelationEdge {
     Relation relation = Relation::co_mentioned;
-    int weight = 0;                  // supporting sentences, all counted
-    std::vector<Evidence> evidence;  // sorted, at most the graph's evidence cap
+    int weight = 0;                     // supporting sentences, all counted
+    std::vector<Evidence> evidence;     // sorted, at most the graph's evidence cap
     std::string first_date, last_date;  // of the supporting documents that have dates
-    std::string cameo;        // CAMEO root code (the smallest, when triggers differ)
-    double confidence = 0.0;  // the highest of the rules that found it
+    std::string cameo;                  // CAMEO root code (the smallest, when triggers differ)
+    double confidence = 0.0;            // the highest of the rules that found it
 };
 
-using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
-                                    EntityVertex, RelationEdge>;
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, EntityVertex,
+                                    RelationEdge>;
 using Vertex = boost::graph_traits<Graph>::vertex_descriptor;
 using Edge = boost::graph_traits<Graph>::edge_descriptor;
 
 class KnowledgeGraph {
-public:
+  public:
     explicit KnowledgeGraph(std::size_t evidence_cap = 5) : evidence_cap_(evidence_cap) {}
 
     // Adds one document's entities and facts. The same (source, relation, target) seen again
@@ -79,7 +79,7 @@ public:
     // resolution ("Putin" into "Vladimir Putin").
     void contract(const std::vector<Vertex>& representative);
 
-private:
+  private:
     void add_edge_evidence(Vertex s, Vertex t, Relation r, const RelationEdge& incoming);
 
     std::size_t evidence_cap_;

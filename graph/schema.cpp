@@ -9,12 +9,13 @@ namespace {
 constexpr std::array<std::string_view, 5> kEntityNames = {"Person", "Country", "Organisation",
                                                           "Agreement", "Location"};
 constexpr std::array<std::string_view, kRelationCount> kRelationNames = {
-    "leader_of", "official_of", "affiliated_with", "member_of",  "party_to",
-    "proposed",  "met_with",    "visited",         "cooperates_with", "supports",
-    "criticizes", "sanctions",  "attacks",         "legal_action", "located_in",
-    "co_mentioned"};
+    "leader_of", "official_of",  "affiliated_with", "member_of",   "party_to",   "proposed",
+    "met_with",  "visited",      "cooperates_with", "supports",    "criticizes", "sanctions",
+    "attacks",   "legal_action", "located_in",      "co_mentioned"};
 
-constexpr unsigned bit(EntityType t) { return 1u << static_cast<unsigned>(t); }
+constexpr unsigned bit(EntityType t) {
+    return 1u << static_cast<unsigned>(t);
+}
 constexpr unsigned P = bit(EntityType::Person), C = bit(EntityType::Country),
                    O = bit(EntityType::Organisation), A = bit(EntityType::Agreement),
                    L = bit(EntityType::Location), ANY = P | C | O | A | L;
@@ -24,27 +25,29 @@ struct Domain {
 };
 // Index by Relation; the rows are the "from → to" column of the schema.
 constexpr std::array<Domain, kRelationCount> kDomains = {{
-    {P, C | O},          // leader_of
-    {P, C | O},          // official_of
-    {P, O},              // affiliated_with
-    {C | O, O},          // member_of
-    {C | P | O, A},      // party_to
-    {C | P | O, A},      // proposed
-    {P | C, P | C},      // met_with
-    {P, C | L},          // visited
+    {P, C | O},              // leader_of
+    {P, C | O},              // official_of
+    {P, O},                  // affiliated_with
+    {C | O, O},              // member_of
+    {C | P | O, A},          // party_to
+    {C | P | O, A},          // proposed
+    {P | C, P | C},          // met_with
+    {P, C | L},              // visited
     {C | P | O, C | P | O},  // cooperates_with
-    {ANY, ANY},          // supports
-    {ANY, ANY},          // criticizes
-    {C | O, ANY},        // sanctions
-    {C | O, C | L},      // attacks
-    {O | C, P | O},      // legal_action
-    {L, C},              // located_in
-    {ANY, ANY},          // co_mentioned
+    {ANY, ANY},              // supports
+    {ANY, ANY},              // criticizes
+    {C | O, ANY},            // sanctions
+    {C | O, C | L},          // attacks
+    {O | C, P | O},          // legal_action
+    {L, C},                  // located_in
+    {ANY, ANY},              // co_mentioned
 }};
 
 }  // namespace
 
-std::string_view to_string(EntityType type) { return kEntityNames[static_cast<size_t>(type)]; }
+std::string_view to_string(EntityType type) {
+    return kEntityNames[static_cast<size_t>(type)];
+}
 std::string_view to_string(Relation relation) {
     return kRelationNames[static_cast<size_t>(relation)];
 }

@@ -1,7 +1,6 @@
 // Extraction rules, one family at a time, on sentences written for these tests.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 
 #include "src/extract/extractor.hpp"
 
@@ -167,7 +166,8 @@ TEST_CASE("a headline in title case yields only known names", "[extract]") {
 }
 
 TEST_CASE("a dateline is not an organisation", "[extract]") {
-    auto g = extract("Talks resume\n\nNAIROBI, May 3 - Kenyan officials met on Monday. The UNDP agreed.");
+    auto g = extract(
+        "Talks resume\n\nNAIROBI, May 3 - Kenyan officials met on Monday. The UNDP agreed.");
     CHECK_FALSE(find(g, "NAIROBI"));
     CHECK(has_type(g, "UNDP", EntityType::Organisation));
 }

@@ -33,7 +33,8 @@ PartialGraph leader_fact(const std::string& doc, std::vector<int> sentences,
     p.document.id = doc;
     p.document.date = date;
     p.entities = {entity("Xi Jinping", EntityType::Person), entity("China", EntityType::Country)};
-    for (int s : sentences) p.relations.push_back({0, 1, Relation::leader_of, ev(doc, s, date)});
+    for (int s : sentences)
+        p.relations.push_back({0, 1, Relation::leader_of, ev(doc, s, date), "", 0.0});
     return p;
 }
 
@@ -114,7 +115,8 @@ TEST_CASE("symmetric relations are stored once whatever the direction", "[graph]
     p.document.id = "a";
     p.entities = {entity("Xi Jinping", EntityType::Person),
                   entity("Vladimir Putin", EntityType::Person)};
-    p.relations = {{0, 1, Relation::met_with, ev("a", 0)}, {1, 0, Relation::met_with, ev("a", 1)}};
+    p.relations = {{0, 1, Relation::met_with, ev("a", 0), "", 0.0},
+                   {1, 0, Relation::met_with, ev("a", 1), "", 0.0}};
     KnowledgeGraph kg;
     kg.merge(p);
     REQUIRE(boost::num_edges(kg.graph()) == 1);
@@ -126,9 +128,10 @@ TEST_CASE("merging in any order gives the same normalized graph", "[graph]") {
     auto b = leader_fact("b", {4});
     PartialGraph c;
     c.document.id = "c";
-    c.entities = {entity("Vladimir Putin", EntityType::Person), entity("Russia", EntityType::Country),
-                  entity("China", EntityType::Country)};
-    c.relations = {{0, 1, Relation::leader_of, ev("c", 0)}, {1, 2, Relation::co_mentioned, ev("c", 1)}};
+    c.entities = {entity("Vladimir Putin", EntityType::Person),
+                  entity("Russia", EntityType::Country), entity("China", EntityType::Country)};
+    c.relations = {{0, 1, Relation::leader_of, ev("c", 0), "", 0.0},
+                   {1, 2, Relation::co_mentioned, ev("c", 1), "", 0.0}};
 
     KnowledgeGraph one(1), two(1), three(1);
     one.merge(a), one.merge(b), one.merge(c);
@@ -154,7 +157,7 @@ TEST_CASE("cross-article resolution folds surnames, acronyms and case variants",
     b.document.id = "b";
     b.entities = {entity("Putin", EntityType::Person, 2), entity("ICC", EntityType::Organisation),
                   entity("Nato", EntityType::Organisation), entity("Russia", EntityType::Country)};
-    b.relations = {{0, 3, Relation::leader_of, ev("b", 0)}};
+    b.relations = {{0, 3, Relation::leader_of, ev("b", 0), "", 0.0}};
     kg.merge(a);
     kg.merge(b);
     resolve_across_documents(kg);
@@ -176,8 +179,8 @@ TEST_CASE("a surname shared by two full names is not folded", "[graph]") {
     KnowledgeGraph kg;
     PartialGraph a;
     a.document.id = "a";
-    a.entities = {entity("Joe Biden", EntityType::Person), entity("Hunter Biden", EntityType::Person),
-                  entity("Biden", EntityType::Person)};
+    a.entities = {entity("Joe Biden", EntityType::Person),
+                  entity("Hunter Biden", EntityType::Person), entity("Biden", EntityType::Person)};
     kg.merge(a);
     resolve_across_documents(kg);
     CHECK(boost::num_vertices(kg.graph()) == 3);

@@ -1,7 +1,6 @@
 // Relation extraction, one construction at a time, on sentences written for these tests.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 
 #include "src/extract/extractor.hpp"
 
@@ -122,7 +121,8 @@ TEST_CASE("welcoming what a party did is support", "[relations]") {
 
 TEST_CASE("relations that do not fit the schema are never emitted", "[relations]") {
     // A country cannot be party to a country, nor a person lead a person.
-    for (const auto& fact : facts(extract("Japan signed Korea. President Kim Jong Un praised Mr. Lee.")))
+    for (const auto& fact :
+         facts(extract("Japan signed Korea. President Kim Jong Un praised Mr. Lee.")))
         CHECK(fact.find("party_to") == std::string::npos);
 }
 

@@ -7,8 +7,8 @@
 
 namespace newsgraph {
 
-std::optional<Corpus> build_corpus(const BuildOptions& options, std::istream& in,
-                                   std::ostream& err, const ExtractionSink& sink) {
+std::optional<Corpus> build_corpus(const BuildOptions& options, std::istream& in, std::ostream& err,
+                                   const ExtractionSink& sink) {
     std::optional<Extractor> extractor;
     try {
         extractor.emplace(find_data_dir(options.data_dir));
@@ -21,14 +21,15 @@ std::optional<Corpus> build_corpus(const BuildOptions& options, std::istream& in
     read_options.max_file_bytes = options.max_file_bytes;
     read_options.standard_input = &in;
     ReadResult input = read_inputs(options.inputs, read_options);
-    for (const auto& p : input.problems) err << "newsgraph: " << p.where << ": " << p.message << '\n';
+    for (const auto& p : input.problems)
+        err << "newsgraph: " << p.where << ": " << p.message << '\n';
     if (input.documents.empty()) {
         err << "newsgraph: no article could be read\n";
         return std::nullopt;
     }
 
-    Corpus corpus{KnowledgeGraph(options.evidence_cap), {}, input.documents.size(),
-                  input.problems.size()};
+    Corpus corpus{
+        KnowledgeGraph(options.evidence_cap), {}, input.documents.size(), input.problems.size()};
     for (const Document& doc : input.documents) {
         ExtractedDocument extracted = extractor->extract_with_mentions(doc);
         if (sink) sink(doc, extracted);

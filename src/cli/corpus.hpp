@@ -27,7 +27,7 @@ using ExtractionSink = std::function<void(const Document&, const ExtractedDocume
 
 // Problems are reported on `err` as "newsgraph: WHERE: WHAT". nullopt when nothing could be
 // read or the data folder is missing (reported too).
-std::optional<Corpus> build_corpus(const BuildOptions& options, std::istream& in,
-                                   std::ostream& err, const ExtractionSink& sink = {});
+std::optional<Corpus> build_corpus(const BuildOptions& options, std::istream& in, std::ostream& err,
+                                   const ExtractionSink& sink = {});
 
 }  // namespace newsgraph

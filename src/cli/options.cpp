@@ -9,7 +9,8 @@
 
 namespace newsgraph {
 
-const char* const kUsage = R"(newsgraph: a knowledge graph of the people, countries, organisations and
+const char* const kUsage =
+    R"(newsgraph: a knowledge graph of the people, countries, organisations and
 agreements in news articles, linked by typed relations with their evidence.
 
 Usage:
@@ -76,7 +77,7 @@ std::size_t parse_size(const std::string& flag, const std::string& value) {
         throw std::invalid_argument(flag + " takes a number, got '" + value + "'");
     }
     std::string suffix = value.substr(pos);
-    unsigned long long scale = suffix.empty() ? 1
+    unsigned long long scale = suffix.empty()                   ? 1
                                : suffix == "K" || suffix == "k" ? 1ull << 10
                                : suffix == "M" || suffix == "m" ? 1ull << 20
                                : suffix == "G" || suffix == "g" ? 1ull << 30
@@ -145,8 +146,8 @@ std::set<Relation> parse_relations(const std::string& flag, const std::string& l
             std::string known;
             for (int r = 0; r < kRelationCount; ++r)
                 known += (known.empty() ? "" : ", ") + std::string(to_string(Relation(r)));
-            throw std::invalid_argument(flag + ": unknown relation '" + name + "' (known: " +
-                                        known + ")");
+            throw std::invalid_argument(flag + ": unknown relation '" + name +
+                                        "' (known: " + known + ")");
         }
         relations.insert(*relation);
     }
@@ -188,9 +189,7 @@ Command parse_command_line(const std::vector<std::string>& args) {
             flag = a.substr(0, a.find('='));
             inline_value = a.substr(a.find('=') + 1);
         }
-        auto arg = [&](const std::string& f) {
-            return flag == a ? value(f) : inline_value;
-        };
+        auto arg = [&](const std::string& f) { return flag == a ? value(f) : inline_value; };
         if (only_inputs || a == "-" || a.empty() || a[0] != '-') {
             o.inputs.push_back(a);
         } else if (a == "--") {
@@ -205,7 +204,8 @@ Command parse_command_line(const std::vector<std::string>& args) {
             o.draw_co_mentions = true;
         } else if (flag == "--evidence-cap") {
             o.evidence_cap = parse_size(flag, arg(flag));
-            if (o.evidence_cap == 0) throw std::invalid_argument("--evidence-cap must be at least 1");
+            if (o.evidence_cap == 0)
+                throw std::invalid_argument("--evidence-cap must be at least 1");
         } else if (flag == "--max-file-size") {
             o.max_file_bytes = parse_size(flag, arg(flag));
         } else if (flag == "--focus") {

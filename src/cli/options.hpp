@@ -12,8 +12,8 @@ namespace newsgraph {
 
 struct BuildOptions {
     std::vector<std::string> inputs;
-    std::string output_dir = "out";  // build: a folder; annotate: a file ("" = stdout)
-    std::string name;                // explain: the entity to explain
+    std::string output_dir = "out";    // build: a folder; annotate: a file ("" = stdout)
+    std::string name;                  // explain: the entity to explain
     std::vector<std::string> formats;  // empty: every format
     std::string data_dir;              // empty: found next to the executable
     std::size_t max_file_bytes = 64u << 20;

@@ -1,11 +1,11 @@
 #include "src/extract/entity_resolver.hpp"
 
-#include "graph/name_similarity.hpp"
-
 #include <algorithm>
 #include <map>
 #include <set>
 #include <sstream>
+
+#include "graph/name_similarity.hpp"
 
 namespace newsgraph {
 namespace {
@@ -35,7 +35,7 @@ std::string letters_only(const std::string& s) {
 // Builds entities: one per key, aliases counted, the longest name as label unless a
 // gazetteer gave a canonical one.
 class EntityTable {
-public:
+  public:
     std::size_t get(const std::string& key, const std::string& label, EntityType type) {
         auto it = index_.find(key);
         if (it != index_.end()) return it->second;
@@ -48,7 +48,7 @@ public:
     EntityRecord& at(std::size_t i) { return entities_[i]; }
     std::vector<EntityRecord> take() { return std::move(entities_); }
 
-private:
+  private:
     std::map<std::string, std::size_t> index_;
     std::vector<EntityRecord> entities_;
 };
@@ -71,10 +71,19 @@ std::string name_key(const std::string& surface) {
     for (std::size_t i = 0; i < surface.size(); ++i) {
         unsigned char c = static_cast<unsigned char>(surface[i]);
         // U+2018/2019 -> ', U+201C/201D -> "
-        if (c == 0xE2 && i + 2 < surface.size() && static_cast<unsigned char>(surface[i + 1]) == 0x80) {
+        if (c == 0xE2 && i + 2 < surface.size() &&
+            static_cast<unsigned char>(surface[i + 1]) == 0x80) {
             unsigned char d = static_cast<unsigned char>(surface[i + 2]);
-            if (d == 0x98 || d == 0x99) { out += '\''; i += 2; continue; }
-            if (d == 0x9C || d == 0x9D) { out += '"'; i += 2; continue; }
+            if (d == 0x98 || d == 0x99) {
+                out += '\'';
+                i += 2;
+                continue;
+            }
+            if (d == 0x9C || d == 0x9D) {
+                out += '"';
+                i += 2;
+                continue;
+            }
         }
         if (std::isspace(c)) {
             if (!out.empty() && out.back() != ' ') out += ' ';
@@ -95,7 +104,9 @@ ResolvedMentions EntityResolver::resolve(const std::vector<Mention>& mentions) c
     // Full names of people, grouped by first and last word ("Vladimir V. Putin" is
     // "Vladimir Putin"). The most frequent spelling becomes the label.
     std::map<std::string, std::map<std::string, int>> full_names;  // group key -> spelling counts
-    auto person_group = [](const std::vector<std::string>& w) { return w.front() + " " + w.back(); };
+    auto person_group = [](const std::vector<std::string>& w) {
+        return w.front() + " " + w.back();
+    };
     for (const Mention& m : mentions) {
         if (m.type != EntityType::Person || m.weak) continue;
         auto w = words_of(name_key(m.surface));
@@ -103,14 +114,18 @@ ResolvedMentions EntityResolver::resolve(const std::vector<Mention>& mentions) c
     }
     auto best_spelling = [&](const std::string& group) {
         const auto& spellings = full_names.at(group);
-        return std::max_element(spellings.begin(), spellings.end(), [](auto& a, auto& b) {
-                   return a.second != b.second ? a.second < b.second : a.first > b.first;
-               })->first;
+        return std::max_element(spellings.begin(), spellings.end(),
+                                [](auto& a, auto& b) {
+                                    return a.second != b.second ? a.second < b.second
+                                                                : a.first > b.first;
+                                })
+            ->first;
     };
     // For a one-word mention, the full name it stands for: a unique full name containing it as
     // first or last word, or else the one mentioned most recently before it.
     std::map<std::string, std::size_t> last_seen;  // group -> last mention index
-    auto full_name_for = [&](const std::string& word, std::size_t at) -> std::optional<std::string> {
+    auto full_name_for = [&](const std::string& word,
+                             std::size_t at) -> std::optional<std::string> {
         std::vector<std::string> candidates;
         for (const auto& [group, spellings] : full_names) {
             auto w = words_of(group);
@@ -189,8 +204,10 @@ ResolvedMentions EntityResolver::resolve(const std::vector<Mention>& mentions) c
             case EntityType::Person: {
                 auto w = words_of(key);
                 std::optional<std::string> group;
-                if (w.size() >= 2) group = person_group(w);
-                else if (!w.empty()) group = full_name_for(w[0], i);
+                if (w.size() >= 2)
+                    group = person_group(w);
+                else if (!w.empty())
+                    group = full_name_for(w[0], i);
                 if (group) {
                     last_seen[*group] = i;
                     e = table.get("P" + *group, best_spelling(*group), m.type);

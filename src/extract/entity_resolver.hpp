@@ -20,7 +20,7 @@ struct ResolvedMentions {
 };
 
 class EntityResolver {
-public:
+  public:
     ResolvedMentions resolve(const std::vector<Mention>& mentions) const;
 };
 

@@ -28,7 +28,7 @@ struct ExtractedDocument {
 };
 
 class Extractor {
-public:
+  public:
     // Loads every list from `data_dir`; throws std::runtime_error naming a bad file.
     explicit Extractor(const std::string& data_dir);
 
@@ -38,7 +38,7 @@ public:
     const Lexicon& lexicon() const { return lexicon_; }
     const IngestRules& ingest_rules() const { return rules_; }
 
-private:
+  private:
     IngestRules rules_;
     Lexicon lexicon_;
 };

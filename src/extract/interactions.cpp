@@ -9,9 +9,9 @@ namespace {
 // Words that, shortly before a trigger, make it not a positive statement of fact.
 bool negates_or_hedges(const std::string& w) {
     static const std::unordered_set<std::string> kWords = {
-        "not",   "n't",    "never",   "no",      "may",    "might",   "could",  "would",
-        "should", "refused", "declined", "failed", "unlikely", "whether", "if",   "cannot",
-        "desire", "hope",    "hopes",   "want",    "wants",  "seeks",   "neither", "nor"};
+        "not",    "n't",     "never",    "no",     "may",      "might",   "could",   "would",
+        "should", "refused", "declined", "failed", "unlikely", "whether", "if",      "cannot",
+        "desire", "hope",    "hopes",    "want",   "wants",    "seeks",   "neither", "nor"};
     return kWords.count(w) > 0;
 }
 
@@ -27,15 +27,15 @@ bool is_pronoun(const std::string& w) {
 
 bool is_preposition(const std::string& w) {
     static const std::unordered_set<std::string> kWords = {
-        "in", "at", "to", "from", "of", "on", "with", "for", "into", "by", "over", "against",
-        "about", "near", "across", "between", "toward", "towards", "under"};
+        "in",   "at",      "to",    "from", "of",     "on",      "with",   "for",     "into", "by",
+        "over", "against", "about", "near", "across", "between", "toward", "towards", "under"};
     return kWords.count(w) > 0;
 }
 
 bool is_determiner(const std::string& w) {
     static const std::unordered_set<std::string> kWords = {
-        "a", "an", "the", "his", "her", "their", "its", "this", "that", "these", "those", "our",
-        "new", "fresh", "further", "several", "more", "two", "both"};
+        "a",     "an",  "the", "his",   "her",     "their",   "its",  "this", "that", "these",
+        "those", "our", "new", "fresh", "further", "several", "more", "two",  "both"};
     return kWords.count(w) > 0;
 }
 
@@ -45,11 +45,15 @@ bool passive_auxiliary(const std::string& w) {
 }
 
 class SentenceFacts {
-public:
+  public:
     SentenceFacts(const Sentence& s, std::size_t index, const std::vector<Mention>& mentions,
                   const std::vector<bool>& kept, const Lexicon& lexicon,
                   std::vector<MentionFact>& out)
-        : t_(s.tokens), index_(index), mentions_(mentions), lx_(lexicon), out_(out),
+        : t_(s.tokens),
+          index_(index),
+          mentions_(mentions),
+          lx_(lexicon),
+          out_(out),
           at_(s.tokens.size(), kNone) {
         for (std::size_t m = 0; m < mentions.size(); ++m)
             if (mentions[m].sentence == index && kept[m])
@@ -70,7 +74,7 @@ public:
         affiliations();
     }
 
-private:
+  private:
     static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
     static constexpr std::size_t kWindow = 10;  // tokens between a trigger and its arguments
 
@@ -224,10 +228,12 @@ private:
             // "Xi's visit to Moscow", "U.S. sanctions against Russia", "the invasion of
             // Ukraine by Russia".
             std::optional<std::size_t> subject;
-            if (i > 0 && at_[i - 1] != kNone) subject = at_[i - 1];
-            else if (i > 1 && lower(i - 1) == "'s" && at_[i - 2] != kNone) subject = at_[i - 2];
-            else if (i > 2 && lower(i - 2) == "'s" && at_[i - 3] != kNone &&
-                     at_[i - 1] == kNone && !std::isupper(static_cast<unsigned char>(t_[i - 1].norm[0])))
+            if (i > 0 && at_[i - 1] != kNone)
+                subject = at_[i - 1];
+            else if (i > 1 && lower(i - 1) == "'s" && at_[i - 2] != kNone)
+                subject = at_[i - 2];
+            else if (i > 2 && lower(i - 2) == "'s" && at_[i - 3] != kNone && at_[i - 1] == kNone &&
+                     !std::isupper(static_cast<unsigned char>(t_[i - 1].norm[0])))
                 subject = at_[i - 3];  // "Russia's full-scale invasion of"
             auto object = after(j, 3);
             if (!subject && j < t_.size() && lower(j) == "by") {
@@ -235,8 +241,8 @@ private:
                 subject = after(j + 1, 2);
                 if (subject) {
                     std::size_t k = mention(*subject).last;
-                    object = k + 1 < t_.size() && (lower(k) == "targeting" || lower(k) == "against" ||
-                                                   lower(k) == "on")
+                    object = k + 1 < t_.size() && (lower(k) == "targeting" ||
+                                                   lower(k) == "against" || lower(k) == "on")
                                  ? after(k + 1, 2)
                                  : std::nullopt;
                 }
@@ -370,8 +376,7 @@ private:
 
 std::vector<MentionFact> find_interactions(const std::vector<Sentence>& sentences,
                                            const std::vector<Mention>& mentions,
-                                           const std::vector<bool>& kept,
-                                           const Lexicon& lexicon) {
+                                           const std::vector<bool>& kept, const Lexicon& lexicon) {
     std::vector<MentionFact> facts;
     for (std::size_t i = 0; i < sentences.size(); ++i)
         SentenceFacts(sentences[i], i, mentions, kept, lexicon, facts).find(sentences[i].furniture);

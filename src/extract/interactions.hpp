@@ -24,12 +24,11 @@ struct MentionFact {
     double confidence = 0.0;  // how reliable the construction that found it is
 };
 
-// Facts of the story's sentences (furniture states only affiliations, as in bylines). `kept[i]` says whether mention i
-// names an entity (it resolved). Negated and hedged statements ("has not met", "may visit")
-// give no fact.
+// Facts of the story's sentences (furniture states only affiliations, as in bylines). `kept[i]`
+// says whether mention i names an entity (it resolved). Negated and hedged statements ("has not
+// met", "may visit") give no fact.
 std::vector<MentionFact> find_interactions(const std::vector<Sentence>& sentences,
                                            const std::vector<Mention>& mentions,
-                                           const std::vector<bool>& kept,
-                                           const Lexicon& lexicon);
+                                           const std::vector<bool>& kept, const Lexicon& lexicon);
 
 }  // namespace newsgraph

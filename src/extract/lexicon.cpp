@@ -11,7 +11,9 @@
 namespace newsgraph {
 namespace {
 
-bool is_word_byte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
+bool is_word_byte(unsigned char c) {
+    return std::isalnum(c) || c >= 0x80;
+}
 
 // The first run of letters and digits: the bucket a phrase or token is filed under.
 std::string bucket_key(std::string_view s, bool fold_case) {
@@ -162,7 +164,7 @@ Lexicon Lexicon::load(const std::string& data_dir) {
     for (auto& line : read_lines(dir + "titles.tsv")) {
         auto f = split(line, '\t');
         if (f.size() < 2) throw std::runtime_error(dir + "titles.tsv: malformed line: " + line);
-        Role role = f[1] == "leader" ? Role::Leader
+        Role role = f[1] == "leader"     ? Role::Leader
                     : f[1] == "official" ? Role::Official
                                          : Role::Affiliate;
         lx.title_roles_.push_back(role);

@@ -36,21 +36,20 @@ struct Trigger {
 };
 
 struct LexiconMatch {
-    std::size_t length = 0;  // tokens matched
+    std::size_t length = 0;                 // tokens matched
     const GazetteerEntry* entry = nullptr;  // gazetteer matches
     Role role = Role::Leader;               // title matches
     const Trigger* trigger = nullptr;       // trigger matches
 };
 
 class Lexicon {
-public:
+  public:
     // Reads every list from `data_dir`; throws std::runtime_error naming a missing or
     // malformed file.
     static Lexicon load(const std::string& data_dir);
 
     // Longest gazetteer phrase starting at tokens[i] (case-sensitive, on Token::norm).
-    std::optional<LexiconMatch> gazetteer_at(const std::vector<Token>& tokens,
-                                             std::size_t i) const;
+    std::optional<LexiconMatch> gazetteer_at(const std::vector<Token>& tokens, std::size_t i) const;
     // Longest title starting at tokens[i] (case-insensitive): "Secretary of State".
     std::optional<LexiconMatch> title_at(const std::vector<Token>& tokens, std::size_t i) const;
 
@@ -68,8 +67,12 @@ public:
     bool is_agreement_modifier(std::string_view lower) const {
         return agreement_modifiers_.count(std::string(lower));
     }
-    bool is_given_name(std::string_view word) const { return given_names_.count(std::string(word)); }
-    bool is_non_entity(std::string_view word) const { return non_entities_.count(std::string(word)); }
+    bool is_given_name(std::string_view word) const {
+        return given_names_.count(std::string(word));
+    }
+    bool is_non_entity(std::string_view word) const {
+        return non_entities_.count(std::string(word));
+    }
     bool is_reporting_verb(std::string_view lower) const {
         return reporting_verbs_.count(std::string(lower));
     }
@@ -99,7 +102,7 @@ public:
         return common_words_.count(std::string(lower));
     }
 
-private:
+  private:
     struct Phrase {
         std::string text;
         std::size_t index;  // into entries_ or titles_
@@ -108,8 +111,7 @@ private:
     static void add_phrase(PhraseIndex& index, const std::string& text, std::size_t value,
                            bool fold_case);
     static std::optional<std::pair<std::size_t, std::size_t>> longest_at(
-        const PhraseIndex& index, const std::vector<Token>& tokens, std::size_t i,
-        bool fold_case);
+        const PhraseIndex& index, const std::vector<Token>& tokens, std::size_t i, bool fold_case);
 
     std::vector<GazetteerEntry> entries_;
     PhraseIndex gazetteer_;
@@ -118,10 +120,9 @@ private:
     PhraseIndex titles_;
     std::vector<Trigger> triggers_;
     PhraseIndex trigger_index_;
-    std::unordered_set<std::string> honorifics_, org_heads_, agreement_heads_,
-        agreement_modifiers_, given_names_, non_entities_, reporting_verbs_, common_words_,
-        org_descriptors_, locatives_, travel_words_, common_compounds_, plain_acronyms_,
-        cooperation_nouns_, cooperation_verbs_;
+    std::unordered_set<std::string> honorifics_, org_heads_, agreement_heads_, agreement_modifiers_,
+        given_names_, non_entities_, reporting_verbs_, common_words_, org_descriptors_, locatives_,
+        travel_words_, common_compounds_, plain_acronyms_, cooperation_nouns_, cooperation_verbs_;
 };
 
 // ASCII lower-case copy (names in our lists are matched on ASCII case).

@@ -1,12 +1,12 @@
 #include "src/extract/mentions.hpp"
 
-#include "src/ingest/segmenter.hpp"
-
 #include <algorithm>
 #include <cctype>
-#include <cstdint>
 #include <cstddef>
+#include <cstdint>
 #include <unordered_set>
+
+#include "src/ingest/segmenter.hpp"
 
 namespace newsgraph {
 namespace {
@@ -47,12 +47,14 @@ bool is_acronym(std::string_view s) {
 
 bool is_connector(std::string_view lower) {
     static const std::unordered_set<std::string_view> kConnectors = {
-        "of", "for", "on", "and", "&", "the", "de", "du", "des", "la", "le", "von",
-        "van", "der", "den", "al", "bin", "el", "da", "di", "y"};
+        "of",  "for", "on",  "and", "&",  "the", "de", "du", "des", "la", "le",
+        "von", "van", "der", "den", "al", "bin", "el", "da", "di",  "y"};
     return kConnectors.count(lower) > 0;
 }
 
-bool is_quote(std::string_view norm) { return norm == "\"" || norm == "'"; }
+bool is_quote(std::string_view norm) {
+    return norm == "\"" || norm == "'";
+}
 
 bool is_company_suffix(std::string_view norm) {
     static const std::unordered_set<std::string_view> kSuffixes = {
@@ -68,12 +70,18 @@ bool derived_adjective(std::string_view norm) {
 }
 
 class SentenceScanner {
-public:
+  public:
     SentenceScanner(const Document& doc, const Sentence& sentence, std::size_t index,
                     const Lexicon& lexicon, const std::unordered_set<std::string>& attested,
                     std::vector<Mention>& out)
-        : doc_(doc), s_(sentence), t_(sentence.tokens), index_(index), lx_(lexicon),
-          attested_(attested), out_(out), first_mention_(out.size()) {}
+        : doc_(doc),
+          s_(sentence),
+          t_(sentence.tokens),
+          index_(index),
+          lx_(lexicon),
+          attested_(attested),
+          out_(out),
+          first_mention_(out.size()) {}
 
     void scan() {
         first_word_ = 0;
@@ -97,7 +105,7 @@ public:
         resolve_pending_roles();
     }
 
-private:
+  private:
     // "Xi And Putin Sign Deal In Moscow": capitals say nothing about names here.
     bool headline_case() const {
         int words = 0, capitals = 0, capital_function_words = 0;
@@ -258,9 +266,10 @@ private:
         for (std::size_t start = end; start-- > 0 && start + 4 >= end;) {
             auto m = lx_.title_at(t_, start);
             if (!m || start + m->length != end) continue;
-            TitleBefore tb{m->role, std::string(doc_.text.substr(
-                                        t_[start].begin, t_[end - 1].end - t_[start].begin)),
-                           {}};
+            TitleBefore tb{
+                m->role,
+                std::string(doc_.text.substr(t_[start].begin, t_[end - 1].end - t_[start].begin)),
+                {}};
             // Who the title is held in: "State Department spokesman", "Russia's ... president".
             std::size_t k = start;
             while (k > 0 && !covered_[k - 1] && is_word(t_[k - 1].norm) &&
@@ -280,7 +289,8 @@ private:
     // named in or right before it.
     void add_country_of(std::size_t org, std::vector<std::size_t>& holders) const {
         if (out_[org].type != EntityType::Organisation) return;
-        if (out_[org].country) holders.push_back(*out_[org].country);
+        if (out_[org].country)
+            holders.push_back(*out_[org].country);
         else if (auto prev = mention_ending_at(out_[org].first))
             if (out_[*prev].type == EntityType::Country) holders.push_back(*prev);
     }
@@ -307,12 +317,11 @@ private:
         for (std::size_t skipped = 0; k < t_.size() && skipped <= 4; ++k, ++skipped) {
             if (auto m = lx_.title_at(t_, k)) {
                 std::size_t e = k + m->length;
-                return std::make_pair(
-                    TitleBefore{m->role,
-                                std::string(doc_.text.substr(t_[k].begin,
-                                                             t_[e - 1].end - t_[k].begin)),
-                                {}},
-                    e);
+                return std::make_pair(TitleBefore{m->role,
+                                                  std::string(doc_.text.substr(
+                                                      t_[k].begin, t_[e - 1].end - t_[k].begin)),
+                                                  {}},
+                                      e);
             }
             // "a prominent Russia scholar": a country may qualify the title.
             if (!is_word(t_[k].norm)) break;
@@ -434,9 +443,9 @@ private:
             std::size_t m = add(a, b, EntityType::Organisation);
             acronym_after(b, m);
             // "US State Department": the country named at its start is mentioned too.
-            if (auto g = lx_.gazetteer_at(t_, a);
-                g && g->entry->type == EntityType::Country && g->entry->kind == FormKind::Name &&
-                a + g->length < b) {
+            if (auto g = lx_.gazetteer_at(t_, a); g && g->entry->type == EntityType::Country &&
+                                                  g->entry->kind == FormKind::Name &&
+                                                  a + g->length < b) {
                 std::size_t c = add_gazetteer(a, *g);
                 out_[m].country = c;
             }
@@ -465,8 +474,8 @@ private:
             if (!name_after) continue;
             take_span(a, x);
             take_span(x, b);
-            if (!out_.empty() && out_.back().type == EntityType::Person &&
-                out_.back().first > x && out_.back().role_of.empty())
+            if (!out_.empty() && out_.back().type == EntityType::Person && out_.back().first > x &&
+                out_.back().role_of.empty())
                 if (auto holder = mention_ending_at(x);
                     holder && out_[*holder].type != EntityType::Person) {
                     out_.back().role_of.push_back(*holder);
@@ -490,8 +499,8 @@ private:
             }
             if (auto tm = lx_.title_at(t_, k); tm && k + tm->length < b) {
                 role = tm->role;
-                title = std::string(doc_.text.substr(
-                    t_[k].begin, t_[k + tm->length - 1].end - t_[k].begin));
+                title = std::string(
+                    doc_.text.substr(t_[k].begin, t_[k + tm->length - 1].end - t_[k].begin));
                 k += tm->length;
                 // "Secretary-General of the United Nations António Guterres"
                 if (k < b && (lower(k) == "of" || lower(k) == "for")) {
@@ -541,8 +550,8 @@ private:
         // "Sydney Olympics", "Labour MPs", "BBC Sport": a thing's or a group's words.
         bool has_acronym = false;
         for (std::size_t x = k; x < b; ++x) has_acronym = has_acronym || is_acronym(t_[x].norm);
-        const bool thing_last = has_acronym || (t_[b - 1].norm.back() == 's' &&
-                                                lx_.is_common_word(lower(b - 1)));
+        const bool thing_last =
+            has_acronym || (t_[b - 1].norm.back() == 's' && lx_.is_common_word(lower(b - 1)));
         bool weak_speaker = false;
         if (!person_cue && !determined && !thing_last && reporting_verb_near(k, b) && n <= 3 &&
             !(n == 1 && lx_.is_common_word(lower(k)))) {
@@ -630,8 +639,8 @@ private:
             int modifiers = 0;
             while (a > 0 && !covered_[a - 1]) {
                 const std::string w = lower(a - 1);
-                bool numbered = w.find("-point") != std::string::npos ||
-                                w.find("-year") != std::string::npos;
+                bool numbered =
+                    w.find("-point") != std::string::npos || w.find("-year") != std::string::npos;
                 if (lx_.is_agreement_modifier(w) || numbered) {
                     --a;
                     ++modifiers;
@@ -656,8 +665,8 @@ private:
             static const std::unordered_set<std::string> kGeneric = {
                 "any", "no", "every", "each", "such", "another", "other", "future"};
             std::size_t d = a;
-            if (d > 1 && !covered_[d - 1] && is_word(t_[d - 1].norm) && !starts_upper(t_[d - 1].norm) &&
-                !kGeneric.count(lower(d - 1)))
+            if (d > 1 && !covered_[d - 1] && is_word(t_[d - 1].norm) &&
+                !starts_upper(t_[d - 1].norm) && !kGeneric.count(lower(d - 1)))
                 --d;  // one adjective: "any meaningful peace agreement"
             if (d > 0 && kGeneric.count(lower(d - 1))) continue;
             if (modifiers > 0) add(a, h + 1, EntityType::Agreement);

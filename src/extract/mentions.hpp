@@ -15,8 +15,8 @@ namespace newsgraph {
 struct Mention {
     std::size_t sentence = 0;
     std::size_t first = 0, last = 0;  // tokens [first, last) of the name in its sentence
-    std::size_t begin = 0, end = 0;    // bytes of the name in Document::text
-    std::string surface;               // the name as written, titles and honorifics stripped
+    std::size_t begin = 0, end = 0;   // bytes of the name in Document::text
+    std::string surface;              // the name as written, titles and honorifics stripped
     EntityType type = EntityType::Person;
     const GazetteerEntry* entry = nullptr;  // set when a gazetteer named it
     // A lone capitalised word with no type evidence: kept only if it resolves to a person

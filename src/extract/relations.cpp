@@ -1,10 +1,10 @@
 #include "src/extract/relations.hpp"
 
-#include "src/extract/interactions.hpp"
-
 #include <algorithm>
 #include <map>
 #include <set>
+
+#include "src/extract/interactions.hpp"
 
 namespace newsgraph {
 namespace {
@@ -15,9 +15,12 @@ constexpr std::size_t kMaxCoMentionedPerSentence = 12;
 
 Relation relation_for(Role role) {
     switch (role) {
-        case Role::Leader: return Relation::leader_of;
-        case Role::Official: return Relation::official_of;
-        case Role::Affiliate: return Relation::affiliated_with;
+        case Role::Leader:
+            return Relation::leader_of;
+        case Role::Official:
+            return Relation::official_of;
+        case Role::Affiliate:
+            return Relation::affiliated_with;
     }
     return Relation::affiliated_with;
 }
@@ -63,7 +66,8 @@ std::vector<RelationRecord> find_relations(const Document& doc, const CodePointI
         for (std::size_t holder : m.role_of) {
             if (!resolved.entity_of[holder]) continue;
             Relation r = relation_for(*m.role);
-            if (via_body && mentions[holder].type == EntityType::Country && r == Relation::leader_of)
+            if (via_body && mentions[holder].type == EntityType::Country &&
+                r == Relation::leader_of)
                 r = Relation::official_of;
             emit(*resolved.entity_of[i], *resolved.entity_of[holder], r, m.sentence, "", kRole);
         }
