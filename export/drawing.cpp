@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "export/aliases.hpp"
+#include "export/palette.hpp"
 #include "export/text.hpp"
 
 namespace newsgraph {
@@ -25,16 +26,16 @@ constexpr const char* kOutline = "#4D4D4D";
 struct TypeStyle {
     const char* shape;
     const char* style;
-    const char* fill;         // Okabe-Ito colours, halfway to white so black text stays legible
     const char* shape_words;  // the shape named in the legend
 };
-// Indexed by EntityType. Shape and colour both tell the type, so colour is never the only cue.
+// Indexed by EntityType; the fill is export/palette.hpp's. Shape and colour both tell the type, so
+// colour is never the only cue.
 constexpr std::array<TypeStyle, 5> kTypeStyles = {{
-    {"ellipse", "filled", "#AAD9F4", "oval"},             // Person: sky blue
-    {"box", "filled,rounded", "#F2CF80", "rounded box"},  // Country: orange
-    {"hexagon", "filled", "#80CEB9", "hexagon"},          // Organisation: bluish green
-    {"note", "filled", "#F7F1A0", "note"},                // Agreement: yellow
-    {"house", "filled", "#E5BCD3", "house"},              // Location: reddish purple
+    {"ellipse", "filled", "oval"},             // Person
+    {"box", "filled,rounded", "rounded box"},  // Country
+    {"hexagon", "filled", "hexagon"},          // Organisation
+    {"note", "filled", "note"},                // Agreement
+    {"house", "filled", "house"},              // Location
 }};
 const TypeStyle& style_of(EntityType type) {
     return kTypeStyles[static_cast<size_t>(type)];
@@ -281,7 +282,7 @@ void add_title_and_legend(Agraph_t* g, const KnowledgeGraph& graph,
     for (EntityType type : kEntityTypes) {
         if (!types_used[static_cast<size_t>(type)]) continue;
         const TypeStyle& style = style_of(type);
-        types += "<td bgcolor=\"" + std::string(style.fill) + "\" border=\"1\" color=\"" +
+        types += "<td bgcolor=\"" + std::string(colour_of(type).hex) + "\" border=\"1\" color=\"" +
                  kOutline + "\">" + std::string(to_string(type)) + " (" + style.shape_words +
                  ")</td>";
     }
@@ -314,7 +315,7 @@ void add_entities(Agraph_t* g, const KnowledgeGraph& graph, std::vector<Agnode_t
         set(node, "tooltip", node_tooltip(entity));
         set(node, "shape", style.shape);
         set(node, "style", style.style);
-        set(node, "fillcolor", style.fill);
+        set(node, "fillcolor", std::string(colour_of(entity.type).hex));
         set(node, "fontsize", font_size_for(entity.mentions));
         std::transform(type_name.begin(), type_name.end(), type_name.begin(),
                        [](unsigned char c) { return static_cast<char>(std::tolower(c)); });

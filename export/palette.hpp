@@ -1,6 +1,5 @@
-// The colour of each entity type, shared by every format that colours entities (GEXF, the
-// report; the drawing's copy in drawing.cpp should move here). Okabe-Ito colours halfway to
-// white, so that black text stays legible on them.
+// The colour of each entity type, shared by every format that colours entities (the drawing,
+// GEXF, the report). Okabe-Ito colours halfway to white, so that black text stays legible.
 #pragma once
 
 #include <array>
