@@ -426,7 +426,7 @@ class SentenceScanner {
         if ((a == first_word_ || (a == first_word_ + 1 && t_[first_word_].norm == "THE")) &&
             is_acronym(t_[a].norm) && b < t_.size() &&
             (t_[b].norm == "," || t_[b].norm == "(" || t_[b].norm == "-") && index_ < 4 &&
-            (t_[a].begin == 0 || doc_.text[t_[a].begin - 1] == '\n'))
+            (t_[first_word_].begin == 0 || doc_.text[t_[first_word_].begin - 1] == '\n'))
             return;
 
         // Whole-span readings first: "Rome Statute", "Russian Gazette", "NATO".
