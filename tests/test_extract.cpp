@@ -171,3 +171,9 @@ TEST_CASE("a dateline is not an organisation", "[extract]") {
     CHECK_FALSE(find(g, "NAIROBI"));
     CHECK(has_type(g, "UNDP", EntityType::Organisation));
 }
+
+TEST_CASE("a capital 'The' starts a publication's name, but not a place's", "[extract]") {
+    auto g = extract("At The Economist, Priya Raman wrote. The court is based in The Hague.");
+    CHECK(has_type(g, "Economist", EntityType::Organisation));
+    CHECK_FALSE(find(g, "Hague"));
+}

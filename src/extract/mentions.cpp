@@ -371,7 +371,9 @@ class SentenceScanner {
         // "The" written with a capital inside a sentence starts a title: "At The Diplomat".
         bool capital_the = false;
         for (std::size_t x = a; x < b && x <= a + 1; ++x)
-            capital_the = capital_the || (t_[x].norm == "The" && x != first_word_);
+            capital_the = capital_the || (t_[x].norm == "The" && x != first_word_ &&
+                                          // "based in The Hague" is a place
+                                          !(x > 0 && lower(x - 1) == "in"));
         // Articles and sentence-initial common words are not names ("The", "Despite").
         while (a < b && (lower(a) == "the" || lower(a) == "a" || lower(a) == "an" ||
                          lx_.is_non_entity(t_[a].norm) ||
