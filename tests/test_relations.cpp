@@ -141,3 +141,8 @@ TEST_CASE("a country leading a body is a member of it", "[relations]") {
     auto g = extract("The Saudi-led Gulf Cooperation Council met.");
     CHECK(has(g, "Saudi Arabia", Relation::member_of, "Gulf Cooperation Council"));
 }
+
+TEST_CASE("a country qualifying a noun does not hold the role", "[relations]") {
+    auto g = extract("Rohan Mehta, head of Indian equities at Apex Capital Group, said so.");
+    CHECK_FALSE(has(g, "Rohan Mehta", Relation::leader_of, "India"));
+}

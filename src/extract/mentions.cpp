@@ -720,6 +720,12 @@ class SentenceScanner {
                 if (cand.first < from || cand.first >= stop) continue;
                 if (cand.type != EntityType::Organisation && cand.type != EntityType::Country)
                     continue;
+                // "head of UK equities", "chief of a US phone company": a country qualifying
+                // a common noun is not what the role is held in.
+                if (cand.type == EntityType::Country && cand.last < t_.size() &&
+                    is_word(t_[cand.last].norm) && !starts_upper(t_[cand.last].norm) &&
+                    lower(cand.last) != "and")
+                    continue;
                 // "director of the Institute ... at the Shanghai University": the body the
                 // holder belongs to is an affiliation.
                 if (held) {
