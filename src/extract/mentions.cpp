@@ -352,6 +352,7 @@ class SentenceScanner {
     }
     // "wrote in Foreign Policy", "writing in The Atlantic": a publication.
     bool publication_after_verb(std::size_t k) const {
+        if (k >= 1 && lower(k - 1) == "the") --k;
         return k >= 2 && lower(k - 1) == "in" &&
                (lx_.is_reporting_verb(lower(k - 2)) || lower(k - 2) == "writing");
     }
