@@ -527,7 +527,9 @@ class SentenceScanner {
         // "Chinese President" with no name, or "Chairman of the Group of Seven": no person.
         if (k >= b || !cap(k)) return;
         // A bare title ("Prosecutor General"), unless it names a publication ("The Diplomat").
-        if (auto tm = lx_.title_at(t_, k); tm && k + tm->length == b && !capital_the) return;
+        if (auto tm = lx_.title_at(t_, k);
+            tm && k + tm->length == b && !capital_the && !publication_after_verb(k))
+            return;
 
         std::size_t n = b - k;
         bool person_cue = role || honorific;
