@@ -191,6 +191,8 @@ class SentenceFacts {
                 }
             }
             if (!next || std::find(all.begin(), all.end(), *next) != all.end()) break;
+            // Lists are of one kind: "In the joint statement, Russia said" is no list.
+            if (mention(*next).type != mention(m).type) break;
             all.push_back(*next);
             cur = *next;
         }
