@@ -4,19 +4,11 @@
 #include <map>
 #include <optional>
 #include <set>
-#include <sstream>
 
 #include "graph/name_similarity.hpp"
 
 namespace newsgraph {
 namespace {
-
-std::vector<std::string> words_of(const std::string& s) {
-    std::vector<std::string> words;
-    std::istringstream in(s);
-    for (std::string w; in >> w;) words.push_back(w);
-    return words;
-}
 
 std::string lower(std::string s) {
     for (char& c : s)
@@ -46,13 +38,6 @@ bool numbered(const std::string& word) {
 std::string initials_of_words(const std::string& name) {
     std::string out;
     for (const auto& w : words_of(name)) out += w[0];
-    return out;
-}
-
-std::string initials(const std::string& name) {
-    std::string out;
-    for (const auto& w : words_of(name))
-        if (w[0] >= 'A' && w[0] <= 'Z') out += w[0];
     return out;
 }
 
@@ -95,7 +80,7 @@ std::vector<Fold> resolve_across_documents(KnowledgeGraph& kg) {
             if (words.back() != words.front()) persons_by_word[words.back()].push_back(v);
         }
         if (e.type == EntityType::Organisation && words.size() >= 2)
-            orgs_by_initials[initials(e.label)].push_back(v);
+            orgs_by_initials[capital_initials(e.label)].push_back(v);
         auto key = std::make_pair(e.type, lower(e.label));
         auto [it, inserted] = by_folded_label.emplace(key, v);
         // Prefer the spelling mentioned most ("NATO" over "Nato").

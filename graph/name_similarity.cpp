@@ -1,9 +1,24 @@
 #include "graph/name_similarity.hpp"
 
 #include <algorithm>
+#include <sstream>
 #include <vector>
 
 namespace newsgraph {
+
+std::vector<std::string> words_of(const std::string& name) {
+    std::vector<std::string> words;
+    std::istringstream in(name);
+    for (std::string w; in >> w;) words.push_back(w);
+    return words;
+}
+
+std::string capital_initials(const std::string& name) {
+    std::string out;
+    for (const auto& w : words_of(name))
+        if (w[0] >= 'A' && w[0] <= 'Z') out += w[0];
+    return out;
+}
 
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
     const std::size_t n = a.size(), m = b.size();

@@ -1,10 +1,19 @@
-// Spelling variants of one name: "Zelensky" / "Zelenskyy", "Vlodomyr" / "Volodymyr".
+// Comparing names: their words, their initials, and spelling variants of one name
+// ("Zelensky" / "Zelenskyy", "Vlodomyr" / "Volodymyr").
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace newsgraph {
+
+// The words of a name, split on white space.
+std::vector<std::string> words_of(const std::string& name);
+
+// Initials of the capitalised words: "University of New South Wales" -> "UNSW".
+std::string capital_initials(const std::string& name);
 
 // Levenshtein distance with adjacent transpositions, on bytes; stops counting past `limit`
 // (returns limit + 1).

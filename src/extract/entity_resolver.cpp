@@ -10,21 +10,6 @@
 namespace newsgraph {
 namespace {
 
-std::vector<std::string> words_of(const std::string& s) {
-    std::vector<std::string> words;
-    std::istringstream in(s);
-    for (std::string w; in >> w;) words.push_back(w);
-    return words;
-}
-
-// Initials of the capitalised words: "University of New South Wales" -> "UNSW".
-std::string initials(const std::string& name) {
-    std::string out;
-    for (const auto& w : words_of(name))
-        if (!w.empty() && w[0] >= 'A' && w[0] <= 'Z') out += w[0];
-    return out;
-}
-
 std::string letters_only(const std::string& s) {
     std::string out;
     for (char c : s)
@@ -150,7 +135,7 @@ ResolvedMentions EntityResolver::resolve(const std::vector<Mention>& mentions) c
     for (const Mention& m : mentions)
         if (m.type == EntityType::Organisation && !m.entry) {
             std::string key = name_key(m.surface);
-            if (words_of(key).size() >= 2) org_by_initials.emplace(initials(key), key);
+            if (words_of(key).size() >= 2) org_by_initials.emplace(capital_initials(key), key);
         }
 
     // Agreement descriptions: "peace plan" is the "12-point peace plan" of the same article.
