@@ -29,9 +29,11 @@ for target in "${targets[@]}"; do
     mkdir -p "$work/corpus" "$work/findings"
     log="$work/last-run.log"
     started=$SECONDS
+    seeds=("fuzz/corpus/$target")
+    [ -d "fuzz/regressions/$target" ] && seeds+=("fuzz/regressions/$target")
     if "$build/fuzz/fuzz_$target" -max_total_time="$seconds" -timeout=25 -rss_limit_mb=2048 \
         -print_final_stats=1 -artifact_prefix="$work/findings/" \
-        "$work/corpus" "fuzz/corpus/$target" "fuzz/regressions/$target" >"$log" 2>&1; then
+        "$work/corpus" "${seeds[@]}" >"$log" 2>&1; then
         result=ok
     else
         result=FAILED

@@ -92,6 +92,13 @@ const rapidjson::Value* member_value(const rapidjson::Value& object, const char*
     return object.HasMember(name) ? &object[name] : nullptr;
 }
 
+// A JSON string's text, valid UTF-8 like every other text: RapidJSON decodes an escaped lone
+// low surrogate (backslash, u, DC00 to DFFF) into the bytes of a surrogate, which are not
+// UTF-8 (found by fuzz/fuzz_jsonl.cpp). It becomes U+FFFD, as in the file's own bytes.
+std::string json_text(const rapidjson::Value& value) {
+    return normalize_text(repair_utf8({value.GetString(), value.GetStringLength()}, nullptr));
+}
+
 std::string id_showing_folders(const PendingDocument& pending) {
     std::string id;
     for (std::size_t i = pending.folders_shown; i-- > 0;) id += pending.folders[i] + "/";
@@ -345,9 +352,9 @@ class InputReader {
                 report(where, "\"" + std::string(name) + "\" is not a string, ignored");
                 continue;
             }
-            *field = normalize_text({value->GetString(), value->GetStringLength()});
+            *field = json_text(*value);
         }
-        document.text = normalize_text({text->GetString(), text->GetStringLength()});
+        document.text = json_text(*text);
         document.origin = where;
         if (document.info.id.empty()) {
             pending.id_from_path = true;

@@ -361,11 +361,12 @@ class BlockSplitter {
                    rules_.abbreviations.end();
     }
 
-    // Tokens [first, end) as a sentence, or as chunks of kMaxSentenceTokens when longer.
+    // Tokens [first, end) as a sentence, or as chunks of max_sentence_tokens when longer.
     void add_sentence(const std::vector<Token>& tokens, std::size_t first, std::size_t end,
                       bool furniture, std::vector<Sentence>& sentences) const {
-        for (; end - first > kMaxSentenceTokens; first += kMaxSentenceTokens)
-            add_chunk(tokens, first, first + kMaxSentenceTokens, furniture, sentences);
+        const std::size_t most = std::max<std::size_t>(rules_.max_sentence_tokens, 1);
+        for (; end - first > most; first += most)
+            add_chunk(tokens, first, first + most, furniture, sentences);
         add_chunk(tokens, first, end, furniture, sentences);
     }
 
@@ -414,11 +415,12 @@ std::size_t piece_end(std::string_view text, std::size_t begin, std::size_t limi
     return fallback;
 }
 
-// A block in pieces of at most kMaxBlockBytes, segmented one by one (see the header).
-std::vector<Span> pieces_of(std::string_view text, Span block) {
+// A block in pieces of at most `most` bytes (or one code point), segmented one by one.
+std::vector<Span> pieces_of(std::string_view text, Span block, std::size_t most) {
     std::vector<Span> pieces;
-    while (block.end - block.begin > kMaxBlockBytes) {
-        const std::size_t end = piece_end(text, block.begin, block.begin + kMaxBlockBytes);
+    while (block.end - block.begin > most) {
+        std::size_t end = piece_end(text, block.begin, block.begin + most);
+        if (end <= block.begin) end = block.begin + decode_utf8(text, block.begin).length;
         pieces.push_back({block.begin, end});
         block.begin = end;
     }
@@ -521,7 +523,8 @@ std::vector<Sentence> segment(const Document& doc, const IngestRules& rules) {
     std::vector<Sentence> sentences;
     const BlockSplitter splitter(text, rules);
     for (const auto& [span, furniture] : blocks) {
-        for (const Span piece : pieces_of(text, span)) splitter.split(piece, furniture, sentences);
+        for (const Span piece : pieces_of(text, span, rules.max_block_bytes))
+            splitter.split(piece, furniture, sentences);
     }
     return sentences;
 }

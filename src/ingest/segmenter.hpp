@@ -12,19 +12,6 @@
 
 namespace newsgraph {
 
-struct IngestRules {
-    // Words after which a '.' rarely ends a sentence; lower-case, without final dot: "mr",
-    // "u.s", "feb". Single capital initials ("George W. Bush") need no entry.
-    std::vector<std::string> abbreviations;
-    // Patterns matching a whole trimmed line, or a whole sentence, that is page furniture.
-    std::vector<std::regex> furniture;
-};
-
-// Reads data_dir/abbreviations.txt and data_dir/furniture.txt: one entry per line, blank
-// lines and lines starting with '#' ignored. Throws std::runtime_error naming the file if
-// one cannot be read or holds an invalid regular expression.
-IngestRules load_ingest_rules(const std::string& data_dir);
-
 // Limits that keep a hostile input (a 50 MB line, a page of names with no full stop) from
 // making extraction's time or memory explode. A sentence longer than kMaxSentenceTokens is
 // cut into chunks of that many tokens. A paragraph longer than kMaxBlockBytes is split into
@@ -33,10 +20,26 @@ IngestRules load_ingest_rules(const std::string& data_dir);
 inline constexpr std::size_t kMaxSentenceTokens = 400;
 inline constexpr std::size_t kMaxBlockBytes = 64 * 1024;
 
+struct IngestRules {
+    // Words after which a '.' rarely ends a sentence; lower-case, without final dot: "mr",
+    // "u.s", "feb". Single capital initials ("George W. Bush") need no entry.
+    std::vector<std::string> abbreviations;
+    // Patterns matching a whole trimmed line, or a whole sentence, that is page furniture.
+    std::vector<std::regex> furniture;
+    // The limits above; smaller ones only in tests and fuzzing, to reach them quickly.
+    std::size_t max_sentence_tokens = kMaxSentenceTokens;
+    std::size_t max_block_bytes = kMaxBlockBytes;
+};
+
+// Reads data_dir/abbreviations.txt and data_dir/furniture.txt: one entry per line, blank
+// lines and lines starting with '#' ignored. Throws std::runtime_error naming the file if
+// one cannot be read or holds an invalid regular expression.
+IngestRules load_ingest_rules(const std::string& data_dir);
+
 // The sentences of doc.text in order, page furniture flagged (Sentence::furniture) and
 // sentences with no word at all left out. A blank line always ends a sentence; so does a single newline,
 // unless the lines are hard-wrapped prose (the first does not end in terminal punctuation
-// and the next starts lower-case). No sentence has more than kMaxSentenceTokens tokens.
+// and the next starts lower-case). No sentence has more than rules.max_sentence_tokens tokens.
 std::vector<Sentence> segment(const Document& doc, const IngestRules& rules);
 
 // The tokens of text: words (with inner hyphens and apostrophes, "U.S." and "1,000.5" as
