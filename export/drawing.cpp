@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iterator>
+#include <optional>
 #include <ostream>
 #include <stdexcept>
 #include <vector>
@@ -14,6 +15,8 @@
 #include "export/aliases.hpp"
 #include "export/palette.hpp"
 #include "export/text.hpp"
+#include "graph/analysis.hpp"
+#include "graph/filters.hpp"
 
 namespace newsgraph {
 namespace {
@@ -268,15 +271,19 @@ void style_graph(Agraph_t* g, const ExportOptions& options) {
 // The title, and a legend of the entity types and relation colours in use, as an HTML-like
 // graph label: every layout engine places that outside the drawing, where a legend made of
 // nodes would be scattered by the force-directed ones.
-void add_title_and_legend(Agraph_t* g, const KnowledgeGraph& graph,
+void add_title_and_legend(Agraph_t* g, const KnowledgeGraph& graph, std::size_t all_entities,
                           const std::vector<bool>& types_used,
                           const std::vector<bool>& tones_used) {
     int relations = 0;
     for (Edge e : boost::make_iterator_range(boost::edges(graph.graph())))
         relations += graph.graph()[e].relation != Relation::co_mentioned;
-    std::string html = "<table border=\"0\" cellspacing=\"2\"><tr><td>newsgraph: " +
-                       std::to_string(boost::num_vertices(graph.graph())) + " entities, " +
-                       std::to_string(relations) + " relations, " +
+    const std::size_t drawn = boost::num_vertices(graph.graph());
+    const std::string entities = drawn == all_entities
+                                     ? std::to_string(drawn) + " entities"
+                                     : "the " + std::to_string(drawn) + " of highest PageRank of " +
+                                           std::to_string(all_entities) + " entities";
+    std::string html = "<table border=\"0\" cellspacing=\"2\"><tr><td>newsgraph: " + entities +
+                       ", " + std::to_string(relations) + " relations, " +
                        std::to_string(graph.documents().size()) + " documents</td></tr>";
     std::string types, tones;
     for (EntityType type : kEntityTypes) {
@@ -390,7 +397,19 @@ Drawing::MessageCollector::~MessageCollector() {
     current_messages = nullptr;
 }
 
-Drawing::Drawing(const KnowledgeGraph& knowledge_graph, const ExportOptions& options)
+namespace {
+
+// The graph to draw: all of it, or its `limit` entities of highest PageRank.
+std::optional<KnowledgeGraph> limited(const KnowledgeGraph& graph, std::size_t limit) {
+    if (limit == 0 || boost::num_vertices(graph.graph()) <= limit) return std::nullopt;
+    GraphFilter top;
+    top.top = limit;
+    return filter_graph(graph, top, analyse(graph).pagerank);
+}
+
+}  // namespace
+
+Drawing::Drawing(const KnowledgeGraph& whole_graph, const ExportOptions& options)
     : lock_(graphviz_mutex) {
     const std::vector<std::string> engines = layout_engines(context());
     if (std::find(engines.begin(), engines.end(), options.layout) == engines.end()) {
@@ -400,6 +419,8 @@ Drawing::Drawing(const KnowledgeGraph& knowledge_graph, const ExportOptions& opt
                                  "\"; valid layouts: " + valid);
     }
 
+    const std::optional<KnowledgeGraph> top = limited(whole_graph, options.draw_limit);
+    const KnowledgeGraph& knowledge_graph = top ? *top : whole_graph;
     graph_.reset(agopen(c_string("newsgraph"), Agdirected, &ostream_discipline));
     style_graph(graph(), options);
     std::vector<Agnode_t*> node_of(boost::num_vertices(knowledge_graph.graph()));
@@ -408,7 +429,8 @@ Drawing::Drawing(const KnowledgeGraph& knowledge_graph, const ExportOptions& opt
     const std::vector<Agnode_t*> unrelated =
         add_relations(graph(), knowledge_graph, options, node_of, tones_used);
     if (options.layout == "dot") arrange_unrelated(graph(), unrelated);
-    add_title_and_legend(graph(), knowledge_graph, types_used, tones_used);
+    add_title_and_legend(graph(), knowledge_graph, boost::num_vertices(whole_graph.graph()),
+                         types_used, tones_used);
 }
 
 }  // namespace newsgraph

@@ -9,8 +9,9 @@
 namespace newsgraph {
 
 std::vector<std::string_view> export_formats() {
-    // Data formats first: svg and report need a layout, the slowest step on large graphs.
-    return {"graphml", "jsonld", "gexf", "neo4j", "dot", "svg", "report"};
+    // Data formats first: the drawings and the report need a layout, the slowest step on
+    // large graphs.
+    return {"graphml", "jsonld", "gexf", "neo4j", "dot", "svg", "png", "pdf", "report"};
 }
 
 std::vector<std::unique_ptr<Exporter>> make_exporters(std::string_view format) {
@@ -21,7 +22,8 @@ std::vector<std::unique_ptr<Exporter>> make_exporters(std::string_view format) {
     if (format == "jsonld") writers.push_back(make_jsonld_writer());
     if (format == "gexf") writers.push_back(make_gexf_writer());
     if (format == "dot") writers.push_back(make_dot_writer());
-    if (format == "svg") writers.push_back(make_svg_writer());
+    if (format == "svg" || format == "png" || format == "pdf")
+        writers.push_back(make_rendered_writer(format));
     return writers;
 }
 

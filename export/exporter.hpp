@@ -2,6 +2,7 @@
 // reach back into extraction.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -16,12 +17,15 @@ struct ExportOptions {
     // Drawings (DOT/SVG) leave co_mentioned edges out unless asked: they swamp large graphs.
     bool draw_co_mentions = false;
     std::string layout = "dot";  // Graphviz layout engine for rendered formats
+    // Drawings of bigger graphs show this many entities, those of highest PageRank: past a few
+    // hundred nodes a drawing is unreadable, and laying it out takes minutes. 0: no limit.
+    std::size_t draw_limit = 500;
 };
 
 class Exporter {
   public:
     virtual ~Exporter() = default;
-    virtual std::string_view format() const = 0;     // "graphml"
+    virtual std::string_view format() const = 0;  // "graphml"
     // Relative to the output folder, possibly in a subfolder: "graph.graphml", "neo4j/nodes.csv".
     virtual std::string_view file_name() const = 0;
     // Writes the whole export; throws std::runtime_error on failure. A failure of `out`

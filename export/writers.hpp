@@ -2,6 +2,7 @@
 #pragma once
 
 #include <memory>
+#include <string_view>
 #include <vector>
 
 #include "export/exporter.hpp"
@@ -11,7 +12,8 @@ namespace newsgraph {
 std::unique_ptr<Exporter> make_graphml_writer();
 std::unique_ptr<Exporter> make_jsonld_writer();
 std::unique_ptr<Exporter> make_dot_writer();
-std::unique_ptr<Exporter> make_svg_writer();
+// svg, png or pdf, rendered by Graphviz.
+std::unique_ptr<Exporter> make_rendered_writer(std::string_view format);
 std::unique_ptr<Exporter> make_gexf_writer();
 // Formats of several files: one writer per file.
 std::vector<std::unique_ptr<Exporter>> make_neo4j_writers();   // nodes, relationships, Cypher

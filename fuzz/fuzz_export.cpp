@@ -5,11 +5,15 @@
 //
 // The input is records separated by byte 0x1E, fields by 0x1F. The first byte holds flags
 // (1: draw co-mentions, 2: normalize, 4: resolve across documents, 8: also the formats that
-// need a Graphviz layout, svg and report, ten times slower than the rest). Records:
+// need a Graphviz layout, svg and report, ten times slower than the rest; 16: with 8, png and
+// pdf too, rendered by cairo from the same layout, checked non-empty). Records:
 //   E TYPE LABEL ALIAS...            an entity (TYPE's first byte picks the type)
 //   A ENTITY KEY VALUE               an attribute (KEY's first byte picks one extraction sets)
 //   R REL SOURCE TARGET DOC SENTENCE [DATE CAMEO]   a relation between entities
 //   D ID TITLE URL DATE SOURCE       a document
+#include <graphviz/cgraph.h>
+#include <rapidjson/document.h>
+
 #include <cstddef>
 #include <cstdint>
 #include <set>
@@ -17,9 +21,6 @@
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <graphviz/cgraph.h>
-#include <rapidjson/document.h>
 #ifdef NEWSGRAPH_FUZZ_HAVE_EXPAT
 #include <expat.h>
 #endif
@@ -106,8 +107,7 @@ void add_record(Built& b, const std::vector<std::string_view>& f) {
             evidence.start = first_byte(f, 5);
             evidence.end = evidence.start + evidence.text.size();
             evidence.date = info.date;
-            b.graph.add_relation(s, t, relation, evidence, field(f, 7),
-                                 first_byte(f, 7) / 255.0);
+            b.graph.add_relation(s, t, relation, evidence, field(f, 7), first_byte(f, 7) / 255.0);
             return;
         }
         case 'D': {
@@ -135,7 +135,8 @@ bool parses_as_json(const std::string& text) {
 #ifdef NEWSGRAPH_FUZZ_HAVE_EXPAT
 bool parses_as_xml(const std::string& text) {
     XML_Parser parser = XML_ParserCreate("UTF-8");
-    const bool ok = XML_Parse(parser, text.data(), static_cast<int>(text.size()), 1) == XML_STATUS_OK;
+    const bool ok =
+        XML_Parse(parser, text.data(), static_cast<int>(text.size()), 1) == XML_STATUS_OK;
     if (!ok)
         std::fprintf(stderr, "expat: %s at line %lu\n", XML_ErrorString(XML_GetErrorCode(parser)),
                      static_cast<unsigned long>(XML_GetCurrentLineNumber(parser)));
@@ -143,7 +144,9 @@ bool parses_as_xml(const std::string& text) {
     return ok;
 }
 #else
-bool parses_as_xml(const std::string&) { return true; }
+bool parses_as_xml(const std::string&) {
+    return true;
+}
 #endif
 
 // RFC 4180: fields separated by commas, quoted when they hold commas, quotes or line
@@ -172,8 +175,10 @@ bool parses_as_csv(const std::string& text) {
             ++fields;
             at_field_start = true;
         } else if (c == '\n') {
-            if (rows++ == 0) header_fields = fields;
-            else if (fields != header_fields) return false;
+            if (rows++ == 0)
+                header_fields = fields;
+            else if (fields != header_fields)
+                return false;
             fields = 1;
             at_field_start = true;
         } else if (c != '\r') {
@@ -199,14 +204,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const unsigned flags = data[0];
     const std::string_view records(reinterpret_cast<const char*>(data) + 1, size - 1);
     Built built;
-    for (const std::string_view record : split(records, '\x1E')) add_record(built, split(record, '\x1F'));
+    for (const std::string_view record : split(records, '\x1E'))
+        add_record(built, split(record, '\x1F'));
     if (flags & 4) resolve_across_documents(built.graph);
     if (flags & 2) built.graph.normalize();
 
     ExportOptions options;
     options.draw_co_mentions = flags & 1;
     for (const std::string_view format : export_formats()) {
-        if (!(flags & 8) && (format == "svg" || format == "report")) continue;
+        const bool rendered = format == "svg" || format == "report";
+        const bool raster = format == "png" || format == "pdf";
+        if ((rendered && !(flags & 8)) || (raster && (flags & 24) != 24)) continue;
         for (const auto& writer : make_exporters(format)) {
             std::ostringstream out;
             writer->write(built.graph, options, out);

@@ -10,7 +10,8 @@ apt_packages=(
     build-essential cmake ninja-build pkg-config clang libclang-rt-14-dev
     libboost-graph-dev rapidjson-dev libgraphviz-dev graphviz catch2
     iso-codes wamerican-huge wordnet-base nodejs npm
-    python3 python3-networkx python3-igraph python3-rdflib python3-pyld libxml2-utils
+    python3 python3-networkx python3-igraph python3-rdflib python3-pyld python3-pil
+    libxml2-utils poppler-utils
 )
 missing=()
 for p in "${apt_packages[@]}"; do
@@ -43,4 +44,17 @@ for entry in "${npm_resources[@]}"; do
     tar xzf "$tmp"/*.tgz -C ".deps/$dir.partial"
     mv ".deps/$dir.partial" ".deps/$dir"
     rm -rf "$tmp"
+done
+
+# npm tools the tests run, installed with their dependencies: name@version -> .deps/<dir>/
+npm_tools=(
+    "@neo4j-cypher/language-support@2.0.0-next.38 cypher-lint"  # Neo4j's Cypher parser
+)
+for entry in "${npm_tools[@]}"; do
+    read -r spec dir <<<"$entry"
+    [ -d ".deps/$dir/node_modules" ] && continue
+    echo "setup: installing $spec from the npm registry"
+    rm -rf ".deps/$dir.partial"
+    npm install --prefix ".deps/$dir.partial" --no-audit --no-fund --silent "$spec" >/dev/null
+    mv ".deps/$dir.partial" ".deps/$dir"
 done

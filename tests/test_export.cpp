@@ -287,10 +287,10 @@ class FileSizeLimit {
 }  // namespace
 
 TEST_CASE("every export format has a writer that names its file", "[export]") {
-    const std::vector<std::string_view> expected = {"graphml", "jsonld", "gexf",  "neo4j",
-                                                    "dot",     "svg",    "report"};
+    const std::vector<std::string_view> expected = {"graphml", "jsonld", "gexf", "neo4j", "dot",
+                                                    "svg",     "png",    "pdf",  "report"};
     CHECK(export_formats() == expected);
-    for (std::string_view format : {"graphml", "jsonld", "gexf", "dot", "svg"}) {
+    for (std::string_view format : {"graphml", "jsonld", "gexf", "dot", "svg", "png", "pdf"}) {
         const auto exporter = make_exporter(format);
         REQUIRE(exporter);
         CHECK(exporter->format() == format);
@@ -306,8 +306,8 @@ TEST_CASE("every export format has a writer that names its file", "[export]") {
     }
     CHECK(files == std::vector<std::string>{"neo4j/nodes.csv", "neo4j/relationships.csv",
                                             "neo4j/load.cypher", "report.md", "report.html"});
-    CHECK_FALSE(make_exporter("pdf"));
-    CHECK(make_exporters("pdf").empty());
+    CHECK_FALSE(make_exporter("jpeg"));
+    CHECK(make_exporters("jpeg").empty());
 }
 
 TEST_CASE("clean_text keeps valid UTF-8 and replaces what XML cannot carry", "[export]") {

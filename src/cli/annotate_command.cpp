@@ -31,7 +31,9 @@ int run_annotate(const BuildOptions& options, std::istream& in, std::ostream& ou
             pending.push_back({doc.info.id, m, entity_id(e.type, e.label)});
         }
     };
-    std::optional<Corpus> corpus = build_corpus(options, in, err, sink);
+    Progress progress(err, options.progress);
+    std::optional<Corpus> corpus = build_corpus(options, in, err, progress, sink);
+    progress.clear();
     if (!corpus) return 2;
     std::map<std::string, std::string> folded;
     for (const Fold& f : corpus->folds) folded[f.from] = f.into;

@@ -43,7 +43,8 @@ void print_summary(const Corpus& corpus, const KnowledgeGraph* filtered,
 }  // namespace
 
 int run_build(const BuildOptions& options, std::istream& in, std::ostream& out, std::ostream& err) {
-    std::optional<Corpus> corpus = build_corpus(options, in, err);
+    Progress progress(err, options.progress);
+    std::optional<Corpus> corpus = build_corpus(options, in, err, progress);
     if (!corpus) {
         err << "newsgraph: nothing written\n";
         return 2;
@@ -51,6 +52,7 @@ int run_build(const BuildOptions& options, std::istream& in, std::ostream& out, 
 
     // Measured on the whole graph, so that a filtered export keeps each entity's place in
     // the whole story (and --top has something to rank by).
+    progress.step("measuring centrality");
     const Centrality centrality = analyse(corpus->graph);
     add_centrality_attributes(corpus->graph, centrality);
     std::optional<KnowledgeGraph> filtered;
@@ -58,6 +60,7 @@ int run_build(const BuildOptions& options, std::istream& in, std::ostream& out, 
         try {
             filtered = filter_graph(corpus->graph, options.filter, centrality.pagerank);
         } catch (const std::invalid_argument& e) {
+            progress.clear();
             err << "newsgraph: " << e.what() << "\nnewsgraph: nothing written\n";
             return 2;
         }
@@ -67,6 +70,7 @@ int run_build(const BuildOptions& options, std::istream& in, std::ostream& out, 
     std::error_code ec;
     std::filesystem::create_directories(options.output_dir, ec);
     if (ec) {
+        progress.clear();
         err << "newsgraph: cannot create output folder " << options.output_dir << ": "
             << ec.message() << '\n';
         return 2;
@@ -74,23 +78,27 @@ int run_build(const BuildOptions& options, std::istream& in, std::ostream& out, 
     ExportOptions export_options;
     export_options.layout = options.layout;
     export_options.draw_co_mentions = options.draw_co_mentions;
+    export_options.draw_limit = options.draw_limit;
     std::vector<std::string> written;
     bool export_failed = false;
     for (const auto& format : options.formats) {
         for (const auto& exporter : make_exporters(format)) {
             const std::filesystem::path path =
                 std::filesystem::path(options.output_dir) / std::string(exporter->file_name());
+            progress.step("writing " + path.string());
             try {
                 // Formats of several files keep them in a subfolder (neo4j/).
                 std::filesystem::create_directories(path.parent_path());
                 write_export_file(path.string(), *exporter, exported, export_options);
                 written.push_back(path.string());
             } catch (const std::exception& e) {
+                progress.clear();
                 err << "newsgraph: " << e.what() << '\n';
                 export_failed = true;
             }
         }
     }
+    progress.clear();
     if (!options.quiet) print_summary(*corpus, filtered ? &*filtered : nullptr, written, out);
     if (written.empty()) return 2;
     return corpus->problems == 0 && !export_failed ? 0 : 1;

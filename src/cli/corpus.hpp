@@ -11,6 +11,7 @@
 #include "graph/cross_document.hpp"
 #include "graph/knowledge_graph.hpp"
 #include "src/cli/options.hpp"
+#include "src/cli/progress.hpp"
 #include "src/extract/extractor.hpp"
 
 namespace newsgraph {
@@ -26,8 +27,8 @@ struct Corpus {
 using ExtractionSink = std::function<void(const Document&, const ExtractedDocument&)>;
 
 // Problems are reported on `err` as "newsgraph: WHERE: WHAT". nullopt when nothing could be
-// read or the data folder is missing (reported too).
+// read or the data folder is missing (reported too). `progress` counts the articles extracted.
 std::optional<Corpus> build_corpus(const BuildOptions& options, std::istream& in, std::ostream& err,
-                                   const ExtractionSink& sink = {});
+                                   Progress& progress, const ExtractionSink& sink = {});
 
 }  // namespace newsgraph

@@ -44,7 +44,9 @@ void print_relation(const Graph& g, Edge e, Vertex self, std::ostream& out) {
 
 int run_explain(const BuildOptions& options, std::istream& in, std::ostream& out,
                 std::ostream& err) {
-    std::optional<Corpus> corpus = build_corpus(options, in, err);
+    Progress progress(err, options.progress);
+    std::optional<Corpus> corpus = build_corpus(options, in, err, progress);
+    progress.clear();
     if (!corpus) return 2;
     const Graph& g = corpus->graph.graph();
     const std::vector<Vertex> found = matching(g, options.name);

@@ -11,6 +11,7 @@
 #include "src/cli/build_command.hpp"
 #include "src/cli/explain_command.hpp"
 #include "src/cli/options.hpp"
+#include "src/cli/progress.hpp"
 
 namespace {
 
@@ -28,7 +29,8 @@ extern "C" void on_terminating_signal(int signal_number) {
 
 void install_signal_handlers() {
     for (const int signal_number : {SIGINT, SIGTERM, SIGHUP}) {
-        struct sigaction action {}, previous {};
+        struct sigaction action {
+        }, previous{};
         action.sa_handler = on_terminating_signal;
         sigemptyset(&action.sa_mask);
         if (sigaction(signal_number, nullptr, &previous) == 0 && previous.sa_handler == SIG_IGN)
@@ -56,6 +58,7 @@ int main(int argc, char** argv) {
         std::cerr << "newsgraph: " << e.what() << '\n';
         return 2;
     }
+    cmd.build.progress = !cmd.build.quiet && Progress::stderr_is_terminal();
     switch (cmd.kind) {
         case CommandKind::Help:
             std::cout << kUsage;

@@ -33,12 +33,16 @@ Options:
                             gexf     graph.gexf (GEXF 1.3 for Gephi, with a timeline)
                             neo4j    neo4j/nodes.csv, neo4j/relationships.csv
                                      (neo4j-admin import) and neo4j/load.cypher
-                            dot, svg graph.dot, graph.svg (the diagram)
+                            dot      graph.dot (the diagram, for Graphviz)
+                            svg      graph.svg (the diagram, rendered; also png, pdf)
                             report   report.md and report.html (self-contained)
-      --layout ENGINE     Graphviz layout for svg and report: dot, neato, fdp, sfdp,
-                          circo, twopi (default: dot)
-      --draw-co-mentions  also draw co_mentioned edges in dot/svg (left out by default;
-                          always present in the data formats)
+      --layout ENGINE     Graphviz layout of the drawings and the report's diagram:
+                          dot, neato, fdp, sfdp, circo, twopi (default: dot)
+      --draw-limit N      draw at most N entities in dot/svg/png/pdf, those of highest
+                          PageRank, as the diagram's title then says (default: 500;
+                          0: all)
+      --draw-co-mentions  also draw co_mentioned edges in dot/svg/png/pdf (left out by
+                          default; always present in the data formats)
       --evidence-cap N    evidence sentences kept per relation, all counted in its
                           weight (default: 5)
       --max-file-size N   skip input files larger than N bytes; K, M, G suffixes
@@ -200,6 +204,8 @@ Command parse_command_line(const std::vector<std::string>& args) {
             o.formats = parse_formats(arg(flag));
         } else if (flag == "--layout") {
             o.layout = arg(flag);
+        } else if (flag == "--draw-limit") {
+            o.draw_limit = parse_size(flag, arg(flag));
         } else if (flag == "--draw-co-mentions") {
             o.draw_co_mentions = true;
         } else if (flag == "--evidence-cap") {

@@ -20,7 +20,10 @@ struct BuildOptions {
     std::size_t evidence_cap = 5;
     std::string layout = "dot";
     bool draw_co_mentions = false;
+    std::size_t draw_limit = 500;  // entities drawn (dot, svg, png, pdf); 0: all
     bool quiet = false;
+    // Progress on stderr; main() sets it when stderr is a terminal and not --quiet.
+    bool progress = false;
     GraphFilter filter;  // --focus, --depth, --types, --relations, --min-weight, --top
 };
 

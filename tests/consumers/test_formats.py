@@ -8,8 +8,9 @@ GraphML of the same build:
             attributes, a colour per entity type, and start/end dates that are dates.
   neo4j     Python's csv module reads nodes.csv and relationships.csv in neo4j-admin's header
             format with the GraphML's counts, ids, labels, types and aliases; load.cypher
-            has one MERGE row per node and relationship, and its strings, brackets and
-            statements are balanced (a structural check: no Cypher parser is installed).
+            has one MERGE row per node and relationship, and Neo4j's own Cypher parser and
+            linter (npm @neo4j-cypher/language-support, installed by scripts/setup.sh)
+            reads it without an error or warning.
   report    report.html is well-formed XML, libxml2's HTML parser finds nothing wrong but
             the HTML5 and SVG tag names it predates, and its counts, mentions, PageRank and
             quotes agree with the GraphML; report.md has the same sections.
@@ -25,6 +26,8 @@ import sys
 import xml.etree.ElementTree as ElementTree
 from collections import Counter
 from pathlib import Path
+
+import os
 
 import networkx
 from networkx.readwrite import gexf as networkx_gexf
@@ -44,6 +47,12 @@ MEASURES = {"degree": int, "weighted_degree": float, "betweenness": float, "page
 HTML5_AND_SVG_TAGS = {"figure", "figcaption", "svg", "g", "title", "ellipse", "path", "polygon",
                       "polyline", "text", "a", "defs", "rect", "line", "circle", "image"}
 H = "{http://www.w3.org/1999/xhtml}"
+
+
+# Where scripts/setup.sh installs the npm tools the tests run.
+NPM_TOOLS = Path(os.environ.get("NEWSGRAPH_RESOURCES",
+                                Path(__file__).resolve().parents[2] / ".deps"))
+CYPHER_LINT = Path(__file__).resolve().parent / "lint_cypher.cjs"
 
 
 class CheckFailed(Exception):
@@ -170,6 +179,14 @@ def check_neo4j(directory, graphml):
     require("CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;"
             in cypher, "load.cypher creates no uniqueness constraint")
     statements = check_cypher_structure(cypher)
+    modules = NPM_TOOLS / "cypher-lint" / "node_modules"
+    require(modules.is_dir(), f"{modules} is missing: run scripts/setup.sh")
+    done = subprocess.run(["node", str(CYPHER_LINT), str(folder / "load.cypher")],
+                          capture_output=True, text=True, env={**os.environ, "NODE_PATH": modules})
+    require(done.returncode == 0, f"Neo4j's Cypher linter rejects load.cypher:\n"
+            f"{done.stderr[:2000]}")
+    require(int(done.stdout) == statements,
+            f"Neo4j's parser reads {done.stdout.strip()} statements, we count {statements}")
     node_rows = len(re.findall(r"^  \{id: ", cypher, re.M))
     edge_rows = len(re.findall(r"^  \{source: ", cypher, re.M))
     require((node_rows, edge_rows) == (graphml.number_of_nodes(), graphml.number_of_edges()),
@@ -177,7 +194,7 @@ def check_neo4j(directory, graphml):
     require("CREATE (" not in cypher and "CREATE (" not in cypher.replace("CONSTRAINT", ""),
             "load.cypher CREATEs data: not idempotent")
     return (f"{len(nodes) - 1} nodes and {len(relationships) - 1} relationships match GraphML; "
-            f"load.cypher: {statements} balanced statements")
+            f"load.cypher: {statements} statements, parsed by Neo4j's Cypher linter")
 
 
 def check_cypher_structure(cypher):

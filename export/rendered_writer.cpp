@@ -1,6 +1,7 @@
-// SVG: the drawing of drawing.hpp laid out and rendered by Graphviz.
+// SVG, PNG and PDF: the drawing of drawing.hpp laid out and rendered by Graphviz (gvc).
 #include <memory>
 #include <stdexcept>
+#include <string>
 
 #include "export/drawing.hpp"
 #include "export/writers.hpp"
@@ -28,10 +29,14 @@ class Layout {
     const Drawing& drawing_;
 };
 
-class SvgWriter : public Exporter {
+class RenderedWriter : public Exporter {
   public:
-    std::string_view format() const override { return "svg"; }
-    std::string_view file_name() const override { return "graph.svg"; }
+    // `format` is ours and Graphviz's name of the output format alike ("svg", "png", "pdf").
+    explicit RenderedWriter(std::string format)
+        : format_(std::move(format)), file_name_("graph." + format_) {}
+
+    std::string_view format() const override { return format_; }
+    std::string_view file_name() const override { return file_name_; }
 
     void write(const KnowledgeGraph& graph, const ExportOptions& options,
                std::ostream& out) const override {
@@ -39,18 +44,24 @@ class SvgWriter : public Exporter {
         const Layout layout(drawing, options.layout);
         char* data = nullptr;
         unsigned int length = 0;
-        const int status = gvRenderData(drawing.context(), drawing.graph(), "svg", &data, &length);
-        const std::unique_ptr<char, RenderDataFree> svg(data);
-        if (status != 0)
-            throw std::runtime_error("rendering SVG failed: " + drawing.graphviz_messages());
-        out.write(svg.get(), length);
+        const int status =
+            gvRenderData(drawing.context(), drawing.graph(), format_.c_str(), &data, &length);
+        const std::unique_ptr<char, RenderDataFree> rendered(data);
+        if (status != 0 || rendered == nullptr)
+            throw std::runtime_error("rendering " + format_ + " failed (is the Graphviz " +
+                                     "plugin for it installed?): " + drawing.graphviz_messages());
+        out.write(rendered.get(), length);
     }
+
+  private:
+    std::string format_;
+    std::string file_name_;
 };
 
 }  // namespace
 
-std::unique_ptr<Exporter> make_svg_writer() {
-    return std::make_unique<SvgWriter>();
+std::unique_ptr<Exporter> make_rendered_writer(std::string_view format) {
+    return std::make_unique<RenderedWriter>(std::string(format));
 }
 
 }  // namespace newsgraph
