@@ -52,6 +52,47 @@ TEST_CASE("countries from names, abbreviations and demonyms", "[extract]") {
     CHECK(us->aliases.count("U.S.") == 1);
 }
 
+TEST_CASE("countries joined by hyphens are each mentioned, with their own offsets", "[extract]") {
+    const std::string text =
+        "Talks at the first US-North Korea summit ended as the Russia-Ukraine war went on "
+        "and the Saudi-Iran deal held.";
+    Document doc;
+    doc.info.id = "test";
+    doc.text = text;
+    const ExtractedDocument extracted = extractor().extract_with_mentions(doc);
+    const PartialGraph& g = extracted.graph;
+    for (const char* country :
+         {"United States", "North Korea", "Russia", "Ukraine", "Saudi Arabia", "Iran"})
+        CHECK(has_type(g, country, EntityType::Country));
+    CHECK(g.entities.size() == 6);  // no "US-North Korea" person, no "Russia-Ukraine" anything
+    REQUIRE(extracted.mentions.size() == 6);  // ASCII text: code points are bytes
+    for (const MentionRecord& m : extracted.mentions)
+        CHECK(text.substr(m.start, m.end - m.start) == m.text);
+    CHECK(extracted.mentions[0].text == "US");
+    CHECK(extracted.mentions[1].text == "North Korea");
+    // Not every hyphenated name is a compound of countries.
+    auto firm = extract("Shares in Rolls-Royce and in Anglo-American rose in Britain.");
+    CHECK_FALSE(find(firm, "Anglo"));
+    CHECK_FALSE(find(firm, "Royce"));
+}
+
+TEST_CASE("an unknown name after a preposition of position is a place, not a person", "[extract]") {
+    auto g = extract(
+        "Delegates gathered at Le Bourget on Saturday. A call from Vedant Patel came. "
+        "In Kumi Naidoo's words, it failed, said Marc Touati, an economist at "
+        "Natexis Banques.");
+    CHECK(has_type(g, "Le Bourget", EntityType::Location));
+    CHECK(has_type(g, "Vedant Patel", EntityType::Person));             // "from": who sent it
+    CHECK(has_type(g, "Kumi Naidoo", EntityType::Person));              // owns the words
+    CHECK_FALSE(has_type(g, "Natexis Banques", EntityType::Location));  // where he works
+}
+
+TEST_CASE("'International' ends the names of organisations", "[extract]") {
+    auto g = extract("Anna Berg, executive director of Oxfam International, said it was weak.");
+    CHECK(has_type(g, "Oxfam International", EntityType::Organisation));
+    CHECK(has_type(g, "Anna Berg", EntityType::Person));
+}
+
 TEST_CASE("a capital is the government as a subject and a place after 'in'", "[extract]") {
     auto g = extract("Paris rejected the proposal. The talks were held in Madrid on Monday.");
     CHECK(has_type(g, "France", EntityType::Country));

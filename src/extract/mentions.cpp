@@ -225,6 +225,59 @@ class SentenceScanner {
         return out_.size() - 1;
     }
 
+    // "US-China", "Russia-Ukraine", "US-North Korea" (talks, war, summit): countries joined
+    // by hyphens into a modifier, each of them mentioned. The span's words are split at the
+    // hyphens and read as gazetteer phrases; it is a compound only when country names or
+    // demonyms cover it all. Each mention keeps the span's tokens and its own bytes.
+    bool country_compound(std::size_t a, std::size_t b) {
+        bool hyphenated = false;
+        for (std::size_t k = a; k < b; ++k)
+            hyphenated = hyphenated || t_[k].norm.find('-') != std::string::npos;
+        if (!hyphenated) return false;
+        std::vector<Token> parts;
+        for (std::size_t k = a; k < b; ++k) {
+            const std::string& norm = t_[k].norm;
+            if (norm.size() != t_[k].end - t_[k].begin) return false;  // offsets would drift
+            for (std::size_t from = 0; from <= norm.size();) {
+                std::size_t to = norm.find('-', from);
+                if (to == std::string::npos) to = norm.size();
+                if (to == from) return false;  // "--", or a leading or trailing hyphen
+                parts.push_back(
+                    {t_[k].begin + from, t_[k].begin + to, norm.substr(from, to - from)});
+                from = to + 1;
+            }
+        }
+        std::vector<std::pair<std::size_t, const GazetteerEntry*>> found;  // part index, entry
+        for (std::size_t p = 0; p < parts.size();) {
+            const auto g = lx_.gazetteer_at(parts, p);
+            if (!g || g->entry->type != EntityType::Country ||
+                (g->entry->kind != FormKind::Name && g->entry->kind != FormKind::Demonym))
+                return false;
+            found.push_back({p, g->entry});
+            p += g->length;
+            // Parts of one country name are joined by spaces, countries by a hyphen.
+            if (p < parts.size() && parts[p].begin != parts[p - 1].end + 1) return false;
+            if (p < parts.size() && doc_.text[parts[p - 1].end] != '-') return false;
+        }
+        if (found.size() < 2) return false;
+        for (std::size_t f = 0; f < found.size(); ++f) {
+            const std::size_t first = found[f].first;
+            const std::size_t last = f + 1 < found.size() ? found[f + 1].first : parts.size();
+            Mention m;
+            m.sentence = index_;
+            m.first = a;
+            m.last = b;
+            m.begin = parts[first].begin;
+            m.end = parts[last - 1].end;
+            m.surface = doc_.text.substr(m.begin, m.end - m.begin);
+            m.type = EntityType::Country;
+            m.entry = found[f].second;
+            out_.push_back(std::move(m));
+        }
+        for (std::size_t k = a; k < b; ++k) covered_[k] = true;
+        return true;
+    }
+
     // A mention ending right before token `end` in this sentence.
     std::optional<std::size_t> mention_ending_at(std::size_t end) const {
         for (std::size_t m = out_.size(); m-- > first_mention_;)
@@ -432,6 +485,8 @@ class SentenceScanner {
             (t_[first_word_].begin == 0 || doc_.text[t_[first_word_].begin - 1] == '\n'))
             return;
 
+        if (country_compound(a, b)) return;
+
         // Whole-span readings first: "Rome Statute", "Russian Gazette", "NATO".
         if (ends_with_agreement_head(a, b)) {
             add(a, b, EntityType::Agreement);
@@ -575,6 +630,18 @@ class SentenceScanner {
             bool all_rare = true;  // "Vedant Patel": no part of it is an English word
             for (std::size_t x = k; x < b; ++x)
                 all_rare = all_rare && !lx_.is_common_word(lower(x)) && !is_acronym(t_[x].norm);
+            // "at Le Bourget", "in Sha Tin": a place with no gazetteer entry, unless it owns
+            // something ("in Kumi Naidoo's words") or a role is held at it ("an economist at
+            // Natexis"). Only prepositions of position: "from", "via", "through" also
+            // introduce who said, sent or did something ("hit back through Giannakopoulos").
+            static const std::unordered_set<std::string> kPosition = {"in", "at", "near", "outside",
+                                                                      "inside"};
+            const std::string prev = k > 0 ? lower(k - 1) : "";
+            if (all_rare && kPosition.count(prev) && !(b < t_.size() && lower(b) == "'s") &&
+                !(prev == "at" && title_before(k - 1))) {
+                add(k, b, EntityType::Location);
+                return;
+            }
             person_cue = all_rare;
         }
 
