@@ -211,12 +211,17 @@ class SentenceScanner {
 
     std::size_t add(std::size_t a, std::size_t b, EntityType type,
                     const GazetteerEntry* entry = nullptr) {
+        return add_part(a, b, t_[a].begin, t_[b - 1].end, type, entry);
+    }
+    // A mention of bytes [begin, end) inside tokens [a, b): part of a hyphenated word.
+    std::size_t add_part(std::size_t a, std::size_t b, std::size_t begin, std::size_t end,
+                         EntityType type, const GazetteerEntry* entry) {
         Mention m;
         m.sentence = index_;
         m.first = a;
         m.last = b;
-        m.begin = t_[a].begin;
-        m.end = t_[b - 1].end;
+        m.begin = begin;
+        m.end = end;
         m.surface = doc_.text.substr(m.begin, m.end - m.begin);
         m.type = type;
         m.entry = entry;
@@ -263,18 +268,9 @@ class SentenceScanner {
         for (std::size_t f = 0; f < found.size(); ++f) {
             const std::size_t first = found[f].first;
             const std::size_t last = f + 1 < found.size() ? found[f + 1].first : parts.size();
-            Mention m;
-            m.sentence = index_;
-            m.first = a;
-            m.last = b;
-            m.begin = parts[first].begin;
-            m.end = parts[last - 1].end;
-            m.surface = doc_.text.substr(m.begin, m.end - m.begin);
-            m.type = EntityType::Country;
-            m.entry = found[f].second;
-            out_.push_back(std::move(m));
+            add_part(a, b, parts[first].begin, parts[last - 1].end, EntityType::Country,
+                     found[f].second);
         }
-        for (std::size_t k = a; k < b; ++k) covered_[k] = true;
         return true;
     }
 

@@ -19,20 +19,13 @@ import sys
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
-import networkx
-from PIL import Image
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import networkx  # noqa: E402
+from PIL import Image  # noqa: E402
+from test_formats import CheckFailed, require  # noqa: E402
 
 SVG = "{http://www.w3.org/2000/svg}"
 LAYOUTS = ("dot", "neato", "fdp", "sfdp", "circo", "twopi")
-
-
-class CheckFailed(Exception):
-    pass
-
-
-def require(condition, message):
-    if not condition:
-        raise CheckFailed(message)
 
 
 def build(newsgraph, inputs, output, *options):
