@@ -71,6 +71,7 @@ std::unique_ptr<Exporter> make_rendered_writer(std::string_view format) {
 // fontconfig caches its pango text layout fills: nothing we could free. The default fast
 // unwinder stops such stacks at libgvc's allocator, so the libraries are named. Graphs are
 // cgraph's, whose allocations stay checked.
+// NOLINTNEXTLINE(bugprone-reserved-identifier): the name LeakSanitizer looks for
 extern "C" const char* __lsan_default_suppressions() {
     return "leak:libgvc.so\n"
            "leak:libfontconfig.so\n";
