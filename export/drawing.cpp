@@ -404,7 +404,7 @@ std::optional<KnowledgeGraph> limited(const KnowledgeGraph& graph, std::size_t l
     if (limit == 0 || boost::num_vertices(graph.graph()) <= limit) return std::nullopt;
     GraphFilter top;
     top.top = limit;
-    return filter_graph(graph, top, analyse(graph).pagerank);
+    return filter_graph(graph, top, stored_centrality(graph).pagerank);
 }
 
 }  // namespace

@@ -83,31 +83,7 @@ std::string citation(const Evidence& evidence) {
     return "[" + evidence.document + ", s. " + std::to_string(evidence.sentence + 1) + "]";
 }
 
-// The measures of each entity: those stored as attributes by `newsgraph build` (computed on
-// the whole graph, before any filter) when present, else computed here.
-struct Measures {
-    std::vector<double> pagerank, betweenness;
-    std::vector<int> degree;
-};
-Measures measures_of(const KnowledgeGraph& graph) {
-    const Graph& g = graph.graph();
-    const Centrality computed = analyse(graph);
-    Measures m{computed.pagerank, computed.betweenness, computed.degree};
-    for (Vertex v : boost::make_iterator_range(boost::vertices(g))) {
-        const auto& attributes = g[v].attributes;
-        const auto stored = [&](const char* name, auto& into) {
-            const auto found = attributes.find(name);
-            if (found != attributes.end()) into[v] = std::stod(found->second);
-        };
-        stored("pagerank", m.pagerank);
-        stored("betweenness", m.betweenness);
-        const auto degree = attributes.find("degree");
-        if (degree != attributes.end()) m.degree[v] = std::stoi(degree->second);
-    }
-    return m;
-}
-
-std::vector<Vertex> by_pagerank(const Graph& g, const Measures& m) {
+std::vector<Vertex> by_pagerank(const Graph& g, const Centrality& m) {
     std::vector<Vertex> order(boost::num_vertices(g));
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(), [&](Vertex a, Vertex b) {
@@ -154,7 +130,7 @@ void add_documents(std::vector<Block>& blocks, const KnowledgeGraph& graph) {
 }
 
 void add_diagram(std::vector<Block>& blocks, const KnowledgeGraph& graph,
-                 const ExportOptions& options, const Measures& m, bool render) {
+                 const ExportOptions& options, const Centrality& m, bool render) {
     blocks.push_back(Heading{2, "Diagram", "diagram"});
     if (!render) {
         blocks.push_back(Diagram{"",
@@ -184,7 +160,7 @@ void add_diagram(std::vector<Block>& blocks, const KnowledgeGraph& graph,
     }
 }
 
-void add_entities(std::vector<Block>& blocks, const KnowledgeGraph& graph, const Measures& m) {
+void add_entities(std::vector<Block>& blocks, const KnowledgeGraph& graph, const Centrality& m) {
     const Graph& g = graph.graph();
     blocks.push_back(Heading{2, "Entities", "entities"});
     blocks.push_back(Paragraph{
@@ -281,7 +257,7 @@ std::string related(const Graph& g, Vertex v, const std::set<Relation>& relation
     return text;
 }
 
-void add_profiles(std::vector<Block>& blocks, const KnowledgeGraph& graph, const Measures& m) {
+void add_profiles(std::vector<Block>& blocks, const KnowledgeGraph& graph, const Centrality& m) {
     const Graph& g = graph.graph();
     blocks.push_back(Heading{2, "Profiles", "profiles"});
     blocks.push_back(Paragraph{"The " + std::to_string(kProfiles) +
@@ -324,7 +300,7 @@ void add_profiles(std::vector<Block>& blocks, const KnowledgeGraph& graph, const
 
 std::vector<Block> build_report(const KnowledgeGraph& graph, const ExportOptions& options,
                                 bool render_diagram) {
-    const Measures m = measures_of(graph);
+    const Centrality m = stored_centrality(graph);
     std::vector<Block> blocks;
     blocks.push_back(Heading{1, "newsgraph report", "top"});
     add_summary(blocks, graph);

@@ -136,4 +136,28 @@ void add_centrality_attributes(KnowledgeGraph& graph, const Centrality& centrali
     }
 }
 
+Centrality stored_centrality(const KnowledgeGraph& graph) {
+    const Graph& g = graph.graph();
+    const std::size_t n = boost::num_vertices(g);
+    Centrality stored{std::vector<int>(n), std::vector<double>(n), std::vector<double>(n),
+                      std::vector<double>(n), std::vector<int>(n)};
+    for (Vertex v : boost::make_iterator_range(boost::vertices(g))) {
+        const auto& attributes = g[v].attributes;
+        const auto degree = attributes.find("degree"),
+                   weighted = attributes.find("weighted_degree"),
+                   betweenness = attributes.find("betweenness"),
+                   pagerank = attributes.find("pagerank"), component = attributes.find("component");
+        if (degree == attributes.end() || weighted == attributes.end() ||
+            betweenness == attributes.end() || pagerank == attributes.end() ||
+            component == attributes.end())
+            return analyse(graph);
+        stored.degree[v] = std::stoi(degree->second);
+        stored.weighted_degree[v] = std::stod(weighted->second);
+        stored.betweenness[v] = std::stod(betweenness->second);
+        stored.pagerank[v] = std::stod(pagerank->second);
+        stored.component[v] = std::stoi(component->second);
+    }
+    return stored;
+}
+
 }  // namespace newsgraph

@@ -42,4 +42,8 @@ std::string_view analysis_attribute_type(std::string_view name);
 // `graph` with the measures added to each entity's attributes (as decimal strings).
 void add_centrality_attributes(KnowledgeGraph& graph, const Centrality& centrality);
 
+// The measures add_centrality_attributes() stored on every entity (`newsgraph build` stores
+// those of the whole graph, before any filter), else analyse(graph).
+Centrality stored_centrality(const KnowledgeGraph& graph);
+
 }  // namespace newsgraph

@@ -12,10 +12,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <catch2/catch.hpp>
 #include <algorithm>
-#include <cerrno>
+#include <catch2/catch.hpp>
 #include <cctype>
+#include <cerrno>
 #include <chrono>
 #include <csignal>
 #include <cstdlib>
@@ -35,52 +35,14 @@
 #include "src/extract/extractor.hpp"
 #include "src/ingest/segmenter.hpp"
 #include "src/ingest/text_repair.hpp"
+#include "tests/temp_dir.hpp"
 
 namespace fs = std::filesystem;
 using namespace newsgraph;
+using newsgraph::testing::read_file;
+using newsgraph::testing::TempDir;
 
 namespace {
-
-// A scratch folder, removed with everything in it at the end of the test. Open to every
-// user, so that a run as `nobody` (see RunOptions::as_nobody) can write in it.
-class TempDir {
-  public:
-    TempDir() {
-        static int counter = 0;
-        path_ = fs::temp_directory_path() /
-                ("newsgraph-hostile-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-        fs::remove_all(path_);
-        fs::create_directories(path_);
-        fs::permissions(path_, fs::perms::all);
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        for (const auto& entry : fs::recursive_directory_iterator(
-                 path_, fs::directory_options::skip_permission_denied, ignored))
-            fs::permissions(entry.path(), fs::perms::owner_all, fs::perm_options::add, ignored);
-        fs::remove_all(path_, ignored);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-
-    const fs::path& path() const { return path_; }
-    std::string operator/(const std::string& relative) const { return (path_ / relative).string(); }
-
-    std::string write(const std::string& relative, const std::string& bytes) const {
-        const fs::path file = path_ / relative;
-        fs::create_directories(file.parent_path());
-        std::ofstream(file, std::ios::binary) << bytes;
-        return file.string();
-    }
-
-  private:
-    fs::path path_;
-};
-
-std::string read_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
 
 // Every file under `directory` (relative path -> content).
 std::map<std::string, std::string> snapshot(const fs::path& directory) {
@@ -189,11 +151,12 @@ std::set<std::string> graphml_labels(const fs::path& file) {
 // requiring every one of `labels` to be shown in every format.
 int check_exports(const fs::path& directory, const std::vector<std::string>& labels) {
     std::string expect = "{\"labels\": [";
-    for (std::size_t i = 0; i < labels.size(); ++i) expect += (i ? ", \"" : "\"") + labels[i] + "\"";
+    for (std::size_t i = 0; i < labels.size(); ++i)
+        expect += (i ? ", \"" : "\"") + labels[i] + "\"";
     std::ofstream(directory / "expect.json") << expect << "]}";
-    const std::string command = "/usr/bin/python3 " NEWSGRAPH_SOURCE_DIR
-                                "/tests/consumers/check_exports.py '" + directory.string() +
-                                "' --expect '" + (directory / "expect.json").string() + "'";
+    const std::string command =
+        "/usr/bin/python3 " NEWSGRAPH_SOURCE_DIR "/tests/consumers/check_exports.py '" +
+        directory.string() + "' --expect '" + (directory / "expect.json").string() + "'";
     const int status = std::system(command.c_str());
     fs::remove(directory / "expect.json");
     return status;
@@ -206,7 +169,8 @@ bool can_be_denied(const TempDir& dir) {
     RunOptions options;
     options.as_nobody = true;
     if (run_newsgraph({"--version"}, dir.path(), options).exit_status == 0) return true;
-    WARN("running as root, and " NEWSGRAPH_BINARY " cannot run as nobody: permission errors "
+    WARN("running as root, and " NEWSGRAPH_BINARY
+         " cannot run as nobody: permission errors "
          "are not tested");
     return false;
 }
@@ -248,21 +212,24 @@ void write_hostile_folder(const TempDir& dir) {
     std::string noise(64 * 1024, '\0');
     for (char& c : noise) c = static_cast<char>(random() & 0xFF);
     dir.write("in/random.txt", noise);
-    dir.write("in/overlong.txt",
-              "Japanese Prime Minister Fumio Kishida\xC0\xAF visited \xE0\x80\xAF Canberra \xED\xA0\x80 "
-              "\xF4\x90\x80\x80 on Tuesday \xE2\x82");
-    dir.write("in/controls.txt",
-              std::string("\0\0Brazil\x01\x02 and Argentina\x7F signed\x1B[31m a trade deal.\0", 53));
+    dir.write(
+        "in/overlong.txt",
+        "Japanese Prime Minister Fumio Kishida\xC0\xAF visited \xE0\x80\xAF Canberra \xED\xA0\x80 "
+        "\xF4\x90\x80\x80 on Tuesday \xE2\x82");
+    dir.write(
+        "in/controls.txt",
+        std::string("\0\0Brazil\x01\x02 and Argentina\x7F signed\x1B[31m a trade deal.\0", 53));
     dir.write("in/empty.txt", "");
     dir.write("in/blank.md", " \n\t\r\n");
-    dir.write("in/feed.jsonl",
-              "{\"id\": \"feed-1\", \"text\": \"US President Joe Biden spoke with Chinese President "
-              "Xi Jinping on Friday.\"}\n"
-              "{\"id\": \"feed-2\", \"text\": \"an unterminated string}\n"
-              "[1, 2, 3]\n"
-              "{\"title\": \"no text\"}\n"
-              "{\"id\": \"feed-5\", \"text\": \"Austrian Chancellor Karl Nehammer visited Poland.\"}\n"
-              "{\"id\": \"feed-6\", \"text\": \"Cut off by the end of the fi");
+    dir.write(
+        "in/feed.jsonl",
+        "{\"id\": \"feed-1\", \"text\": \"US President Joe Biden spoke with Chinese President "
+        "Xi Jinping on Friday.\"}\n"
+        "{\"id\": \"feed-2\", \"text\": \"an unterminated string}\n"
+        "[1, 2, 3]\n"
+        "{\"title\": \"no text\"}\n"
+        "{\"id\": \"feed-5\", \"text\": \"Austrian Chancellor Karl Nehammer visited Poland.\"}\n"
+        "{\"id\": \"feed-6\", \"text\": \"Cut off by the end of the fi");
     {  // 1 GiB, sparse: over the default --max-file-size of 64 MiB
         std::ofstream(dir / "in/huge.txt");
         fs::resize_file(dir / "in/huge.txt", std::uintmax_t{1} << 30);
@@ -288,8 +255,7 @@ TEST_CASE("hostile inputs are each named on stderr, the good articles kept, exit
          {in + "/random.txt: ", in + "/overlong.txt: 13 invalid UTF-8 byte sequences were replaced",
           in + "/empty.txt: empty document, skipped", in + "/blank.md: empty document, skipped",
           in + "/feed.jsonl:2: malformed JSON at column", in + "/feed.jsonl:3: not a JSON object",
-          in + "/feed.jsonl:4: no \"text\" field",
-          in + "/feed.jsonl:6: truncated last line",
+          in + "/feed.jsonl:4: no \"text\" field", in + "/feed.jsonl:6: truncated last line",
           in + "/huge.txt: file is larger than the limit of 64 MiB, skipped (raise the limit with "
                "--max-file-size)",
           in + "/loop: symbolic link loop", in + "/broken.txt: broken symbolic link"}) {
@@ -345,14 +311,17 @@ TEST_CASE("unreadable files and folders are named, the readable ones kept", "[ho
     INFO(run.err);
     CHECK(run.exit_status == 1);
     CHECK_THAT(run.err, Catch::Contains(secret + ": cannot open file: permission denied"));
-    CHECK_THAT(run.err, Catch::Contains(dir / "in/locked: cannot read directory: permission denied"));
+    CHECK_THAT(run.err,
+               Catch::Contains(dir / "in/locked: cannot read directory: permission denied"));
     CHECK(graphml_labels(dir.path() / "out/graph.graphml").count("Karl Nehammer") == 1);
 }
 
 TEST_CASE("one 50 MB line with no newline is read in bounded pieces", "[hostile][slow]") {
     TempDir dir;
-    std::string page = "Japanese Prime Minister Fumio Kishida met Austrian Chancellor Karl Nehammer. ";
-    const std::string junk = "lorem ipsum <b>dolor</b> sit amet, {\"x\": [1, 2]} &amp; consectetur ";
+    std::string page =
+        "Japanese Prime Minister Fumio Kishida met Austrian Chancellor Karl Nehammer. ";
+    const std::string junk =
+        "lorem ipsum <b>dolor</b> sit amet, {\"x\": [1, 2]} &amp; consectetur ";
     page.reserve(50u << 20);
     while (page.size() + junk.size() <= (50u << 20)) page += junk;
     dir.write("in/page.txt", page);
@@ -368,7 +337,8 @@ TEST_CASE("one 50 MB line with no newline is read in bounded pieces", "[hostile]
 
 // --- nothing lost --------------------------------------------------------------------------
 
-TEST_CASE("building into an existing folder (-o) leaves every other file in it alone", "[hostile][output]") {
+TEST_CASE("building into an existing folder (-o) leaves every other file in it alone",
+          "[hostile][output]") {
     TempDir dir;
     dir.write("in/good.txt", "Austrian Chancellor Karl Nehammer visited Poland.\n");
     const std::map<std::string, std::string> unrelated = {
@@ -394,8 +364,9 @@ TEST_CASE("a run interrupted by a signal leaves the previous outputs intact and 
           "[hostile][output]") {
     TempDir dir;
     dir.write("small/a.txt", "Austrian Chancellor Karl Nehammer visited Poland.\n");
-    REQUIRE(run_newsgraph({"build", dir / "small", "-o", dir / "out", "-q"}, dir.path())
-                .exit_status == 0);
+    REQUIRE(
+        run_newsgraph({"build", dir / "small", "-o", dir / "out", "-q"}, dir.path()).exit_status ==
+        0);
     const std::map<std::string, std::string> before = snapshot(dir.path() / "out");
     REQUIRE(before.size() >= 4);
 
@@ -410,12 +381,17 @@ TEST_CASE("a run interrupted by a signal leaves the previous outputs intact and 
 
     int signal_number = SIGTERM;
     SECTION("SIGTERM while an export is being written") {}
-    SECTION("SIGINT while an export is being written") { signal_number = SIGINT; }
-    SECTION("SIGHUP while an export is being written") { signal_number = SIGHUP; }
+    SECTION("SIGINT while an export is being written") {
+        signal_number = SIGINT;
+    }
+    SECTION("SIGHUP while an export is being written") {
+        signal_number = SIGHUP;
+    }
     bool caught_writing = false;
     RunOptions options;
     options.while_running = [&](pid_t pid) {
-        caught_writing = wait_for(pid, [&] { return !temporary_files(dir.path() / "out").empty(); });
+        caught_writing =
+            wait_for(pid, [&] { return !temporary_files(dir.path() / "out").empty(); });
         ::kill(pid, signal_number);
     };
     const RunResult run =
@@ -460,22 +436,23 @@ TEST_CASE("a full disk is reported for each file and leaves older outputs intact
           "[hostile][output]") {
     TempDir dir;
     dir.write("in/a.txt", "Austrian Chancellor Karl Nehammer visited Poland.\n");
-    REQUIRE(run_newsgraph({"build", dir / "in", "-o", dir / "out", "-q"}, dir.path())
-                .exit_status == 0);
+    REQUIRE(run_newsgraph({"build", dir / "in", "-o", dir / "out", "-q"}, dir.path()).exit_status ==
+            0);
     const std::map<std::string, std::string> before = snapshot(dir.path() / "out");
     dir.write("in/b.txt", "German Chancellor Olaf Scholz met French President Emmanuel Macron.\n");
 
     // Writes past 1 KiB fail with EFBIG, as they would with ENOSPC on a full disk.
     RunOptions options;
     options.file_size_limit = 1024;
-    const RunResult run = run_newsgraph(
-        {"build", dir / "in", "-o", dir / "out", "-q", "-f", "graphml,jsonld,dot"}, dir.path(),
-        options);
+    const RunResult run =
+        run_newsgraph({"build", dir / "in", "-o", dir / "out", "-q", "-f", "graphml,jsonld,dot"},
+                      dir.path(), options);
     INFO(run.err);
     CHECK(run.signal == 0);  // not killed by SIGXFSZ
     CHECK(run.exit_status == 2);
     for (const std::string name : {"graph.graphml", "graph.jsonld", "graph.dot"})
-        CHECK_THAT(run.err, Catch::Contains(dir / ("out/" + name) + ": cannot write: File too large"));
+        CHECK_THAT(run.err,
+                   Catch::Contains(dir / ("out/" + name) + ": cannot write: File too large"));
     CHECK(snapshot(dir.path() / "out") == before);
     CHECK(temporary_files(dir.path() / "out").empty());
 }
@@ -550,9 +527,10 @@ std::vector<std::string> token_surfaces(const std::string& text,
 
 }  // namespace
 
-TEST_CASE("20,000 capitalised words in one line: sentences of at most 400 tokens, none lost, "
-          "co-mentions bounded",
-          "[hostile][limits]") {
+TEST_CASE(
+    "20,000 capitalised words in one line: sentences of at most 400 tokens, none lost, "
+    "co-mentions bounded",
+    "[hostile][limits]") {
     // "Maria Kalomi and Tomas Nupera and ...": names, nothing to end a sentence.
     std::string line;
     for (std::size_t i = 0, words = 0; words < 20000; ++i, words += 3)
@@ -589,7 +567,8 @@ TEST_CASE("a 5 MB line with no punctuation is cut into pieces and sentences, tok
     }
     // Pieces end at spaces: exactly the tokens of the whole line.
     std::vector<std::string> whole;
-    for (const Token& t : tokenize(doc.text)) whole.push_back(doc.text.substr(t.begin, t.end - t.begin));
+    for (const Token& t : tokenize(doc.text))
+        whole.push_back(doc.text.substr(t.begin, t.end - t.begin));
     CHECK(token_surfaces(doc.text, sentences) == whole);
 }
 
@@ -604,7 +583,9 @@ TEST_CASE("a long line with no space is cut between characters no token joins",
     // No word cut in two, none lost or added at the boundaries of pieces. (Punctuation alone
     // at the end of a piece makes a chunk with no word, which is left out as any such.)
     const auto words = [](std::vector<std::string> tokens) {
-        std::erase_if(tokens, [](const std::string& t) { return !std::isalpha(static_cast<unsigned char>(t[0])); });
+        std::erase_if(tokens, [](const std::string& t) {
+            return !std::isalpha(static_cast<unsigned char>(t[0]));
+        });
         return tokens;
     };
     std::vector<std::string> whole;

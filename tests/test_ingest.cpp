@@ -2,8 +2,8 @@
 // tokens and page furniture.
 #include <unistd.h>
 
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -14,8 +14,11 @@
 #include "src/ingest/reader.hpp"
 #include "src/ingest/segmenter.hpp"
 #include "src/ingest/text_repair.hpp"
+#include "tests/temp_dir.hpp"
 
 using namespace newsgraph;
+using newsgraph::testing::read_file;
+using newsgraph::testing::TempDir;
 namespace fs = std::filesystem;
 
 namespace {
@@ -54,35 +57,6 @@ std::vector<std::string> norms_of(const std::string& text) {
     for (const Token& t : tokenize(text)) out.push_back(t.norm);
     return out;
 }
-
-// A folder under the system temp folder, removed with everything in it at the end.
-class TempDir {
-  public:
-    TempDir() {
-        static int count = 0;
-        path_ = fs::temp_directory_path() /
-                ("newsgraph-ingest-" + std::to_string(::getpid()) + "-" + std::to_string(count++));
-        fs::remove_all(path_);
-        fs::create_directories(path_);
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        fs::remove_all(path_, ignored);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-
-    std::string write(const std::string& relative, const std::string& bytes) const {
-        const fs::path file = path_ / relative;
-        fs::create_directories(file.parent_path());
-        std::ofstream(file, std::ios::binary) << bytes;
-        return file.string();
-    }
-    std::string operator/(const std::string& relative) const { return (path_ / relative).string(); }
-
-  private:
-    fs::path path_;
-};
 
 ReadResult read(const std::vector<std::string>& inputs, ReadOptions options = {}) {
     return read_inputs(inputs, options);
@@ -416,8 +390,8 @@ TEST_CASE("page furniture is flagged, article sentences are all kept", "[ingest]
           });
     // Bylines and credits stay available, flagged, for the names in them.
     const auto furniture = sentences_of(article, true);
-    CHECK(std::find(furniture.begin(), furniture.end(), "Additional reporting by John Roe in Bangkok") !=
-          furniture.end());
+    CHECK(std::find(furniture.begin(), furniture.end(),
+                    "Additional reporting by John Roe in Bangkok") != furniture.end());
     CHECK(std::find(furniture.begin(), furniture.end(), "Reuters") != furniture.end());
     CHECK(std::find(furniture.begin(), furniture.end(), "Photo: Pool Photo via AP") !=
           furniture.end());

@@ -199,6 +199,7 @@ Lexicon Lexicon::load(const std::string& data_dir) {
     lx.common_compounds_ = read_set(dir + "common_compounds.txt");
     lx.plain_acronyms_ = read_set(dir + "plain_acronyms.txt");
     lx.locatives_ = read_set(dir + "locative_prepositions.txt", true);
+    lx.positions_ = read_set(dir + "position_prepositions.txt", true);
     lx.travel_words_ = read_set(dir + "travel_words.txt", true);
     return lx;
 }

@@ -80,6 +80,9 @@ class Lexicon {
         return org_descriptors_.count(std::string(lower));
     }
     bool is_locative(std::string_view lower) const { return locatives_.count(std::string(lower)); }
+    bool is_position_preposition(std::string_view lower) const {
+        return positions_.count(std::string(lower));
+    }
     bool is_travel_word(std::string_view lower) const {
         return travel_words_.count(std::string(lower));
     }
@@ -122,7 +125,8 @@ class Lexicon {
     PhraseIndex trigger_index_;
     std::unordered_set<std::string> honorifics_, org_heads_, agreement_heads_, agreement_modifiers_,
         given_names_, non_entities_, reporting_verbs_, common_words_, org_descriptors_, locatives_,
-        travel_words_, common_compounds_, plain_acronyms_, cooperation_nouns_, cooperation_verbs_;
+        positions_, travel_words_, common_compounds_, plain_acronyms_, cooperation_nouns_,
+        cooperation_verbs_;
 };
 
 // ASCII lower-case copy (names in our lists are matched on ASCII case).

@@ -628,13 +628,10 @@ class SentenceScanner {
                 all_rare = all_rare && !lx_.is_common_word(lower(x)) && !is_acronym(t_[x].norm);
             // "at Le Bourget", "in Sha Tin": a place with no gazetteer entry, unless it owns
             // something ("in Kumi Naidoo's words") or a role is held at it ("an economist at
-            // Natexis"). Only prepositions of position: "from", "via", "through" also
-            // introduce who said, sent or did something ("hit back through Giannakopoulos").
-            static const std::unordered_set<std::string> kPosition = {"in", "at", "near", "outside",
-                                                                      "inside"};
+            // Natexis"). data/position_prepositions.txt says which prepositions.
             const std::string prev = k > 0 ? lower(k - 1) : "";
-            if (all_rare && kPosition.count(prev) && !(b < t_.size() && lower(b) == "'s") &&
-                !(prev == "at" && title_before(k - 1))) {
+            if (all_rare && lx_.is_position_preposition(prev) &&
+                !(b < t_.size() && lower(b) == "'s") && !(prev == "at" && title_before(k - 1))) {
                 add(k, b, EntityType::Location);
                 return;
             }
