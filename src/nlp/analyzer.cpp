@@ -1,0 +1,62 @@
+#include "src/nlp/analyzer.hpp"
+
+#include <algorithm>
+
+#include "src/nlp/lemmatizer.hpp"
+#include "src/nlp/model_file.hpp"
+#include "src/nlp/parser.hpp"
+#include "src/nlp/tagger.hpp"
+
+namespace newsgraph::nlp {
+
+Analyzer::Analyzer(const std::string& models_dir, const std::string& wordnet_dir, AnalyzerLimits limits)
+    : tagger_(std::make_unique<Tagger>(Tagger::load(models_dir + "/tagger.model"))),
+      parser_(std::make_unique<Parser>(Parser::load(models_dir + "/parser.model"))),
+      lemmatizer_(std::make_unique<Lemmatizer>(wordnet_dir)),
+      limits_(limits) {
+    if (limits_.max_parse_words == 0) limits_.max_parse_words = 1;
+}
+
+Analyzer::~Analyzer() = default;
+Analyzer::Analyzer(Analyzer&&) noexcept = default;
+Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
+
+bool Analyzer::annotate(ParsedSentence& sentence) const {
+    tagger_->tag(sentence);
+    for (Word& w : sentence.words) {
+        const std::string_view known = tagger_->known_lemma(w.form, w.xpos);
+        w.lemma = known.empty() ? lemmatizer_->lemma(w.form, w.upos, w.xpos) : std::string(known);
+        if (w.upos == "PROPN" && known.empty()) w.lemma = w.form;
+    }
+    const std::size_t limit = limits_.max_parse_words;
+    if (sentence.words.size() <= limit) {
+        parser_->parse(sentence);
+        return false;
+    }
+    // Too long for one parse (a list, a table read as prose): parse it in pieces.
+    int first_root = 0;
+    for (std::size_t begin = 0; begin < sentence.words.size(); begin += limit) {
+        const std::size_t end = std::min(sentence.words.size(), begin + limit);
+        ParsedSentence piece;
+        piece.words.assign(sentence.words.begin() + static_cast<std::ptrdiff_t>(begin),
+                           sentence.words.begin() + static_cast<std::ptrdiff_t>(end));
+        parser_->parse(piece);
+        const int offset = static_cast<int>(begin);
+        for (std::size_t i = 0; i < piece.words.size(); ++i) {
+            Word& w = sentence.words[begin + i];
+            w.head = piece.words[i].head == 0 ? 0 : piece.words[i].head + offset;
+            w.deprel = piece.words[i].deprel;
+            if (w.head == 0) {
+                if (first_root == 0) {
+                    first_root = static_cast<int>(begin + i) + 1;
+                } else {
+                    w.head = first_root;
+                    w.deprel = "parataxis";
+                }
+            }
+        }
+    }
+    return true;
+}
+
+}  // namespace newsgraph::nlp

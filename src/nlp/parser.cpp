@@ -1,0 +1,340 @@
+#include "src/nlp/parser.hpp"
+
+#include <algorithm>
+#include <limits>
+
+#include "src/nlp/tagger.hpp"
+
+namespace newsgraph::nlp {
+
+namespace {
+
+constexpr std::string_view kKind = "parser";
+
+std::uint64_t h(std::string_view s) { return hash_bytes(s.data(), s.size()); }
+
+const ParserWord& none_word() {
+    static const ParserWord w{h("<none>"), h("<NONE>"), h("<NONE>"), 1, 1, false, false};
+    return w;
+}
+
+std::uint64_t pair(std::uint64_t a, std::uint64_t b) { return mix64(a * 31 + b); }
+
+bool is_function_word(const ParserWord& w, std::uint64_t adp, std::uint64_t sconj, std::uint64_t part) {
+    return w.upos == adp || w.upos == sconj || w.upos == part;
+}
+
+}  // namespace
+
+std::vector<ParserWord> Parser::describe(const ParsedSentence& sentence, const WordClusters& clusters) {
+    std::vector<ParserWord> words;
+    words.reserve(sentence.words.size() + 1);
+    words.push_back(ParserWord{h("<root>"), h("<ROOT>"), h("<ROOT>"), 2, 2, false, false});
+    for (const auto& w : sentence.words) {
+        ParserWord p;
+        p.form = h(Tagger::lower(w.form));
+        p.tag = h(w.xpos);
+        p.upos = h(w.upos);
+        const ClusterPath path = clusters.of(w.form);
+        p.cluster = path.prefix(32) + 3;
+        p.cluster6 = path.prefix(6) + 3;
+        p.punct = w.upos == "PUNCT";
+        p.comma = w.form == "," || w.form == ";";
+        words.push_back(p);
+    }
+    return words;
+}
+
+void Parser::move_features(const std::vector<ParserWord>& words, const ArcEagerState& st,
+                           std::vector<std::uint64_t>& out) {
+    auto word = [&](int i) -> const ParserWord& {
+        return i < 0 ? none_word() : i == st.root ? words[0] : words[static_cast<std::size_t>(i)];
+    };
+    auto at = [&](const std::vector<int>& v, int i) { return i < 0 ? -1 : v[static_cast<std::size_t>(i)]; };
+    const int s0 = st.s0(), s1 = st.s1(), n0 = st.b(0), n1 = st.b(1), n2 = st.b(2);
+    const int s0h = at(st.head, s0);
+    const int s0h2 = at(st.head, s0h);
+    const int s0l = at(st.left1, s0), s0l2 = at(st.left2, s0), s0r = at(st.right1, s0), s0r2 = at(st.right2, s0);
+    const int n0l = at(st.left1, n0), n0l2 = at(st.left2, n0);
+    const ParserWord &S0 = word(s0), &S1 = word(s1), &N0 = word(n0), &N1 = word(n1), &N2 = word(n2);
+    const std::uint64_t s0w = S0.form, s0p = S0.tag, n0w = N0.form, n0p = N0.tag;
+    const std::uint64_t s0wp = pair(s0w, s0p), n0wp = pair(n0w, n0p);
+    const std::uint64_t dist = n0 < 0 || s0 < 0 ? 0 : static_cast<std::uint64_t>(std::min(n0 - s0, 8));
+    const std::uint64_t s0vr = static_cast<std::uint64_t>(at(st.n_right, s0) + 1),
+                        s0vl = static_cast<std::uint64_t>(at(st.n_left, s0) + 1),
+                        n0vl = static_cast<std::uint64_t>(at(st.n_left, n0) + 1);
+    std::uint64_t commas = 0;
+    if (n0 > 0 && s0 > 0)
+        for (int k = s0 + 1; k < n0 && k <= st.n && commas < 2; ++k) commas += words[static_cast<std::size_t>(k)].comma ? 1 : 0;
+    const std::uint64_t s0_headed = s0h >= 0 ? 1 : 0;
+    const ParserWord &S0H = word(s0h), &S0H2 = word(s0h2), &S0L = word(s0l), &S0L2 = word(s0l2), &S0R = word(s0r),
+                     &S0R2 = word(s0r2), &N0L = word(n0l), &N0L2 = word(n0l2);
+    const ParserWord& after_s0 = word(s0 > 0 && s0 + 1 < n0 ? s0 + 1 : -1);
+    const ParserWord& before_n0 = word(n0 > 0 && s0 > 0 && n0 - 1 > s0 ? n0 - 1 : -1);
+
+    out.clear();
+    out.push_back(feature(1, s0wp));
+    out.push_back(feature(2, s0w));
+    out.push_back(feature(3, s0p));
+    out.push_back(feature(4, n0wp));
+    out.push_back(feature(5, n0w));
+    out.push_back(feature(6, n0p));
+    out.push_back(feature(7, N1.form, N1.tag));
+    out.push_back(feature(8, N1.form));
+    out.push_back(feature(9, N1.tag));
+    out.push_back(feature(10, N2.form, N2.tag));
+    out.push_back(feature(11, N2.form));
+    out.push_back(feature(12, N2.tag));
+    out.push_back(feature(13, s0wp, n0wp));
+    out.push_back(feature(14, s0wp, n0w));
+    out.push_back(feature(15, s0w, n0wp));
+    out.push_back(feature(16, s0wp, n0p));
+    out.push_back(feature(17, s0p, n0wp));
+    out.push_back(feature(18, s0w, n0w));
+    out.push_back(feature(19, s0p, n0p));
+    out.push_back(feature(20, n0p, N1.tag));
+    out.push_back(feature(21, n0p, N1.tag, N2.tag));
+    out.push_back(feature(22, s0p, n0p, N1.tag));
+    out.push_back(feature(23, S0H.tag, s0p, n0p));
+    out.push_back(feature(24, s0p, S0L.tag, n0p));
+    out.push_back(feature(25, s0p, S0R.tag, n0p));
+    out.push_back(feature(26, s0p, n0p, N0L.tag));
+    out.push_back(feature(27, s0w, dist));
+    out.push_back(feature(28, s0p, dist));
+    out.push_back(feature(29, n0w, dist));
+    out.push_back(feature(30, n0p, dist));
+    out.push_back(feature(31, s0w, n0w, dist));
+    out.push_back(feature(32, s0p, n0p, dist));
+    out.push_back(feature(33, s0w, s0vr));
+    out.push_back(feature(34, s0p, s0vr));
+    out.push_back(feature(35, s0w, s0vl));
+    out.push_back(feature(36, s0p, s0vl));
+    out.push_back(feature(37, n0w, n0vl));
+    out.push_back(feature(38, n0p, n0vl));
+    out.push_back(feature(39, S0H.form));
+    out.push_back(feature(40, S0H.tag));
+    out.push_back(feature(41, S0L.form));
+    out.push_back(feature(42, S0L.tag));
+    out.push_back(feature(43, S0R.form));
+    out.push_back(feature(44, S0R.tag));
+    out.push_back(feature(45, N0L.form));
+    out.push_back(feature(46, N0L.tag));
+    out.push_back(feature(47, S0H2.form));
+    out.push_back(feature(48, S0H2.tag));
+    out.push_back(feature(49, S0L2.form));
+    out.push_back(feature(50, S0L2.tag));
+    out.push_back(feature(51, S0R2.form));
+    out.push_back(feature(52, S0R2.tag));
+    out.push_back(feature(53, N0L2.form));
+    out.push_back(feature(54, N0L2.tag));
+    out.push_back(feature(55, s0p, S0L.tag, S0L2.tag));
+    out.push_back(feature(56, s0p, S0R.tag, S0R2.tag));
+    out.push_back(feature(57, s0p, S0H.tag, S0H2.tag));
+    out.push_back(feature(58, n0p, N0L.tag, N0L2.tag));
+    out.push_back(feature(59, S1.form, S1.tag));
+    out.push_back(feature(60, S1.tag, s0p, n0p));
+    out.push_back(feature(61, s0_headed, s0p, n0p));
+    out.push_back(feature(62, S1.tag, s0p));
+    out.push_back(feature(63, s0p, n0p, commas));
+    out.push_back(feature(64, s0p, after_s0.tag, n0p));
+    out.push_back(feature(65, s0p, before_n0.tag, n0p));
+    out.push_back(feature(66, n0w, N1.form));
+    out.push_back(feature(67, s0_headed, s0wp));
+    out.push_back(feature(68, S0.upos, N0.upos, N1.upos));
+    out.push_back(feature(69, S0.cluster));
+    out.push_back(feature(70, N0.cluster));
+    out.push_back(feature(71, N1.cluster));
+    out.push_back(feature(72, S0.cluster6, N0.cluster6));
+    out.push_back(feature(73, s0p, N0.cluster));
+    out.push_back(feature(74, S0.cluster, n0p));
+    out.push_back(feature(75, S0.cluster6, n0p, N1.tag));
+    out.push_back(feature(76, s0p, N0.cluster6, N1.tag));
+    out.push_back(feature(77, S0H.cluster6, s0p, n0p));
+    out.push_back(feature(78, S1.cluster6, s0p, n0p));
+    const int s2 = st.stack.size() >= 3 ? st.stack[st.stack.size() - 3] : -1;
+    const ParserWord& S2 = word(s2);
+    const ParserWord& N3 = word(st.b(3));
+    out.push_back(feature(79, S1.form));
+    out.push_back(feature(80, S1.tag, s0w));
+    out.push_back(feature(81, S2.tag, S1.tag, s0p));
+    out.push_back(feature(82, n0w, N1.tag));
+    out.push_back(feature(83, n0p, N1.form));
+    out.push_back(feature(84, s0w, n0p, N1.tag));
+    out.push_back(feature(85, s0p, n0w, N1.tag));
+    out.push_back(feature(86, N3.tag, N2.tag, N1.tag));
+    out.push_back(feature(87, S0R.form, n0w));
+    out.push_back(feature(88, S0.upos, N0.upos, dist));
+    out.push_back(feature(89, word(at(st.head, s1)).tag, S1.tag, s0p));
+    out.push_back(feature(90, S0L.tag, S0R.tag, s0p));
+    out.push_back(feature(91, s0_headed, s0p, N0L.tag));
+}
+
+std::vector<std::vector<int>> Parser::children_of(const std::vector<int>& heads) {
+    std::vector<std::vector<int>> children(heads.size());
+    for (std::size_t i = 1; i < heads.size(); ++i)
+        if (heads[i] >= 0) children[static_cast<std::size_t>(heads[i])].push_back(static_cast<int>(i));
+    return children;
+}
+
+std::vector<int> Parser::top_down(const std::vector<int>& heads, const std::vector<std::vector<int>>& children) {
+    std::vector<int> order;
+    order.reserve(heads.size());
+    for (std::size_t i = 1; i < heads.size(); ++i)
+        if (heads[i] == 0) order.push_back(static_cast<int>(i));
+    for (std::size_t k = 0; k < order.size(); ++k)
+        for (const int c : children[static_cast<std::size_t>(order[k])]) order.push_back(c);
+    return order;
+}
+
+void Parser::arc_features(const std::vector<ParserWord>& words, const std::vector<int>& heads,
+                          const std::vector<std::vector<int>>& children, const std::vector<int>& labels, int d,
+                          std::vector<std::uint64_t>& out) {
+    static const std::uint64_t adp = h("ADP"), sconj = h("SCONJ"), part = h("PART"), aux = h("AUX");
+    const auto du = static_cast<std::size_t>(d);
+    const int hd = heads[du];
+    const auto hu = static_cast<std::size_t>(hd);
+    const ParserWord& D = words[du];
+    const ParserWord& H = words[hu];
+    const ParserWord& HH = hd > 0 && heads[hu] >= 0 ? words[static_cast<std::size_t>(heads[hu])] : none_word();
+    const std::uint64_t dir = d < hd ? 1 : 2;
+    const int gap = d < hd ? hd - d : d - hd;
+    const std::uint64_t dist = static_cast<std::uint64_t>(gap < 4 ? gap : gap < 7 ? 4 : gap < 12 ? 5 : 6);
+    const ParserWord& prev = d > 1 ? words[du - 1] : none_word();
+    const ParserWord& next = du + 1 < words.size() ? words[du + 1] : none_word();
+    out.clear();
+    out.push_back(feature(101, D.form));
+    out.push_back(feature(102, D.tag));
+    out.push_back(feature(103, H.form));
+    out.push_back(feature(104, H.tag));
+    out.push_back(feature(105, D.tag, H.tag, dir));
+    out.push_back(feature(106, D.form, H.tag, dir));
+    out.push_back(feature(107, H.form, D.tag, dir));
+    out.push_back(feature(108, D.form, H.form));
+    out.push_back(feature(109, pair(D.tag, H.tag), dir, dist));
+    out.push_back(feature(110, D.upos, H.upos, dir));
+    out.push_back(feature(111, hd == 0 ? 1 : 0));
+    out.push_back(feature(112, HH.tag, H.tag, D.tag));
+    out.push_back(feature(113, HH.upos, H.upos, dir));
+    out.push_back(feature(114, prev.tag, D.tag, next.tag));
+    out.push_back(feature(115, D.upos, H.form, dir));
+    out.push_back(feature(116, static_cast<std::uint64_t>(std::min<std::size_t>(children[du].size(), 4)), D.upos, dir));
+    std::uint64_t commas = 0;
+    for (int k = std::min(d, hd) + 1; k < std::max(d, hd); ++k) commas += words[static_cast<std::size_t>(k)].comma ? 1 : 0;
+    out.push_back(feature(117, std::min<std::uint64_t>(commas, 2), D.upos, H.upos));
+    // The dependent's own dependents: function words ("by", "to", "that") say much of the label.
+    for (const int c : children[du]) {
+        const ParserWord& C = words[static_cast<std::size_t>(c)];
+        const std::uint64_t side = c < d ? 1 : 2;
+        if (is_function_word(C, adp, sconj, part) || C.upos == aux) {
+            out.push_back(feature(120, C.form, side));
+            out.push_back(feature(121, C.form, H.upos, D.upos));
+        } else {
+            out.push_back(feature(122, C.tag, side, D.upos));
+        }
+        if (C.punct) out.push_back(feature(123, C.form, side));
+    }
+    // Its siblings: a passive auxiliary, an object already there, the side it stands on.
+    for (const int s : children[hu]) {
+        if (s == d) continue;
+        const ParserWord& S = words[static_cast<std::size_t>(s)];
+        const std::uint64_t side = (s < d) == (d < hd) ? (s < d ? 1 : 2) : 3;
+        if (S.upos == aux || is_function_word(S, adp, sconj, part))
+            out.push_back(feature(125, S.form, dir, D.upos));
+        else
+            out.push_back(feature(126, S.tag, side, D.tag));
+    }
+    // First dependent on its side of the head?
+    bool first = true;
+    for (const int s : children[hu])
+        if (s != d && ((s < d && d < hd) || (s > d && d > hd))) first = false;
+    out.push_back(feature(127, first ? 1 : 0, dir, D.upos));
+    out.push_back(feature(128, D.cluster, H.tag, dir));
+    out.push_back(feature(129, H.cluster6, D.cluster6, dir));
+    // Labels already given: the head's own, and its dependents' labelled before this one.
+    const auto label = [&](int w) { return static_cast<std::uint64_t>(labels[static_cast<std::size_t>(w)] + 2); };
+    const std::uint64_t head_label = hd > 0 ? label(hd) : 1;
+    out.push_back(feature(130, head_label, D.upos, dir));
+    out.push_back(feature(131, head_label, D.tag, H.tag));
+    for (const int s : children[hu])
+        if (s != d && labels[static_cast<std::size_t>(s)] >= 0) {
+            const std::uint64_t side = (s < d) ? 1 : 2;
+            out.push_back(feature(132, label(s), side, D.upos));
+            out.push_back(feature(133, pair(label(s), side), D.tag, dir));
+        }
+}
+
+Parser::Parser(ParserModel model) : model_(std::move(model)) {
+    const auto it = std::find(model_.labels.begin(), model_.labels.end(), "root");
+    root_label_ = it == model_.labels.end() ? 0 : static_cast<int>(it - model_.labels.begin());
+}
+
+void Parser::parse(ParsedSentence& sentence) const {
+    const int n = static_cast<int>(sentence.words.size());
+    if (n == 0) return;
+    const std::vector<ParserWord> words = describe(sentence, model_.clusters);
+    ArcEagerState st(n);
+    std::vector<std::uint64_t> feats;
+    feats.reserve(128);
+    float scores[kMoves];
+    while (!st.terminal()) {
+        move_features(words, st, feats);
+        std::fill(scores, scores + kMoves, 0.0f);
+        model_.moves.score(feats.data(), feats.size(), scores);
+        int best = -1;
+        for (int m = 0; m < kMoves; ++m)
+            if (st.legal(m) && (best < 0 || scores[m] > scores[best])) best = m;
+        st.apply(best);
+    }
+    std::vector<int> heads = st.heads();
+    // One root: the first word hanging from the root keeps it, later ones hang from it.
+    int root = -1;
+    for (int i = 1; i <= n; ++i) {
+        if (heads[static_cast<std::size_t>(i)] != 0) continue;
+        if (root < 0)
+            root = i;
+        else
+            heads[static_cast<std::size_t>(i)] = root;
+    }
+    const auto children = children_of(heads);
+    std::vector<float> label_scores(model_.labels.size());
+    std::vector<int> labels(heads.size(), -1);
+    for (const int i : top_down(heads, children)) {
+        Word& w = sentence.words[static_cast<std::size_t>(i - 1)];
+        w.head = heads[static_cast<std::size_t>(i)];
+        int best = root_label_;
+        if (w.head != 0) {
+            arc_features(words, heads, children, labels, i, feats);
+            std::fill(label_scores.begin(), label_scores.end(), 0.0f);
+            model_.arcs.score(feats.data(), feats.size(), label_scores.data());
+            best = -1;
+            for (int c = 0; c < static_cast<int>(label_scores.size()); ++c)
+                if (c != root_label_ && (best < 0 || label_scores[static_cast<std::size_t>(c)] > label_scores[static_cast<std::size_t>(best)]))
+                    best = c;
+        }
+        labels[static_cast<std::size_t>(i)] = best;
+        w.deprel = model_.labels[static_cast<std::size_t>(best)];
+    }
+}
+
+void Parser::save(const std::string& path) const {
+    ModelWriter out;
+    out.strings(model_.labels);
+    model_.clusters.save_to(out);
+    model_.moves.save(out);
+    model_.arcs.save(out);
+    write_model(path, kKind, out);
+}
+
+Parser Parser::load(const std::string& path) {
+    ModelReader in = read_model(path, kKind);
+    ParserModel m;
+    m.labels = in.strings();
+    if (m.labels.size() < 2 || m.labels.size() > 1000) in.fail("corrupt label set");
+    m.clusters = WordClusters::load_from(in);
+    m.moves = WeightTable::load(in, kMoves);
+    m.arcs = WeightTable::load(in, m.labels.size());
+    if (!in.at_end()) in.fail("trailing data after the weights");
+    return Parser(std::move(m));
+}
+
+}  // namespace newsgraph::nlp
