@@ -6,7 +6,6 @@
 // memory linear, checked by counting, not by timing.
 // The ingest stage's handling of each input is unit-tested in test_ingest.cpp.
 #include <fcntl.h>
-#include <grp.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -35,11 +34,15 @@
 #include "src/extract/extractor.hpp"
 #include "src/ingest/segmenter.hpp"
 #include "src/ingest/text_repair.hpp"
+#include "tests/run_newsgraph.hpp"
 #include "tests/temp_dir.hpp"
 
 namespace fs = std::filesystem;
 using namespace newsgraph;
 using newsgraph::testing::read_file;
+using newsgraph::testing::run_newsgraph;
+using newsgraph::testing::RunOptions;
+using newsgraph::testing::RunResult;
 using newsgraph::testing::TempDir;
 
 namespace {
@@ -65,74 +68,6 @@ std::vector<std::string> temporary_files(const fs::path& directory) {
             found.push_back(it->path().string());
     }
     return found;
-}
-
-struct RunOptions {
-    rlim_t file_size_limit = RLIM_INFINITY;  // RLIMIT_FSIZE of the child: a disk that fills
-    bool as_nobody = false;                  // when root: drop to uid/gid 65534 first
-    // Called with the child's pid while it runs (to signal it); the run is then awaited.
-    std::function<void(pid_t)> while_running;
-};
-
-struct RunResult {
-    int exit_status = -1;  // when it exited
-    int signal = 0;        // when a signal ended it
-    std::string out, err;
-};
-
-// Runs the newsgraph binary with `args`, stdin from /dev/null, stdout and stderr captured
-// through files in `scratch` (which must exist and is not an input).
-RunResult run_newsgraph(const std::vector<std::string>& args, const fs::path& scratch,
-                        const RunOptions& options = {}) {
-    const std::string out_path = (scratch / "stdout.log").string();
-    const std::string err_path = (scratch / "stderr.log").string();
-    const int out = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-    const int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-    const int in = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
-    REQUIRE((out >= 0 && err >= 0 && in >= 0));
-    std::vector<std::string> argv_strings{NEWSGRAPH_BINARY};
-    argv_strings.insert(argv_strings.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (std::string& a : argv_strings) argv.push_back(a.data());
-    argv.push_back(nullptr);
-
-    const pid_t pid = ::fork();
-    REQUIRE(pid >= 0);
-    if (pid == 0) {  // the child: only async-signal-safe calls until exec
-        // Signals as a terminal would deliver them, even if whoever runs the tests ignores
-        // or blocks some (a background job ignores SIGINT).
-        for (const int signal_number : {SIGINT, SIGTERM, SIGHUP}) ::signal(signal_number, SIG_DFL);
-        sigset_t none;
-        sigemptyset(&none);
-        ::sigprocmask(SIG_SETMASK, &none, nullptr);
-        ::dup2(in, 0);
-        ::dup2(out, 1);
-        ::dup2(err, 2);
-        if (options.file_size_limit != RLIM_INFINITY) {
-            rlimit limit{};
-            ::getrlimit(RLIMIT_FSIZE, &limit);
-            limit.rlim_cur = options.file_size_limit;
-            ::setrlimit(RLIMIT_FSIZE, &limit);
-        }
-        if (options.as_nobody && ::geteuid() == 0 &&
-            (::setgroups(0, nullptr) != 0 || ::setgid(65534) != 0 || ::setuid(65534) != 0))
-            ::_exit(126);
-        ::execv(argv[0], argv.data());
-        ::_exit(127);
-    }
-    ::close(out);
-    ::close(err);
-    ::close(in);
-    if (options.while_running) options.while_running(pid);
-    int status = 0;
-    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
-    RunResult result;
-    if (WIFEXITED(status)) result.exit_status = WEXITSTATUS(status);
-    if (WIFSIGNALED(status)) result.signal = WTERMSIG(status);
-    result.out = read_file(out_path);
-    result.err = read_file(err_path);
-    return result;
 }
 
 // The entity labels in a GraphML export.
@@ -261,9 +196,11 @@ TEST_CASE("hostile inputs are each named on stderr, the good articles kept, exit
           in + "/loop: symbolic link loop", in + "/broken.txt: broken symbolic link"}) {
         CHECK_THAT(run.err, Catch::Contains(expected));
     }
-    // Every line of stderr is one problem, named by the file it is in.
-    std::size_t lines = std::count(run.err.begin(), run.err.end(), '\n');
-    CHECK(lines == 11);
+    // Every line of stderr is one problem, named by the file it is in, but for the count of
+    // sentences too long to parse whole (random bytes make some).
+    const std::size_t lines = std::count(run.err.begin(), run.err.end(), '\n');
+    const bool cut_counted = run.err.find(" parsed in pieces\n") != std::string::npos;
+    CHECK(lines == (cut_counted ? 12u : 11u));
     const std::set<std::string> labels = graphml_labels(dir.path() / "out/graph.graphml");
     for (const std::string& label : kGoodLabels) CHECK(labels.count(label) == 1);
     CHECK(check_exports(dir.path() / "out", kGoodLabels) == 0);
@@ -329,7 +266,9 @@ TEST_CASE("one 50 MB line with no newline is read in bounded pieces", "[hostile]
         run_newsgraph({"build", dir / "in", "-o", dir / "out", "-q", "-f", "graphml"}, dir.path());
     INFO(run.err);
     CHECK(run.exit_status == 0);
-    CHECK(run.err.empty());
+    // No problem; the first sentence runs on into the junk (no capital after its full stop)
+    // and names four entities: parsed, in pieces.
+    CHECK(run.err == "newsgraph: 1 sentence longer than 200 words was parsed in pieces\n");
     const std::set<std::string> labels = graphml_labels(dir.path() / "out/graph.graphml");
     CHECK(labels.count("Fumio Kishida") == 1);
     CHECK(labels.count("Karl Nehammer") == 1);

@@ -1,11 +1,12 @@
-// The pipeline every command runs: read the inputs, extract each article, merge, resolve
-// across articles.
+// The pipeline every command runs: read the inputs, extract each article (its syntax
+// included), merge, resolve across articles. Also its parts that `parse` shares.
 #pragma once
 
 #include <cstddef>
 #include <functional>
 #include <iosfwd>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "graph/cross_document.hpp"
@@ -13,6 +14,8 @@
 #include "src/cli/options.hpp"
 #include "src/cli/progress.hpp"
 #include "src/extract/extractor.hpp"
+#include "src/ingest/reader.hpp"
+#include "src/nlp/analyzer.hpp"
 
 namespace newsgraph {
 
@@ -23,12 +26,28 @@ struct Corpus {
     std::size_t problems = 0;  // inputs (or parts of them) skipped or repaired, on stderr
 };
 
-// Called with each article's extraction before it is merged (annotate uses it).
+// Called with each article's extraction before it is merged (annotate and explain use it).
 using ExtractionSink = std::function<void(const Document&, const ExtractedDocument&)>;
 
-// Problems are reported on `err` as "newsgraph: WHERE: WHAT". nullopt when nothing could be
-// read or the data folder is missing (reported too). `progress` counts the articles extracted.
+// Problems are reported on `err` as "newsgraph: WHERE: WHAT", and so are sentences parsed in
+// pieces (report_sentences_cut). nullopt when nothing could be read or the data folder or a
+// model cannot be loaded (reported too). `progress` counts the articles extracted.
 std::optional<Corpus> build_corpus(const BuildOptions& options, std::istream& in, std::ostream& err,
                                    Progress& progress, const ExtractionSink& sink = {});
+
+// The tagger and parser of --models, else of `data_dir`/models, and WordNet's exception
+// lists. nullopt when one cannot be loaded: a missing, truncated or corrupt model file is
+// reported on `err` by its path and what is wrong with it.
+std::optional<nlp::Analyzer> load_analyzer(const BuildOptions& options, const std::string& data_dir,
+                                           std::ostream& err);
+
+// The articles of `inputs`, read as build reads them ("-" from `in`, files over
+// --max-file-size skipped), each problem reported on `err`.
+ReadResult read_articles(const std::vector<std::string>& inputs, const BuildOptions& options,
+                         std::istream& in, std::ostream& err, Progress& progress);
+
+// "newsgraph: N sentences longer than L words were parsed in pieces" on `err`, when N > 0:
+// their trees are right within each piece only.
+void report_sentences_cut(std::size_t count, const nlp::Analyzer& analyzer, std::ostream& err);
 
 }  // namespace newsgraph

@@ -11,6 +11,7 @@
 #include "src/cli/build_command.hpp"
 #include "src/cli/explain_command.hpp"
 #include "src/cli/options.hpp"
+#include "src/cli/parse_command.hpp"
 #include "src/cli/progress.hpp"
 
 namespace {
@@ -72,6 +73,8 @@ int main(int argc, char** argv) {
             return run_annotate(cmd.build, std::cin, std::cout, std::cerr);
         case CommandKind::Explain:
             return run_explain(cmd.build, std::cin, std::cout, std::cerr);
+        case CommandKind::Parse:
+            return run_parse(cmd.build, std::cin, std::cout, std::cerr);
     }
     return 2;
 }

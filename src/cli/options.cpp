@@ -16,17 +16,22 @@ agreements in news articles, linked by typed relations with their evidence.
 Usage:
   newsgraph build INPUT... [-o DIR] [options]     build the graph, write its exports
   newsgraph annotate INPUT... [-o FILE]           every mention as JSON Lines
-  newsgraph explain NAME INPUT...                 an entity: its names, why they were
+  newsgraph explain NAME INPUT... [--parse]       an entity: its names, why they were
                                                   merged, its relations with evidence
+  newsgraph parse INPUT... [-o FILE]              words, tags, lemmas and dependency
+                                                  trees as CoNLL-U
   newsgraph --help | --version
 
 INPUT is a text file (.txt, .md: one article), a JSON Lines file (.jsonl: one
 article per line, {"text": ..., "id", "title", "url", "date", "source"}), a
 directory (read recursively for those files), or - for standard input.
+parse also reads CoNLL-U files (.conllu) named as INPUT: their words are kept as
+given, tags, lemmas and trees predicted anew (to score against a treebank).
 
 Options:
   -o, --output DIR        build: where to write the graph files (default: out)
-                          annotate: the JSON Lines file (default: standard output)
+                          annotate, parse: the file to write (default: standard
+                          output)
   -f, --format LIST       comma-separated formats, or all (default: all):
                             graphml  graph.graphml (Gephi, networkx, Neo4j APOC)
                             jsonld   graph.jsonld (schema.org RDF)
@@ -49,6 +54,10 @@ Options:
                           (default: 64M)
       --data DIR          gazetteers and word lists (default: data/ next to the
                           executable, or $NEWSGRAPH_DATA)
+      --models DIR        the tagger and parser models, tagger.model and
+                          parser.model (default: models/ in the data folder)
+      --parse             explain: under each evidence sentence, its words as a
+                          dependency tree (id, form, tag, head, relation)
   -q, --quiet             no summary on stdout
   -h, --help              this text
   -V, --version           the version
@@ -66,8 +75,8 @@ Filters, applied to every format (network measures are of the whole graph):
       --top N             only the N entities of highest PageRank
 
 Exit status: 0 all inputs read and all files written; 1 some inputs skipped or some
-files not written (each named on stderr), the rest written; 2 usage error, or
-nothing could be built.
+files not written (each named on stderr), the rest written; 2 usage error, data or
+models that cannot be loaded, or nothing could be built or parsed.
 )";
 
 namespace {
@@ -176,6 +185,9 @@ Command parse_command_line(const std::vector<std::string>& args) {
         cmd.build.output_dir.clear();
     } else if (args[0] == "explain") {
         cmd.kind = CommandKind::Explain;
+    } else if (args[0] == "parse") {
+        cmd.kind = CommandKind::Parse;
+        cmd.build.output_dir.clear();
     } else {
         throw std::invalid_argument("unknown command '" + args[0] + "' (try 'newsgraph --help')");
     }
@@ -231,6 +243,15 @@ Command parse_command_line(const std::vector<std::string>& args) {
             if (o.filter.top == 0) throw std::invalid_argument("--top must be at least 1");
         } else if (flag == "--data") {
             o.data_dir = arg(flag);
+        } else if (flag == "--models") {
+            o.models_dir = arg(flag);
+            if (o.models_dir.empty()) throw std::invalid_argument("--models needs a folder");
+        } else if (flag == "--parse") {
+            if (cmd.kind != CommandKind::Explain)
+                throw std::invalid_argument(
+                    "--parse is an option of explain (every sentence's "
+                    "tree: 'newsgraph parse INPUT...')");
+            o.show_parse = true;
         } else if (flag == "-q" || flag == "--quiet") {
             o.quiet = true;
         } else if (flag == "-h" || flag == "--help") {

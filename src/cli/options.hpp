@@ -1,4 +1,4 @@
-// Command-line options of `newsgraph build`, parsed without side effects so they can be tested.
+// Command-line options of every command, parsed without side effects so they can be tested.
 #pragma once
 
 #include <cstddef>
@@ -12,10 +12,12 @@ namespace newsgraph {
 
 struct BuildOptions {
     std::vector<std::string> inputs;
-    std::string output_dir = "out";    // build: a folder; annotate: a file ("" = stdout)
+    std::string output_dir = "out";    // build: a folder; annotate, parse: a file ("" = stdout)
     std::string name;                  // explain: the entity to explain
     std::vector<std::string> formats;  // empty: every format
     std::string data_dir;              // empty: found next to the executable
+    std::string models_dir;            // tagger and parser; empty: <data dir>/models
+    bool show_parse = false;           // explain: the tree of each evidence sentence
     std::size_t max_file_bytes = 64u << 20;
     std::size_t evidence_cap = 5;
     std::string layout = "dot";
@@ -27,7 +29,7 @@ struct BuildOptions {
     GraphFilter filter;  // --focus, --depth, --types, --relations, --min-weight, --top
 };
 
-enum class CommandKind { Build, Annotate, Explain, Help, Version };
+enum class CommandKind { Build, Annotate, Explain, Parse, Help, Version };
 
 struct Command {
     CommandKind kind = CommandKind::Help;

@@ -11,14 +11,21 @@ namespace newsgraph {
 Extractor::Extractor(const std::string& data_dir)
     : rules_(load_ingest_rules(data_dir)), lexicon_(Lexicon::load(data_dir)) {}
 
-ExtractedDocument Extractor::extract_with_mentions(const Document& doc) const {
-    const auto sentences = segment(doc, rules_);
-    const auto mentions = find_mentions(doc, sentences, lexicon_);
-    ResolvedMentions resolved = EntityResolver().resolve(mentions);
-    const CodePointIndex offsets(doc.text);
+ExtractedDocument Extractor::extract_with_mentions(const Document& doc,
+                                                   const nlp::Analyzer* analyzer) const {
     ExtractedDocument out;
+    out.parsed = unparsed_document(doc, rules_);
+    const auto mentions = find_mentions(doc, out.parsed.sentences, lexicon_);
+    ResolvedMentions resolved = EntityResolver().resolve(mentions);
+    // Every sentence of the story is parsed once, here, for every stage after this one:
+    // page furniture (bylines, credits) states no facts, so it is the one thing skipped.
+    if (analyzer)
+        for (std::size_t s = 0; s < out.parsed.sentences.size(); ++s)
+            if (!out.parsed.sentences[s].furniture)
+                analyze_sentence(doc, rules_, *analyzer, s, out.parsed);
+    const CodePointIndex offsets(doc.text);
     out.graph.document = doc.info;
-    out.graph.relations = find_relations(doc, offsets, sentences, mentions, resolved, lexicon_);
+    out.graph.relations = find_relations(doc, offsets, out.parsed, mentions, resolved, lexicon_);
     for (std::size_t i = 0; i < mentions.size(); ++i) {
         if (!resolved.entity_of[i]) continue;
         const Mention& m = mentions[i];

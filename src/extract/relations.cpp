@@ -41,10 +41,11 @@ Evidence sentence_evidence(const Document& doc, const CodePointIndex& offsets,
 }
 
 std::vector<RelationRecord> find_relations(const Document& doc, const CodePointIndex& offsets,
-                                           const std::vector<Sentence>& sentences,
+                                           const ParsedDocument& parsed,
                                            const std::vector<Mention>& mentions,
                                            const ResolvedMentions& resolved,
                                            const Lexicon& lexicon) {
+    const std::vector<Sentence>& sentences = parsed.sentences;
     std::vector<RelationRecord> out;
     const auto& entities = resolved.entities;
     auto emit = [&](std::size_t s, std::size_t t, Relation r, std::size_t sentence,

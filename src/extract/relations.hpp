@@ -8,6 +8,7 @@
 #include "src/extract/entity_resolver.hpp"
 #include "src/extract/lexicon.hpp"
 #include "src/extract/mentions.hpp"
+#include "src/extract/parsed_document.hpp"
 #include "src/ingest/document.hpp"
 
 namespace newsgraph {
@@ -16,9 +17,10 @@ namespace newsgraph {
 // "a senior fellow at the Atlantic Council" -> affiliated_with), interactions stated by
 // clauses (find_interactions), and co_mentioned for every
 // pair of entities named in one sentence of the story (not its furniture). Facts whose ends
-// do not fit the schema are dropped.
+// do not fit the schema are dropped. `parsed` holds the sentences, and the syntax of those
+// that can state a relation when the models were loaded (ParsedDocument::has_syntax).
 std::vector<RelationRecord> find_relations(const Document& doc, const CodePointIndex& offsets,
-                                           const std::vector<Sentence>& sentences,
+                                           const ParsedDocument& parsed,
                                            const std::vector<Mention>& mentions,
                                            const ResolvedMentions& resolved,
                                            const Lexicon& lexicon);

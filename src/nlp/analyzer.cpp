@@ -9,7 +9,8 @@
 
 namespace newsgraph::nlp {
 
-Analyzer::Analyzer(const std::string& models_dir, const std::string& wordnet_dir, AnalyzerLimits limits)
+Analyzer::Analyzer(const std::string& models_dir, const std::string& wordnet_dir,
+                   AnalyzerLimits limits)
     : tagger_(std::make_unique<Tagger>(Tagger::load(models_dir + "/tagger.model"))),
       parser_(std::make_unique<Parser>(Parser::load(models_dir + "/parser.model"))),
       lemmatizer_(std::make_unique<Lemmatizer>(wordnet_dir)),

@@ -13,7 +13,7 @@
 
 namespace newsgraph::nlp {
 
-inline constexpr std::uint32_t kModelFormatVersion = 1;
+inline constexpr std::uint32_t kModelFormatVersion = 2;
 
 class ModelError : public std::runtime_error {
   public:
@@ -49,6 +49,7 @@ class ModelReader {
     std::string str();
     std::vector<std::string> strings();
     bool at_end() const { return pos_ == bytes_.size(); }
+    std::size_t remaining() const { return bytes_.size() - pos_; }
     // Throws ModelError "PATH: what".
     [[noreturn]] void fail(const std::string& what) const;
     const std::string& path() const { return path_; }

@@ -11,22 +11,28 @@ namespace {
 
 constexpr std::string_view kKind = "parser";
 
-std::uint64_t h(std::string_view s) { return hash_bytes(s.data(), s.size()); }
+std::uint64_t h(std::string_view s) {
+    return hash_bytes(s.data(), s.size());
+}
 
 const ParserWord& none_word() {
     static const ParserWord w{h("<none>"), h("<NONE>"), h("<NONE>"), 1, 1, false, false};
     return w;
 }
 
-std::uint64_t pair(std::uint64_t a, std::uint64_t b) { return mix64(a * 31 + b); }
+std::uint64_t pair(std::uint64_t a, std::uint64_t b) {
+    return mix64(a * 31 + b);
+}
 
-bool is_function_word(const ParserWord& w, std::uint64_t adp, std::uint64_t sconj, std::uint64_t part) {
+bool is_function_word(const ParserWord& w, std::uint64_t adp, std::uint64_t sconj,
+                      std::uint64_t part) {
     return w.upos == adp || w.upos == sconj || w.upos == part;
 }
 
 }  // namespace
 
-std::vector<ParserWord> Parser::describe(const ParsedSentence& sentence, const WordClusters& clusters) {
+std::vector<ParserWord> Parser::describe(const ParsedSentence& sentence,
+                                         const WordClusters& clusters) {
     std::vector<ParserWord> words;
     words.reserve(sentence.words.size() + 1);
     words.push_back(ParserWord{h("<root>"), h("<ROOT>"), h("<ROOT>"), 2, 2, false, false});
@@ -50,25 +56,30 @@ void Parser::move_features(const std::vector<ParserWord>& words, const ArcEagerS
     auto word = [&](int i) -> const ParserWord& {
         return i < 0 ? none_word() : i == st.root ? words[0] : words[static_cast<std::size_t>(i)];
     };
-    auto at = [&](const std::vector<int>& v, int i) { return i < 0 ? -1 : v[static_cast<std::size_t>(i)]; };
+    auto at = [&](const std::vector<int>& v, int i) {
+        return i < 0 ? -1 : v[static_cast<std::size_t>(i)];
+    };
     const int s0 = st.s0(), s1 = st.s1(), n0 = st.b(0), n1 = st.b(1), n2 = st.b(2);
     const int s0h = at(st.head, s0);
     const int s0h2 = at(st.head, s0h);
-    const int s0l = at(st.left1, s0), s0l2 = at(st.left2, s0), s0r = at(st.right1, s0), s0r2 = at(st.right2, s0);
+    const int s0l = at(st.left1, s0), s0l2 = at(st.left2, s0), s0r = at(st.right1, s0),
+              s0r2 = at(st.right2, s0);
     const int n0l = at(st.left1, n0), n0l2 = at(st.left2, n0);
     const ParserWord &S0 = word(s0), &S1 = word(s1), &N0 = word(n0), &N1 = word(n1), &N2 = word(n2);
     const std::uint64_t s0w = S0.form, s0p = S0.tag, n0w = N0.form, n0p = N0.tag;
     const std::uint64_t s0wp = pair(s0w, s0p), n0wp = pair(n0w, n0p);
-    const std::uint64_t dist = n0 < 0 || s0 < 0 ? 0 : static_cast<std::uint64_t>(std::min(n0 - s0, 8));
+    const std::uint64_t dist =
+        n0 < 0 || s0 < 0 ? 0 : static_cast<std::uint64_t>(std::min(n0 - s0, 8));
     const std::uint64_t s0vr = static_cast<std::uint64_t>(at(st.n_right, s0) + 1),
                         s0vl = static_cast<std::uint64_t>(at(st.n_left, s0) + 1),
                         n0vl = static_cast<std::uint64_t>(at(st.n_left, n0) + 1);
     std::uint64_t commas = 0;
     if (n0 > 0 && s0 > 0)
-        for (int k = s0 + 1; k < n0 && k <= st.n && commas < 2; ++k) commas += words[static_cast<std::size_t>(k)].comma ? 1 : 0;
+        for (int k = s0 + 1; k < n0 && k <= st.n && commas < 2; ++k)
+            commas += words[static_cast<std::size_t>(k)].comma ? 1 : 0;
     const std::uint64_t s0_headed = s0h >= 0 ? 1 : 0;
-    const ParserWord &S0H = word(s0h), &S0H2 = word(s0h2), &S0L = word(s0l), &S0L2 = word(s0l2), &S0R = word(s0r),
-                     &S0R2 = word(s0r2), &N0L = word(n0l), &N0L2 = word(n0l2);
+    const ParserWord &S0H = word(s0h), &S0H2 = word(s0h2), &S0L = word(s0l), &S0L2 = word(s0l2),
+                     &S0R = word(s0r), &S0R2 = word(s0r2), &N0L = word(n0l), &N0L2 = word(n0l2);
     const ParserWord& after_s0 = word(s0 > 0 && s0 + 1 < n0 ? s0 + 1 : -1);
     const ParserWord& before_n0 = word(n0 > 0 && s0 > 0 && n0 - 1 > s0 ? n0 - 1 : -1);
 
@@ -167,16 +178,87 @@ void Parser::move_features(const std::vector<ParserWord>& words, const ArcEagerS
     out.push_back(feature(89, word(at(st.head, s1)).tag, S1.tag, s0p));
     out.push_back(feature(90, S0L.tag, S0R.tag, s0p));
     out.push_back(feature(91, s0_headed, s0p, N0L.tag));
+    // The same shapes over UPOS, which the tagger gets right more often than XPOS.
+    out.push_back(feature(92, S0.upos, N0.upos));
+    out.push_back(feature(93, S0.upos, N0.upos, N1.upos));
+    out.push_back(feature(94, S0H.upos, S0.upos, N0.upos));
+    out.push_back(feature(95, S1.upos, S0.upos, N0.upos));
+    out.push_back(feature(96, s0w, N0.upos));
+    out.push_back(feature(97, S0.upos, n0w));
+    out.push_back(feature(98, S0.upos, S0L.upos, N0.upos));
+    out.push_back(feature(99, S0.upos, S0R.upos, N0.upos));
+    out.push_back(feature(100, N0.upos, N0L.upos, S0.upos));
+    // Labels of arcs already made, as guessed when they were made (Zhang and Nivre 2011).
+    auto lab = [&](int w) {
+        return w < 0 ? std::uint64_t{0}
+                     : static_cast<std::uint64_t>(st.label[static_cast<std::size_t>(w)] + 2);
+    };
+    auto set = [&](const std::vector<unsigned long long>& v, int w) {
+        return w < 0 ? std::uint64_t{0}
+                     : static_cast<std::uint64_t>(v[static_cast<std::size_t>(w)]);
+    };
+    out.push_back(feature(140, lab(s0), s0p));
+    out.push_back(feature(141, lab(s0l), s0p));
+    out.push_back(feature(142, lab(s0r), s0p));
+    out.push_back(feature(143, lab(n0l), n0p));
+    out.push_back(feature(144, lab(s0l2), lab(s0l)));
+    out.push_back(feature(145, lab(s0r2), lab(s0r)));
+    out.push_back(feature(146, lab(n0l2), lab(n0l)));
+    out.push_back(feature(147, set(st.left_labels, s0), s0p));
+    out.push_back(feature(148, set(st.right_labels, s0), s0p));
+    out.push_back(feature(149, set(st.left_labels, n0), n0p));
+    out.push_back(feature(150, lab(s0), s0p, n0p));
+    out.push_back(feature(151, set(st.right_labels, s0), s0p, n0p));
+}
+
+void Parser::arc_time_features(const std::vector<ParserWord>& words, const ArcEagerState& st, int h,
+                               int d, std::vector<std::uint64_t>& out) {
+    auto word = [&](int i) -> const ParserWord& {
+        return i < 0 ? none_word() : i == st.root ? words[0] : words[static_cast<std::size_t>(i)];
+    };
+    auto at = [&](const std::vector<int>& v, int i) {
+        return i < 0 ? -1 : v[static_cast<std::size_t>(i)];
+    };
+    const ParserWord &D = word(d), &H = word(h);
+    const std::uint64_t dir = d < h ? 1 : 2;
+    const int gap = d < h ? h - d : d - h;
+    const std::uint64_t dist = static_cast<std::uint64_t>(gap < 4    ? gap
+                                                          : gap < 7  ? 4
+                                                          : gap < 12 ? 5
+                                                                     : 6);
+    const ParserWord& HH = word(at(st.head, h));
+    const ParserWord &DL = word(at(st.left1, d)), &DR = word(at(st.right1, d)),
+                     &HL = word(at(st.left1, h));
+    out.clear();
+    out.push_back(feature(201, D.form, dir));
+    out.push_back(feature(202, D.tag, dir));
+    out.push_back(feature(203, H.form, dir));
+    out.push_back(feature(204, D.tag, H.tag, dir));
+    out.push_back(feature(205, D.form, H.tag, dir));
+    out.push_back(feature(206, H.form, D.tag, dir));
+    out.push_back(feature(207, pair(D.tag, H.tag), dir, dist));
+    out.push_back(feature(208, D.upos, H.upos, dir));
+    out.push_back(feature(209, HH.tag, H.tag, D.tag));
+    out.push_back(feature(210, DL.form, D.tag, dir));
+    out.push_back(feature(211, DL.tag, DR.tag, D.tag));
+    out.push_back(feature(212, HL.tag, D.tag, dir));
+    out.push_back(feature(
+        213, static_cast<std::uint64_t>(st.label[static_cast<std::size_t>(h < 0 ? 0 : h)] + 2),
+        D.upos, dir));
+    out.push_back(feature(214, D.cluster, H.tag, dir));
+    out.push_back(feature(215, h == st.root ? 1 : 0, D.upos));
 }
 
 std::vector<std::vector<int>> Parser::children_of(const std::vector<int>& heads) {
     std::vector<std::vector<int>> children(heads.size());
     for (std::size_t i = 1; i < heads.size(); ++i)
-        if (heads[i] >= 0) children[static_cast<std::size_t>(heads[i])].push_back(static_cast<int>(i));
+        if (heads[i] >= 0)
+            children[static_cast<std::size_t>(heads[i])].push_back(static_cast<int>(i));
     return children;
 }
 
-std::vector<int> Parser::top_down(const std::vector<int>& heads, const std::vector<std::vector<int>>& children) {
+std::vector<int> Parser::top_down(const std::vector<int>& heads,
+                                  const std::vector<std::vector<int>>& children) {
     std::vector<int> order;
     order.reserve(heads.size());
     for (std::size_t i = 1; i < heads.size(); ++i)
@@ -187,18 +269,22 @@ std::vector<int> Parser::top_down(const std::vector<int>& heads, const std::vect
 }
 
 void Parser::arc_features(const std::vector<ParserWord>& words, const std::vector<int>& heads,
-                          const std::vector<std::vector<int>>& children, const std::vector<int>& labels, int d,
-                          std::vector<std::uint64_t>& out) {
+                          const std::vector<std::vector<int>>& children,
+                          const std::vector<int>& labels, int d, std::vector<std::uint64_t>& out) {
     static const std::uint64_t adp = h("ADP"), sconj = h("SCONJ"), part = h("PART"), aux = h("AUX");
     const auto du = static_cast<std::size_t>(d);
     const int hd = heads[du];
     const auto hu = static_cast<std::size_t>(hd);
     const ParserWord& D = words[du];
     const ParserWord& H = words[hu];
-    const ParserWord& HH = hd > 0 && heads[hu] >= 0 ? words[static_cast<std::size_t>(heads[hu])] : none_word();
+    const ParserWord& HH =
+        hd > 0 && heads[hu] >= 0 ? words[static_cast<std::size_t>(heads[hu])] : none_word();
     const std::uint64_t dir = d < hd ? 1 : 2;
     const int gap = d < hd ? hd - d : d - hd;
-    const std::uint64_t dist = static_cast<std::uint64_t>(gap < 4 ? gap : gap < 7 ? 4 : gap < 12 ? 5 : 6);
+    const std::uint64_t dist = static_cast<std::uint64_t>(gap < 4    ? gap
+                                                          : gap < 7  ? 4
+                                                          : gap < 12 ? 5
+                                                                     : 6);
     const ParserWord& prev = d > 1 ? words[du - 1] : none_word();
     const ParserWord& next = du + 1 < words.size() ? words[du + 1] : none_word();
     out.clear();
@@ -217,9 +303,12 @@ void Parser::arc_features(const std::vector<ParserWord>& words, const std::vecto
     out.push_back(feature(113, HH.upos, H.upos, dir));
     out.push_back(feature(114, prev.tag, D.tag, next.tag));
     out.push_back(feature(115, D.upos, H.form, dir));
-    out.push_back(feature(116, static_cast<std::uint64_t>(std::min<std::size_t>(children[du].size(), 4)), D.upos, dir));
+    out.push_back(feature(116,
+                          static_cast<std::uint64_t>(std::min<std::size_t>(children[du].size(), 4)),
+                          D.upos, dir));
     std::uint64_t commas = 0;
-    for (int k = std::min(d, hd) + 1; k < std::max(d, hd); ++k) commas += words[static_cast<std::size_t>(k)].comma ? 1 : 0;
+    for (int k = std::min(d, hd) + 1; k < std::max(d, hd); ++k)
+        commas += words[static_cast<std::size_t>(k)].comma ? 1 : 0;
     out.push_back(feature(117, std::min<std::uint64_t>(commas, 2), D.upos, H.upos));
     // The dependent's own dependents: function words ("by", "to", "that") say much of the label.
     for (const int c : children[du]) {
@@ -251,7 +340,9 @@ void Parser::arc_features(const std::vector<ParserWord>& words, const std::vecto
     out.push_back(feature(128, D.cluster, H.tag, dir));
     out.push_back(feature(129, H.cluster6, D.cluster6, dir));
     // Labels already given: the head's own, and its dependents' labelled before this one.
-    const auto label = [&](int w) { return static_cast<std::uint64_t>(labels[static_cast<std::size_t>(w)] + 2); };
+    const auto label = [&](int w) {
+        return static_cast<std::uint64_t>(labels[static_cast<std::size_t>(w)] + 2);
+    };
     const std::uint64_t head_label = hd > 0 ? label(hd) : 1;
     out.push_back(feature(130, head_label, D.upos, dir));
     out.push_back(feature(131, head_label, D.tag, H.tag));
@@ -274,7 +365,8 @@ void Parser::parse(ParsedSentence& sentence) const {
     const std::vector<ParserWord> words = describe(sentence, model_.clusters);
     ArcEagerState st(n);
     std::vector<std::uint64_t> feats;
-    feats.reserve(128);
+    feats.reserve(160);
+    std::vector<float> label_scores(model_.labels.size());
     float scores[kMoves];
     while (!st.terminal()) {
         move_features(words, st, feats);
@@ -283,7 +375,17 @@ void Parser::parse(ParsedSentence& sentence) const {
         int best = -1;
         for (int m = 0; m < kMoves; ++m)
             if (st.legal(m) && (best < 0 || scores[m] > scores[best])) best = m;
+        const int dependent = best == kLeft ? st.s0() : best == kRight ? st.buffer : -1;
         st.apply(best);
+        if (dependent >= 0) {
+            arc_time_features(words, st, st.head[static_cast<std::size_t>(dependent)], dependent,
+                              feats);
+            std::fill(label_scores.begin(), label_scores.end(), 0.0f);
+            model_.arc_time_labels.score(feats.data(), feats.size(), label_scores.data());
+            st.set_label(dependent, static_cast<int>(
+                                        std::max_element(label_scores.begin(), label_scores.end()) -
+                                        label_scores.begin()));
+        }
     }
     std::vector<int> heads = st.heads();
     // One root: the first word hanging from the root keeps it, later ones hang from it.
@@ -296,7 +398,6 @@ void Parser::parse(ParsedSentence& sentence) const {
             heads[static_cast<std::size_t>(i)] = root;
     }
     const auto children = children_of(heads);
-    std::vector<float> label_scores(model_.labels.size());
     std::vector<int> labels(heads.size(), -1);
     for (const int i : top_down(heads, children)) {
         Word& w = sentence.words[static_cast<std::size_t>(i - 1)];
@@ -308,7 +409,9 @@ void Parser::parse(ParsedSentence& sentence) const {
             model_.arcs.score(feats.data(), feats.size(), label_scores.data());
             best = -1;
             for (int c = 0; c < static_cast<int>(label_scores.size()); ++c)
-                if (c != root_label_ && (best < 0 || label_scores[static_cast<std::size_t>(c)] > label_scores[static_cast<std::size_t>(best)]))
+                if (c != root_label_ &&
+                    (best < 0 || label_scores[static_cast<std::size_t>(c)] >
+                                     label_scores[static_cast<std::size_t>(best)]))
                     best = c;
         }
         labels[static_cast<std::size_t>(i)] = best;
@@ -322,6 +425,7 @@ void Parser::save(const std::string& path) const {
     model_.clusters.save_to(out);
     model_.moves.save(out);
     model_.arcs.save(out);
+    model_.arc_time_labels.save(out);
     write_model(path, kKind, out);
 }
 
@@ -333,6 +437,7 @@ Parser Parser::load(const std::string& path) {
     m.clusters = WordClusters::load_from(in);
     m.moves = WeightTable::load(in, kMoves);
     m.arcs = WeightTable::load(in, m.labels.size());
+    m.arc_time_labels = WeightTable::load(in, m.labels.size());
     if (!in.at_end()) in.fail("trailing data after the weights");
     return Parser(std::move(m));
 }

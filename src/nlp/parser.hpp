@@ -28,8 +28,11 @@ struct ParserWord {
 struct ParserModel {
     std::vector<std::string> labels;  // deprels; "root" among them
     WordClusters clusters;
-    WeightTable moves;                // kMoves classes
-    WeightTable arcs;                 // labels.size() classes
+    WeightTable moves;  // kMoves classes
+    WeightTable arcs;   // labels.size() classes: the labels written out
+    // Labels guessed as each arc is made, from what the state knows then: not written out,
+    // but read by the move features (the labels of a word's dependents say much of it).
+    WeightTable arc_time_labels;
 };
 
 class Parser {
@@ -44,17 +47,23 @@ class Parser {
     const ParserModel& model() const { return model_; }
 
     // Shared with the trainer.
-    static std::vector<ParserWord> describe(const ParsedSentence& sentence, const WordClusters& clusters);
+    static std::vector<ParserWord> describe(const ParsedSentence& sentence,
+                                            const WordClusters& clusters);
     static void move_features(const std::vector<ParserWord>& words, const ArcEagerState& state,
                               std::vector<std::uint64_t>& out);
     // Features of the arc head(d) -> d in a finished tree (heads[i] for word i, 1-based).
     // labels[i] is the label id of word i's arc where already known (-1 where not): arcs are
     // labelled top-down, so the head's own label and its earlier dependents' are known.
     static void arc_features(const std::vector<ParserWord>& words, const std::vector<int>& heads,
-                             const std::vector<std::vector<int>>& children, const std::vector<int>& labels, int d,
+                             const std::vector<std::vector<int>>& children,
+                             const std::vector<int>& labels, int d,
                              std::vector<std::uint64_t>& out);
     // Words in the order they are labelled: breadth first from the root, left to right.
-    static std::vector<int> top_down(const std::vector<int>& heads, const std::vector<std::vector<int>>& children);
+    static std::vector<int> top_down(const std::vector<int>& heads,
+                                     const std::vector<std::vector<int>>& children);
+    // Features for labelling the arc h -> d the moment it is made.
+    static void arc_time_features(const std::vector<ParserWord>& words, const ArcEagerState& state,
+                                  int h, int d, std::vector<std::uint64_t>& out);
     static std::vector<std::vector<int>> children_of(const std::vector<int>& heads);
 
   private:

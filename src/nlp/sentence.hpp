@@ -12,13 +12,13 @@ namespace newsgraph::nlp {
 inline constexpr std::size_t kNoOffset = static_cast<std::size_t>(-1);
 
 struct Word {
-    std::string form;    // as UD writes it ("do", "n't", "Russia", "'s")
-    std::string lemma;   // "_" until lemmatised
-    std::string upos;    // universal POS ("NOUN"), "_" until tagged
-    std::string xpos;    // Penn Treebank tag ("NNS"), "_" until tagged
+    std::string form;   // as UD writes it ("do", "n't", "Russia", "'s")
+    std::string lemma;  // "_" until lemmatised
+    std::string upos;   // universal POS ("NOUN"), "_" until tagged
+    std::string xpos;   // Penn Treebank tag ("NNS"), "_" until tagged
     std::string feats = "_";
-    int head = -1;       // 0 = root, i+1 = words[i]; -1 until parsed
-    std::string deprel;  // "nsubj", "obl:agent", ...; empty until parsed
+    int head = -1;           // 0 = root, i+1 = words[i]; -1 until parsed
+    std::string deprel;      // "nsubj", "obl:agent", ...; empty until parsed
     std::string deps = "_";  // enhanced dependencies, kept as read so CoNLL-U round-trips
     std::string misc = "_";  // CoNLL-U MISC column as read (SpaceAfter=No, ...)
     // Byte offsets into the article text; kNoOffset for words read from CoNLL-U.

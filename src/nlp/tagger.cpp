@@ -10,14 +10,20 @@ namespace {
 constexpr std::string_view kKind = "tagger";
 constexpr int kStart = Tagger::kNoTag;
 
-std::uint64_t h(std::string_view s) { return hash_bytes(s.data(), s.size()); }
+std::uint64_t h(std::string_view s) {
+    return hash_bytes(s.data(), s.size());
+}
 
 // "Xxxx" -> "Xx", "1,000" -> "d,d", "McDonald" -> "XxXx": runs of one kind collapse.
 std::string shape_of(std::string_view form) {
     std::string out;
     for (const char ch : form) {
         const auto c = static_cast<unsigned char>(ch);
-        char k = c >= 'A' && c <= 'Z' ? 'X' : c >= 'a' && c <= 'z' ? 'x' : c >= '0' && c <= '9' ? 'd' : c >= 0x80 ? 'u' : ch;
+        char k = c >= 'A' && c <= 'Z'   ? 'X'
+                 : c >= 'a' && c <= 'z' ? 'x'
+                 : c >= '0' && c <= '9' ? 'd'
+                 : c >= 0x80            ? 'u'
+                                        : ch;
         if (out.empty() || out.back() != k) out.push_back(k);
         if (out.size() > 12) break;
     }
@@ -43,20 +49,26 @@ TaggerWord Tagger::describe(std::string_view form, const WordClusters& clusters)
     w.form = h(form);
     w.lower = h(low);
     w.shape = h(shape_of(form));
-    for (std::size_t k = 1; k <= 3; ++k) w.prefix[k - 1] = h(std::string_view(low).substr(0, k)) + k;
+    for (std::size_t k = 1; k <= 3; ++k)
+        w.prefix[k - 1] = h(std::string_view(low).substr(0, k)) + k;
     for (std::size_t k = 1; k <= 4; ++k)
-        w.suffix[k - 1] = h(low.size() >= k ? std::string_view(low).substr(low.size() - k) : std::string_view(low)) + 7 * k;
+        w.suffix[k - 1] = h(low.size() >= k ? std::string_view(low).substr(low.size() - k)
+                                            : std::string_view(low)) +
+                          7 * k;
     const bool upper_initial = !form.empty() && form[0] >= 'A' && form[0] <= 'Z';
-    const bool has_digit = std::any_of(form.begin(), form.end(), [](char c) { return c >= '0' && c <= '9'; });
+    const bool has_digit =
+        std::any_of(form.begin(), form.end(), [](char c) { return c >= '0' && c <= '9'; });
     const bool has_hyphen = form.find('-') != std::string_view::npos;
-    const bool all_upper = upper_initial && std::none_of(form.begin(), form.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-    w.flags = (upper_initial ? 1u : 0u) | (has_digit ? 2u : 0u) | (has_hyphen ? 4u : 0u) | (all_upper ? 8u : 0u) |
-              (std::min<std::size_t>(form.size(), 12) << 4);
+    const bool all_upper = upper_initial && std::none_of(form.begin(), form.end(), [](char c) {
+                               return c >= 'a' && c <= 'z';
+                           });
+    w.flags = (upper_initial ? 1u : 0u) | (has_digit ? 2u : 0u) | (has_hyphen ? 4u : 0u) |
+              (all_upper ? 8u : 0u) | (std::min<std::size_t>(form.size(), 12) << 4);
     return w;
 }
 
-void Tagger::features(const std::vector<TaggerWord>& words, std::size_t i, int p1, int p2, const int* next,
-                      std::vector<std::uint64_t>& out) {
+void Tagger::features(const std::vector<TaggerWord>& words, std::size_t i, int p1, int p2,
+                      const int* next, std::vector<std::uint64_t>& out) {
     static const WordClusters kNone;
     static const TaggerWord kPad = describe("<pad>", kNone);
     static const TaggerWord kStartPad = describe("<s>", kNone);
@@ -140,18 +152,29 @@ std::vector<int> Tagger::classify(const ParsedSentence& sentence, bool first_pas
     std::vector<std::uint64_t> feats;
     std::vector<float> scores(model_.classes.size());
     std::vector<int> first(words.size() + 2, kStart), tags(words.size(), kStart);
+    std::vector<char> sure(words.size(), 0);  // first-pass tags the second pass keeps
     const bool two_passes = !first_pass_only && model_.second_pass.rows() > 0;
     for (int pass = 0; pass < (two_passes ? 2 : 1); ++pass) {
         const WeightTable& weights = pass == 0 ? model_.weights : model_.second_pass;
         int p1 = kStart, p2 = kStart;
         for (std::size_t i = 0; i < words.size(); ++i) {
             int best = -1;
-            if (auto it = model_.fixed.find(sentence.words[i].form); it != model_.fixed.end()) best = it->second;
+            if (auto it = model_.fixed.find(sentence.words[i].form); it != model_.fixed.end())
+                best = it->second;
+            if (pass == 1 && sure[i]) best = first[i];
             if (best < 0) {
                 features(words, i, p1, p2, pass == 0 ? nullptr : &first[i + 1], feats);
                 std::fill(scores.begin(), scores.end(), 0.0f);
                 weights.score(feats.data(), feats.size(), scores.data());
-                best = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
+                best = static_cast<int>(std::max_element(scores.begin(), scores.end()) -
+                                        scores.begin());
+                if (pass == 0 && two_passes) {
+                    float second = -1e30f;
+                    for (std::size_t c = 0; c < scores.size(); ++c)
+                        if (static_cast<int>(c) != best) second = std::max(second, scores[c]);
+                    sure[i] = (scores[static_cast<std::size_t>(best)] - second) * weights.scale() >=
+                              model_.second_pass_margin;
+                }
             }
             tags[i] = best;
             p2 = p1;
@@ -181,14 +204,16 @@ std::string_view Tagger::known_lemma(std::string_view form, std::string_view xpo
 void Tagger::save(const std::string& path) const {
     ModelWriter out;
     out.strings(model_.classes);
-    std::vector<std::pair<std::string, std::uint16_t>> fixed(model_.fixed.begin(), model_.fixed.end());
+    std::vector<std::pair<std::string, std::uint16_t>> fixed(model_.fixed.begin(),
+                                                             model_.fixed.end());
     std::sort(fixed.begin(), fixed.end());
     out.u32(static_cast<std::uint32_t>(fixed.size()));
     for (const auto& [form, cls] : fixed) {
         out.str(form);
         out.u32(cls);
     }
-    std::vector<std::pair<std::string, std::string>> lemmas(model_.lemmas.begin(), model_.lemmas.end());
+    std::vector<std::pair<std::string, std::string>> lemmas(model_.lemmas.begin(),
+                                                            model_.lemmas.end());
     std::sort(lemmas.begin(), lemmas.end());
     out.u32(static_cast<std::uint32_t>(lemmas.size()));
     for (const auto& [key, lemma] : lemmas) {
@@ -198,6 +223,7 @@ void Tagger::save(const std::string& path) const {
     model_.clusters.save_to(out);
     model_.weights.save(out);
     model_.second_pass.save(out);
+    out.f32(model_.second_pass_margin);
     write_model(path, kKind, out);
 }
 
@@ -221,6 +247,8 @@ Tagger Tagger::load(const std::string& path) {
     m.clusters = WordClusters::load_from(in);
     m.weights = WeightTable::load(in, m.classes.size());
     m.second_pass = WeightTable::load(in, m.classes.size());
+    m.second_pass_margin = in.f32();
+    if (!(m.second_pass_margin >= 0)) in.fail("corrupt second-pass margin");
     if (!in.at_end()) in.fail("trailing data after the weights");
     return Tagger(std::move(m));
 }

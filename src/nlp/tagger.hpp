@@ -34,6 +34,9 @@ struct TaggerModel {
     WeightTable weights;
     // A second pass that also sees the first pass's tags of the next two words (empty: none).
     WeightTable second_pass;
+    // Words the first pass tags with at least this margin between its two best classes keep
+    // that tag: the second pass would not change it, and skipping it halves the cost.
+    float second_pass_margin = 1e30f;
 };
 
 class Tagger {
@@ -55,8 +58,8 @@ class Tagger {
     // Shared with the trainer, so training and tagging read the same features.
     static TaggerWord describe(std::string_view form, const WordClusters& clusters);
     // `next`: the first pass's classes of words i+1 and i+2 (second pass), or nullptr.
-    static void features(const std::vector<TaggerWord>& words, std::size_t i, int prev1, int prev2, const int* next,
-                         std::vector<std::uint64_t>& out);
+    static void features(const std::vector<TaggerWord>& words, std::size_t i, int prev1, int prev2,
+                         const int* next, std::vector<std::uint64_t>& out);
     static constexpr int kNoTag = 0xffff;
     static std::string lower(std::string_view s);
 

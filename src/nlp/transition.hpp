@@ -30,6 +30,18 @@ struct ArcEagerState {
         n_left.assign(size, 0);
         n_right.assign(size, 0);
         on_stack.assign(size, 0);
+        label.assign(size, -1);
+        left_labels.assign(size, 0);
+        right_labels.assign(size, 0);
+    }
+
+    // The label given to the arc that made w a dependent (the parser's guess, for features).
+    void set_label(int w, int l) {
+        const auto wi = static_cast<std::size_t>(w);
+        label[wi] = l;
+        const auto h = static_cast<std::size_t>(head[wi]);
+        (w < head[wi] ? left_labels[h] : right_labels[h]) |= 1ULL
+                                                             << (static_cast<unsigned>(l) & 63);
     }
 
     bool terminal() const { return buffer == root && stack.empty(); }
@@ -41,20 +53,34 @@ struct ArcEagerState {
 
     bool legal(int move) const {
         switch (move) {
-            case kShift: return buffer < root;
-            case kReduce: return !stack.empty() && headed(s0());
-            case kLeft: return !stack.empty() && !headed(s0());
-            case kRight: return !stack.empty() && buffer < root;
+            case kShift:
+                return buffer < root;
+            case kReduce:
+                return !stack.empty() && headed(s0());
+            case kLeft:
+                return !stack.empty() && !headed(s0());
+            case kRight:
+                return !stack.empty() && buffer < root;
         }
         return false;
     }
 
     void apply(int move) {
         switch (move) {
-            case kShift: push(buffer++); break;
-            case kReduce: pop(); break;
-            case kLeft: attach(buffer, s0()); pop(); break;
-            case kRight: attach(s0(), buffer); push(buffer++); break;
+            case kShift:
+                push(buffer++);
+                break;
+            case kReduce:
+                pop();
+                break;
+            case kLeft:
+                attach(buffer, s0());
+                pop();
+                break;
+            case kRight:
+                attach(s0(), buffer);
+                push(buffer++);
+                break;
         }
     }
 
@@ -73,6 +99,8 @@ struct ArcEagerState {
     int buffer = 1;  // first word of the buffer; the buffer is buffer..root
     std::vector<int> head, left1, left2, right1, right2, n_left, n_right;
     std::vector<char> on_stack;
+    std::vector<int> label;                                     // -1 until labelled
+    std::vector<unsigned long long> left_labels, right_labels;  // label sets of the children
 
   private:
     void push(int w) {

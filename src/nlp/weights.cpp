@@ -1,101 +1,150 @@
 #include "src/nlp/weights.hpp"
 
+#include <sys/mman.h>
+
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <new>
 
 namespace newsgraph::nlp {
 
-void WeightTable::add_row(std::uint64_t key, const std::vector<Entry>& row) {
-    if (row.empty()) return;
-    staged_.push_back({nonzero(key), {static_cast<std::uint32_t>(entries_.size()), static_cast<std::uint32_t>(row.size())}});
-    entries_.insert(entries_.end(), row.begin(), row.end());
+void* allocate_on_huge_pages(std::size_t bytes) {
+    constexpr std::size_t kHugePage = 2u << 20;
+    if (bytes < kHugePage) {  // small: an ordinary allocation
+        void* p = std::malloc(bytes == 0 ? 1 : bytes);
+        if (p == nullptr) throw std::bad_alloc();
+        return p;
+    }
+    const std::size_t rounded = (bytes + kHugePage - 1) / kHugePage * kHugePage;
+    void* p = std::aligned_alloc(kHugePage, rounded);
+    if (p == nullptr) throw std::bad_alloc();
+    madvise(p, rounded, MADV_HUGEPAGE);  // a hint: without huge pages it still works
+    return p;
 }
 
-void WeightTable::finish() {
-    // Key order makes save() deterministic whatever order rows were added in.
-    std::sort(staged_.begin(), staged_.end());
-    std::vector<Entry> ordered;
-    ordered.reserve(entries_.size());
-    for (auto& [key, span] : staged_) {
-        const auto begin = static_cast<std::uint32_t>(ordered.size());
-        ordered.insert(ordered.end(), entries_.begin() + span.first, entries_.begin() + span.first + span.second);
-        span.first = begin;
+void WeightTable::add_row(std::uint64_t key,
+                          const std::vector<std::pair<std::uint16_t, float>>& row) {
+    if (!row.empty()) building_.emplace_back(key, row);
+}
+
+void WeightTable::finish(std::size_t n_classes) {
+    n_classes_ = n_classes;
+    // Rows whose keys fold to the same 32 bits become one row: their weights add up.
+    std::map<std::uint32_t, std::map<std::uint16_t, float>> merged;
+    for (const auto& [key, row] : building_)
+        for (const auto& [cls, weight] : row) merged[fold(key)][cls] += weight;
+    building_.clear();
+    float largest = 0;
+    for (const auto& [key, row] : merged)
+        for (const auto& [cls, weight] : row) largest = std::max(largest, std::fabs(weight));
+    // A power of two, so that loading and saving again gives the same bytes.
+    int exponent = 0;
+    if (largest > 0) std::frexp(largest / 32767.0f, &exponent);
+    scale_ = largest > 0 ? std::ldexp(1.0f, exponent) : 1.0f;
+    rows_.clear();
+    entries_.clear();
+    for (const auto& [key, row] : merged) {
+        const auto begin = static_cast<std::uint32_t>(entries_.size());
+        for (const auto& [cls, weight] : row) {
+            const auto q = static_cast<std::int16_t>(std::lround(weight / scale_));
+            if (q != 0) entries_.push_back(Entry{q, cls});
+        }
+        const auto count = static_cast<std::uint32_t>(entries_.size()) - begin;
+        if (count > kMaxClasses || entries_.size() >= (1u << 25))
+            throw ModelError(
+                "weight table too large for the model format (rows of at most 127 classes, 2^25 "
+                "weights)");
+        if (count > 0) rows_.push_back(Row{key, begin, count});
     }
-    entries_ = std::move(ordered);
     rebuild_index();
 }
 
 void WeightTable::rebuild_index() {
     std::size_t size = 2;
-    while (size < staged_.size() * 2) size *= 2;
-    slots_.assign(size, Slot{});
+    while (size < rows_.size() * 2) size *= 2;
     mask_ = size - 1;
-    for (const auto& [key, span] : staged_) {
-        std::size_t i = static_cast<std::size_t>(key) & mask_;
-        while (slots_[i].key != 0 && slots_[i].key != key) i = (i + 1) & mask_;
-        if (slots_[i].key == key) {  // the same key twice: a hash collision, weights add up
-            continue;
+    small_.clear();
+    slots_.assign(1, Slot{});
+    if (n_classes_ > 0 && n_classes_ <= kSmallClasses) {
+        small_.assign(size, SmallSlot{});
+        for (const Row& row : rows_) {
+            std::size_t i = row.key & mask_;
+            while (small_[i].key != 0) i = (i + 1) & mask_;
+            small_[i].key = row.key;
+            for (std::uint32_t j = 0; j < row.count; ++j)
+                small_[i].weight[entries_[row.begin + j].cls] = entries_[row.begin + j].weight;
         }
-        slots_[i] = Slot{key, span.first, span.second};
+        return;
     }
-    rows_ = staged_.size();
+    slots_.assign(size, Slot{});
+    for (const Row& row : rows_) {
+        std::size_t i = row.key & mask_;
+        while (slots_[i].key != 0) i = (i + 1) & mask_;
+        slots_[i] = Slot{row.key, row.begin << 7 | row.count};
+    }
 }
 
 // On disk: keys as varint gaps from the previous key, classes as varint gaps, weights as
-// 16-bit integers times a scale for the whole table. Quantising moves no decision that
-// matters (a weight changes by at most 1/32,768 of the largest one) and halves the file.
+// the 16-bit integers they are in memory, and the scale.
 void WeightTable::save(ModelWriter& out) const {
-    float largest = 0;
-    for (const Entry& e : entries_) largest = std::max(largest, std::fabs(e.weight));
-    // A power of two, so that loading and saving again gives the same bytes.
-    int exponent = 0;
-    if (largest > 0) std::frexp(largest / 32767.0f, &exponent);
-    const float scale = largest > 0 ? std::ldexp(1.0f, exponent) : 1.0f;
-    out.u64(staged_.size());
-    out.f32(scale);
-    std::uint64_t previous = 0;
-    for (const auto& [key, span] : staged_) {
-        out.varint(key - previous);
-        previous = key;
-        out.varint(span.second);
+    out.u64(rows_.size());
+    out.f32(scale_);
+    std::uint32_t previous = 0;
+    for (const Row& row : rows_) {
+        out.varint(row.key - previous);
+        previous = row.key;
+        out.varint(row.count);
         std::uint32_t previous_class = 0;
-        for (std::uint32_t j = 0; j < span.second; ++j) {
-            const Entry& e = entries_[span.first + j];
+        for (std::uint32_t j = 0; j < row.count; ++j) {
+            const Entry& e = entries_[row.begin + j];
             out.varint(e.cls - previous_class);
             previous_class = e.cls;
-            const auto q = static_cast<std::int16_t>(std::lround(e.weight / scale));
-            out.u8(static_cast<std::uint8_t>(static_cast<std::uint16_t>(q) & 0xff));
-            out.u8(static_cast<std::uint8_t>(static_cast<std::uint16_t>(q) >> 8));
+            const auto q = static_cast<std::uint16_t>(e.weight);
+            out.u8(static_cast<std::uint8_t>(q & 0xff));
+            out.u8(static_cast<std::uint8_t>(q >> 8));
         }
     }
 }
 
 WeightTable WeightTable::load(ModelReader& in, std::size_t n_classes) {
+    if (n_classes > kMaxClasses)
+        in.fail("a weight table of " + std::to_string(n_classes) + " classes (at most 127)");
     WeightTable t;
+    t.n_classes_ = n_classes;
     const std::uint64_t rows = in.u64();
-    if (rows > (1ULL << 28)) in.fail("corrupt weight table (" + std::to_string(rows) + " rows)");
-    const float scale = in.f32();
-    if (!(scale > 0) || !std::isfinite(scale)) in.fail("corrupt weight table (scale)");
-    t.staged_.reserve(rows);
+    // A row takes 4 bytes at least (key gap, count, class gap, weight): a larger count is
+    // corrupt, and must not make us reserve memory for it.
+    if (rows > (1ULL << 25) || rows > in.remaining() / 4)
+        in.fail("corrupt weight table (" + std::to_string(rows) + " rows)");
+    t.scale_ = in.f32();
+    if (!(t.scale_ > 0) || !std::isfinite(t.scale_)) in.fail("corrupt weight table (scale)");
+    t.rows_.reserve(rows);
     std::uint64_t key = 0;
     for (std::uint64_t r = 0; r < rows; ++r) {
         const std::uint64_t gap = in.varint();
         if (gap == 0 && r > 0) in.fail("corrupt weight table (keys out of order)");
         key += gap;
-        if (key == 0) in.fail("corrupt weight table (key 0)");
+        if (key == 0 || key > 0xffffffffULL) in.fail("corrupt weight table (key out of range)");
         const std::uint64_t count = in.varint();
-        if (count == 0 || count > n_classes) in.fail("corrupt weight row of " + std::to_string(count) + " classes");
-        t.staged_.push_back({key, {static_cast<std::uint32_t>(t.entries_.size()), static_cast<std::uint32_t>(count)}});
+        if (count == 0 || count > n_classes)
+            in.fail("corrupt weight row of " + std::to_string(count) + " classes");
+        const auto begin = static_cast<std::uint32_t>(t.entries_.size());
+        if (begin >= (1u << 25)) in.fail("corrupt weight table (too many weights)");
+        t.rows_.push_back(
+            Row{static_cast<std::uint32_t>(key), begin, static_cast<std::uint32_t>(count)});
         std::uint64_t cls = 0;
         for (std::uint64_t j = 0; j < count; ++j) {
             const std::uint64_t class_gap = in.varint();
             if (j > 0 && class_gap == 0) in.fail("corrupt weight row (classes out of order)");
             cls += class_gap;
-            if (cls >= n_classes) in.fail("corrupt weight table (class " + std::to_string(cls) + ")");
+            if (cls >= n_classes)
+                in.fail("corrupt weight table (class " + std::to_string(cls) + ")");
             const std::uint16_t low = in.u8();
             const std::uint16_t high = in.u8();
             const auto q = static_cast<std::int16_t>(static_cast<std::uint16_t>(low | (high << 8)));
-            t.entries_.push_back(Entry{static_cast<float>(q) * scale, static_cast<std::uint16_t>(cls)});
+            if (q == 0) in.fail("corrupt weight table (a zero weight stored)");
+            t.entries_.push_back(Entry{q, static_cast<std::uint16_t>(cls)});
         }
     }
     t.rebuild_index();

@@ -1,38 +1,81 @@
 // The weights of a trained linear classifier, as the runtime reads them: hashed feature ->
 // a short row of (class, weight). Rows are sparse because most features only ever fire with
-// a few classes; lookup is one probe sequence in an open-addressed table.
+// a few classes. Compact, because the tables are far bigger than the caches: features are
+// kept as 32-bit hashes (a collision merges two rows, as in the hashing trick), a slot is 8
+// bytes, an entry 4 (class and a 16-bit weight; one scale for the whole table, which an
+// argmax never needs).
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <vector>
 
 #include "src/nlp/model_file.hpp"
 
 namespace newsgraph::nlp {
 
+// Allocates big tables on transparent huge pages where the kernel offers them: lookups jump
+// around tens of megabytes at random, and with 4 KiB pages most of them also miss the TLB.
+template <typename T>
+struct HugePageAllocator {
+    using value_type = T;
+    HugePageAllocator() = default;
+    template <typename U>
+    HugePageAllocator(const HugePageAllocator<U>&) {}
+    T* allocate(std::size_t n);
+    void deallocate(T* p, std::size_t) { std::free(p); }
+    template <typename U>
+    bool operator==(const HugePageAllocator<U>&) const {
+        return true;
+    }
+};
+void* allocate_on_huge_pages(std::size_t bytes);
+template <typename T>
+T* HugePageAllocator<T>::allocate(std::size_t n) {
+    return static_cast<T*>(allocate_on_huge_pages(n * sizeof(T)));
+}
+
 class WeightTable {
   public:
+    static constexpr std::size_t kMaxClasses = 127;
+
     struct Entry {
-        float weight = 0;
+        std::int16_t weight = 0;  // times scale()
         std::uint16_t cls = 0;
     };
 
-    // Building (the trainer): rows in any order, each key once; then finish().
-    void add_row(std::uint64_t key, const std::vector<Entry>& row);
-    void finish();
+    // Building (the trainer): rows in any order, each with its classes in increasing order;
+    // then finish(), which quantises the weights.
+    void add_row(std::uint64_t key, const std::vector<std::pair<std::uint16_t, float>>& row);
+    void finish(std::size_t n_classes);
 
-    // scores[c] += weight(f, c) for every feature f in keys.
+    // scores[c] += weight(f, c) / scale() for every feature f in keys. Every lookup is a cache
+    // miss, so the slots of all features are prefetched first, then their rows, so that the
+    // misses overlap instead of queueing.
     void score(const std::uint64_t* keys, std::size_t n, float* scores) const {
-        for (std::size_t i = 0; i < n; ++i) {
-            const Slot* slot = find(keys[i]);
-            if (slot == nullptr) continue;
-            const Entry* e = entries_.data() + slot->begin;
-            for (std::uint32_t j = 0; j < slot->count; ++j) scores[e[j].cls] += e[j].weight;
+        if (!small_.empty()) return score_small(keys, n, scores);
+        constexpr std::size_t kBatch = 128;
+        for (std::size_t start = 0; start < n; start += kBatch) {
+            const std::size_t count = n - start < kBatch ? n - start : kBatch;
+            const Slot* found[kBatch];
+            for (std::size_t i = 0; i < count; ++i)
+                __builtin_prefetch(&slots_[fold(keys[start + i]) & mask_]);
+            for (std::size_t i = 0; i < count; ++i) {
+                found[i] = find(fold(keys[start + i]));
+                if (found[i] != nullptr) __builtin_prefetch(entries_.data() + found[i]->begin());
+            }
+            for (std::size_t i = 0; i < count; ++i) {
+                if (found[i] == nullptr) continue;
+                const Entry* e = entries_.data() + found[i]->begin();
+                for (std::uint32_t j = 0, m = found[i]->count(); j < m; ++j)
+                    scores[e[j].cls] += e[j].weight;
+            }
         }
     }
 
-    std::size_t rows() const { return rows_; }
+    float scale() const { return scale_; }
+    std::size_t rows() const { return rows_.size(); }
     std::size_t entries() const { return entries_.size(); }
 
     // Rows in key order, so the same weights always write the same bytes.
@@ -41,13 +84,20 @@ class WeightTable {
 
   private:
     struct Slot {
-        std::uint64_t key = 0;  // 0: empty (a feature hashed to 0 is stored as 1)
-        std::uint32_t begin = 0, count = 0;
+        std::uint32_t key = 0;     // 0: empty (a feature hashed to 0 is stored as 1)
+        std::uint32_t packed = 0;  // first entry << 7 | number of entries
+        std::uint32_t begin() const { return packed >> 7; }
+        std::uint32_t count() const { return packed & 0x7f; }
     };
-    static std::uint64_t nonzero(std::uint64_t key) { return key == 0 ? 1 : key; }
-    const Slot* find(std::uint64_t key) const {
-        key = nonzero(key);
-        std::size_t i = static_cast<std::size_t>(key) & mask_;
+    struct Row {
+        std::uint32_t key, begin, count;
+    };
+    static std::uint32_t fold(std::uint64_t key) {
+        const auto k = static_cast<std::uint32_t>(key ^ (key >> 32));
+        return k == 0 ? 1 : k;
+    }
+    const Slot* find(std::uint32_t key) const {
+        std::size_t i = key & mask_;
         while (true) {
             const Slot& s = slots_[i];
             if (s.key == key) return &s;
@@ -57,11 +107,36 @@ class WeightTable {
     }
     void rebuild_index();
 
-    std::vector<std::pair<std::uint64_t, std::pair<std::uint32_t, std::uint32_t>>> staged_;
-    std::vector<Slot> slots_{1};
+    // Tables of at most kSmallClasses classes (the parser's moves) keep their weights in the
+    // slot itself: one cache miss a feature instead of two.
+    static constexpr std::size_t kSmallClasses = 4;
+    struct SmallSlot {
+        std::uint32_t key = 0;
+        std::int16_t weight[kSmallClasses] = {};
+    };
+    void score_small(const std::uint64_t* keys, std::size_t n, float* scores) const {
+        for (std::size_t i = 0; i < n; ++i) __builtin_prefetch(&small_[fold(keys[i]) & mask_]);
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::uint32_t key = fold(keys[i]);
+            for (std::size_t k = key & mask_;; k = (k + 1) & mask_) {
+                const SmallSlot& s = small_[k];
+                if (s.key == key) {
+                    for (std::size_t c = 0; c < n_classes_; ++c) scores[c] += s.weight[c];
+                    break;
+                }
+                if (s.key == 0) break;
+            }
+        }
+    }
+    std::vector<SmallSlot, HugePageAllocator<SmallSlot>> small_;
+    std::size_t n_classes_ = 0;
+
+    std::vector<std::pair<std::uint64_t, std::vector<std::pair<std::uint16_t, float>>>> building_;
+    std::vector<Row> rows_;  // in key order
+    std::vector<Slot, HugePageAllocator<Slot>> slots_{1};
     std::size_t mask_ = 0;
-    std::size_t rows_ = 0;
-    std::vector<Entry> entries_;
+    std::vector<Entry, HugePageAllocator<Entry>> entries_;
+    float scale_ = 1.0f;
 };
 
 // Feature hashing shared by the runtime and the trainer: a template number and up to three
@@ -74,12 +149,14 @@ inline std::uint64_t mix64(std::uint64_t x) {
     x ^= x >> 31;
     return x;
 }
-inline std::uint64_t feature(std::uint64_t tmpl, std::uint64_t a, std::uint64_t b = 0, std::uint64_t c = 0) {
+inline std::uint64_t feature(std::uint64_t tmpl, std::uint64_t a, std::uint64_t b = 0,
+                             std::uint64_t c = 0) {
     return mix64(mix64(mix64(tmpl * 0x9e3779b97f4a7c15ULL + a) + b) + c);
 }
 inline std::uint64_t hash_bytes(const char* p, std::size_t n) {
     std::uint64_t h = 1469598103934665603ULL;
-    for (std::size_t i = 0; i < n; ++i) h = (h ^ static_cast<unsigned char>(p[i])) * 1099511628211ULL;
+    for (std::size_t i = 0; i < n; ++i)
+        h = (h ^ static_cast<unsigned char>(p[i])) * 1099511628211ULL;
     return mix64(h);
 }
 

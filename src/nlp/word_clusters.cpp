@@ -17,8 +17,10 @@ WordClusters::WordClusters(std::vector<std::pair<std::string, ClusterPath>> path
 std::string WordClusters::fold(std::string_view form) {
     std::string out(form);
     for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        else if (c >= '0' && c <= '9') c = '0';
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
+        else if (c >= '0' && c <= '9')
+            c = '0';
     }
     return out;
 }
@@ -43,7 +45,8 @@ WordClusters WordClusters::load(const std::string& path) {
 
 void WordClusters::save_to(ModelWriter& out) const {
     std::vector<std::pair<std::string, ClusterPath>> sorted(paths_.begin(), paths_.end());
-    std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::sort(sorted.begin(), sorted.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
     out.u32(static_cast<std::uint32_t>(sorted.size()));
     for (const auto& [word, p] : sorted) {
         out.str(word);
@@ -55,6 +58,7 @@ void WordClusters::save_to(ModelWriter& out) const {
 
 WordClusters WordClusters::load_from(ModelReader& in) {
     const std::uint32_t n = in.u32();
+    if (n > in.remaining() / 10) in.fail("corrupt cluster count " + std::to_string(n));
     std::vector<std::pair<std::string, ClusterPath>> paths;
     for (std::uint32_t i = 0; i < n; ++i) {
         std::string word = in.str();
@@ -63,7 +67,8 @@ WordClusters WordClusters::load_from(ModelReader& in) {
         p.length = in.u8();
         p.capitals = in.u8();
         if (p.capitals > 4) in.fail("corrupt capitalisation class of '" + word + "'");
-        if (p.length > 32 || (p.length < 32 && (p.bits >> p.length) != 0)) in.fail("corrupt cluster path of '" + word + "'");
+        if (p.length > 32 || (p.length < 32 && (p.bits >> p.length) != 0))
+            in.fail("corrupt cluster path of '" + word + "'");
         paths.emplace_back(std::move(word), p);
     }
     return WordClusters(std::move(paths));

@@ -12,6 +12,7 @@ import argparse
 import json
 import os
 import random
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -19,6 +20,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import networkx  # noqa: E402
 import test_formats  # noqa: E402
+
+PARSED_IN_PIECES = re.compile(r"newsgraph: \d+ sentences? longer than \d+ words (was|were) parsed in pieces")
 
 # Markup, escapes and line breaks, in every field a document carries into the exports.
 NASTY = 'Q"uo\'te <angle> & amp; back\\slash {brace} }{ new\nline\r\ttab ]]> --> <!-- &lt;'
@@ -106,8 +109,10 @@ def main():
         prefix = f"newsgraph: {inputs / where}: "
         if not any(line.startswith(prefix) and what in line for line in done.stderr.splitlines()):
             failures.append(f"stderr does not report {where}: {what}")
+    # Besides the problems, only the count of sentences too long to parse whole.
     unexpected = [line for line in done.stderr.splitlines()
-                  if not any(line.startswith(f"newsgraph: {inputs / where}:") for where, _ in problems)]
+                  if not any(line.startswith(f"newsgraph: {inputs / where}:") for where, _ in problems)
+                  and not PARSED_IN_PIECES.fullmatch(line)]
     if unexpected:
         failures.append(f"stderr reports what was not expected: {unexpected}")
     if done.returncode == 1:

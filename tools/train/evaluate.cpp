@@ -9,7 +9,9 @@
 namespace newsgraph::nlp::train {
 
 namespace {
-std::string universal(const std::string& deprel) { return deprel.substr(0, deprel.find(':')); }
+std::string universal(const std::string& deprel) {
+    return deprel.substr(0, deprel.find(':'));
+}
 }  // namespace
 
 std::vector<ParsedSentence> read_treebank(const std::string& path) {
@@ -24,7 +26,8 @@ Accuracy score(const std::vector<ParsedSentence>& gold, const std::vector<Parsed
     for (std::size_t s = 0; s < gold.size(); ++s) {
         const auto& g = gold[s].words;
         const auto& y = system[s].words;
-        if (g.size() != y.size()) throw std::runtime_error("word counts differ in sentence " + gold[s].sent_id);
+        if (g.size() != y.size())
+            throw std::runtime_error("word counts differ in sentence " + gold[s].sent_id);
         for (std::size_t i = 0; i < g.size(); ++i) {
             ++a.words;
             a.upos += g[i].upos == y[i].upos;
@@ -42,8 +45,9 @@ Accuracy score(const std::vector<ParsedSentence>& gold, const std::vector<Parsed
 std::string Accuracy::table() const {
     std::ostringstream out;
     const double n = words == 0 ? 1.0 : static_cast<double>(words);
-    out << std::fixed << std::setprecision(4) << "words " << words << "  UPOS " << upos / n << "  XPOS " << xpos / n
-        << "  lemma " << lemma / n << "  UAS " << uas / n << "  LAS " << las / n;
+    out << std::fixed << std::setprecision(4) << "words " << words << "  UPOS " << upos / n
+        << "  XPOS " << xpos / n << "  lemma " << lemma / n << "  UAS " << uas / n << "  LAS "
+        << las / n;
     return out.str();
 }
 

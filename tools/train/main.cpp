@@ -3,8 +3,8 @@
 // rebuilds the shipped models.
 #include <algorithm>
 #include <chrono>
-#include <filesystem>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -14,9 +14,10 @@
 #include <vector>
 
 #include "src/ingest/segmenter.hpp"
+#include "src/ingest/text_repair.hpp"
 #include "src/nlp/conllu.hpp"
-#include "src/nlp/words.hpp"
 #include "src/nlp/model_file.hpp"
+#include "src/nlp/words.hpp"
 #include "tools/train/trainer.hpp"
 
 namespace {
@@ -29,9 +30,9 @@ constexpr const char* kUsage = R"(newsgraph-train: train the tagger and parser f
 usage:
   newsgraph-train all TRAIN.conllu -o DIR [--dev DEV.conllu] [options]
       trains DIR/tagger.model, then DIR/parser.model on jackknifed (predicted) tags
-  newsgraph-train clusters TEXT... -o FILE [--conllu TREEBANK.conllu]
-      learns word clusters from plain-text files (folders are read recursively, *.txt)
-      and the forms of a treebank
+  newsgraph-train clusters TEXT... -o FILE [--conllu TREEBANK.conllu] [--wordnet-glosses DIR]
+      learns word clusters from plain-text files (folders are read recursively, *.txt),
+      the forms of a treebank, and WordNet's glosses (DIR: /usr/share/wordnet)
   newsgraph-train evaluate GOLD.conllu -m DIR [-o SYSTEM.conllu]
       tags and parses GOLD's words with DIR's models and prints UPOS, XPOS, UAS, LAS
       (--gold-tags: parses with GOLD's tags, to see what tagging errors cost the parser)
@@ -39,10 +40,14 @@ usage:
 options:
   --clusters FILE       word clusters (from `clusters`) for the features of both models
   --seed N              random seed (default 1): the same data and seed give the same bytes
-  --tagger-epochs N     default 10
-  --parser-epochs N     default 15
-  --labeller-epochs N   default 10
-  --folds N             jackknife folds for the parser's training tags (default 4)
+  --tagger-epochs N     default 8
+  --parser-epochs N     default 16
+  --labeller-epochs N   default 8
+  --min-weight X        prune averaged weights smaller than X (default 0.2)
+  --second-pass-margin X  first-pass tags this sure skip the second pass (default 10);
+                        with evaluate, overrides the model's
+  --parser-ensemble N   train N parsers apart and add their weights up (default 2)
+  --folds N             jackknife folds for the training tags (default 10)
 )";
 
 std::vector<ParsedSentence> stripped(const std::vector<ParsedSentence>& gold) {
@@ -56,9 +61,9 @@ std::vector<ParsedSentence> stripped(const std::vector<ParsedSentence>& gold) {
     return out;
 }
 
-std::vector<ParsedSentence> run(const Tagger& tagger, const Parser* parser, const std::vector<ParsedSentence>& gold,
-                                bool gold_tags = false, bool first_pass_only = false) {
-    std::vector<ParsedSentence> out = stripped(gold);
+// Tags (or copies gold's tags into) and parses `out`, whose words are gold's.
+void annotate(const Tagger& tagger, const Parser* parser, const std::vector<ParsedSentence>& gold,
+              bool gold_tags, bool first_pass_only, std::vector<ParsedSentence>& out) {
     for (std::size_t i = 0; i < out.size(); ++i) {
         ParsedSentence& s = out[i];
         if (gold_tags)
@@ -82,12 +87,20 @@ std::vector<ParsedSentence> run(const Tagger& tagger, const Parser* parser, cons
         }
         if (parser != nullptr) parser->parse(s);
     }
+}
+
+std::vector<ParsedSentence> run(const Tagger& tagger, const Parser* parser,
+                                const std::vector<ParsedSentence>& gold, bool gold_tags = false,
+                                bool first_pass_only = false) {
+    std::vector<ParsedSentence> out = stripped(gold);
+    annotate(tagger, parser, gold, gold_tags, first_pass_only, out);
     return out;
 }
 
 // The parser must learn from tags like those it will see: each fold is tagged by a tagger
 // trained on the other folds.
-std::vector<ParsedSentence> jackknife(const std::vector<ParsedSentence>& train, const TrainOptions& options) {
+std::vector<ParsedSentence> jackknife(const std::vector<ParsedSentence>& train,
+                                      const TrainOptions& options) {
     std::vector<ParsedSentence> tagged = train;
     const int k = std::max(options.folds, 2);
     auto do_fold = [&](int fold) {
@@ -121,6 +134,19 @@ std::vector<ParsedSentence> jackknife(const std::vector<ParsedSentence>& train, 
     return tagged;
 }
 
+// The forms of a piece of plain text in UD tokenisation (none for blank text).
+std::vector<std::string> forms_of(std::string text) {
+    newsgraph::Document doc;
+    doc.text = newsgraph::normalize_text(newsgraph::repair_utf8(text, nullptr));
+    newsgraph::Sentence sentence;
+    sentence.end = doc.text.size();
+    sentence.tokens = newsgraph::tokenize(doc.text);
+    std::vector<std::string> forms;
+    if (sentence.tokens.empty()) return forms;
+    for (auto& w : to_words(doc, sentence).words) forms.push_back(std::move(w.form));
+    return forms;
+}
+
 // Forms of every line of every text file, in UD tokenisation, files in name order.
 void read_text(const std::string& path, std::vector<std::vector<std::string>>& out) {
     namespace fs = std::filesystem;
@@ -137,15 +163,33 @@ void read_text(const std::string& path, std::vector<std::vector<std::string>>& o
         if (!in) throw std::runtime_error(f.string() + ": cannot open");
         std::string line;
         while (std::getline(in, line)) {
-            newsgraph::Document doc;
-            doc.text = line;
-            newsgraph::Sentence sentence;
-            sentence.end = line.size();
-            sentence.tokens = newsgraph::tokenize(line);
-            if (sentence.tokens.empty()) continue;
-            std::vector<std::string> forms;
-            for (auto& w : to_words(doc, sentence).words) forms.push_back(std::move(w.form));
-            out.push_back(std::move(forms));
+            if (auto forms = forms_of(line); !forms.empty()) out.push_back(std::move(forms));
+        }
+    }
+}
+
+// WordNet's glosses and example sentences (data.noun, ...: text after "| ", parts split at
+// ';', quotes dropped) as more unlabelled text: it knows many words the news never uses.
+void read_glosses(const std::string& wordnet_dir, std::vector<std::vector<std::string>>& out) {
+    for (const char* part : {"noun", "verb", "adj", "adv"}) {
+        const std::string path = wordnet_dir + "/data." + part;
+        std::ifstream in(path);
+        if (!in) throw std::runtime_error(path + ": cannot open");
+        std::string line;
+        while (std::getline(in, line)) {
+            if (line.starts_with("  ")) continue;  // the licence at the top
+            const auto bar = line.find("| ");
+            if (bar == std::string::npos) continue;
+            std::string gloss = line.substr(bar + 2);
+            std::erase(gloss, '"');
+            std::size_t start = 0;
+            while (start < gloss.size()) {
+                std::size_t end = gloss.find(';', start);
+                if (end == std::string::npos) end = gloss.size();
+                auto forms = forms_of(gloss.substr(start, end - start));
+                start = end + 1;
+                if (!forms.empty()) out.push_back(std::move(forms));
+            }
         }
     }
 }
@@ -168,8 +212,9 @@ int main_all(const std::string& train_path, const std::string& out_dir, const st
     tagger.save(out_dir + "/tagger.model");
     std::cerr << "tagger: written (" << seconds_since(t0) << " s)\n";
     const Accuracy jk = score(train, tagged);
-    std::cerr << "parser: jackknifed training tags UPOS " << static_cast<double>(jk.upos) / static_cast<double>(jk.words)
-              << " (" << seconds_since(t0) << " s)\n";
+    std::cerr << "parser: jackknifed training tags UPOS "
+              << static_cast<double>(jk.upos) / static_cast<double>(jk.words) << " ("
+              << seconds_since(t0) << " s)\n";
     Parser parser(train_parser(tagged, options, std::cerr));
     parser.save(out_dir + "/parser.model");
     std::cerr << "parser: written (" << seconds_since(t0) << " s)\n";
@@ -190,9 +235,9 @@ int main(int argc, char** argv) {
     }
     try {
         TrainOptions options;
-        std::string command = args[0], input, out_dir, dev, models, conllu;
+        std::string command = args[0], input, out_dir, dev, models, conllu, glosses;
         std::vector<std::string> texts;
-        bool gold_tags = false;
+        bool gold_tags = false, margin_given = false;
         for (std::size_t i = 1; i < args.size(); ++i) {
             const std::string& a = args[i];
             auto value = [&]() -> std::string {
@@ -200,26 +245,50 @@ int main(int argc, char** argv) {
                 return args[++i];
             };
             auto number = [&]() { return std::stoi(value()); };
-            if (a == "-o" || a == "--out") out_dir = value();
-            else if (a == "--dev") dev = value();
-            else if (a == "-m" || a == "--models") models = value();
-            else if (a == "--seed") options.seed = static_cast<std::uint64_t>(number());
-            else if (a == "--tagger-epochs") options.tagger_epochs = number();
-            else if (a == "--parser-epochs") options.parser_epochs = number();
-            else if (a == "--labeller-epochs") options.labeller_epochs = number();
-            else if (a == "--folds") options.folds = number();
-            else if (a == "--conllu") conllu = value();
-            else if (a == "--gold-tags") gold_tags = true;
-            else if (a == "--clusters") options.clusters = WordClusters::load(value());
-            else if (!a.empty() && a[0] == '-') throw std::invalid_argument("unknown option " + a);
-            else if (command == "clusters") texts.push_back(a);
-            else if (input.empty()) input = a;
-            else throw std::invalid_argument("one treebank at a time: " + a);
+            if (a == "-o" || a == "--out")
+                out_dir = value();
+            else if (a == "--dev")
+                dev = value();
+            else if (a == "-m" || a == "--models")
+                models = value();
+            else if (a == "--seed")
+                options.seed = static_cast<std::uint64_t>(number());
+            else if (a == "--tagger-epochs")
+                options.tagger_epochs = number();
+            else if (a == "--parser-epochs")
+                options.parser_epochs = number();
+            else if (a == "--labeller-epochs")
+                options.labeller_epochs = number();
+            else if (a == "--folds")
+                options.folds = number();
+            else if (a == "--parser-ensemble")
+                options.parser_ensemble = number();
+            else if (a == "--conllu")
+                conllu = value();
+            else if (a == "--wordnet-glosses")
+                glosses = value();
+            else if (a == "--gold-tags")
+                gold_tags = true;
+            else if (a == "--min-weight")
+                options.min_weight = std::stod(value());
+            else if (a == "--second-pass-margin")
+                options.second_pass_margin = std::stof(value()), margin_given = true;
+            else if (a == "--clusters")
+                options.clusters = WordClusters::load(value());
+            else if (!a.empty() && a[0] == '-')
+                throw std::invalid_argument("unknown option " + a);
+            else if (command == "clusters")
+                texts.push_back(a);
+            else if (input.empty())
+                input = a;
+            else
+                throw std::invalid_argument("one treebank at a time: " + a);
         }
         if (command == "clusters") {
             if (out_dir.empty()) throw std::invalid_argument("clusters: -o FILE is required");
             std::vector<std::vector<std::string>> sentences;
             for (const auto& t : texts) read_text(t, sentences);
+            if (!glosses.empty()) read_glosses(glosses, sentences);
             if (!conllu.empty())
                 for (const auto& s : read_treebank(conllu)) {
                     std::vector<std::string> forms;
@@ -236,14 +305,20 @@ int main(int argc, char** argv) {
         }
         if (command == "evaluate") {
             if (models.empty()) throw std::invalid_argument("evaluate: -m DIR is required");
-            const Tagger tagger = Tagger::load(models + "/tagger.model");
+            Tagger loaded = Tagger::load(models + "/tagger.model");
+            TaggerModel tagger_model = loaded.model();
+            if (margin_given) tagger_model.second_pass_margin = options.second_pass_margin;
+            const Tagger tagger(std::move(tagger_model));
             const Parser parser = Parser::load(models + "/parser.model");
             const auto gold = read_treebank(input);
+            // Timed: tagging and parsing only, not copying the treebank.
+            auto system = stripped(gold);
             const auto t0 = std::chrono::steady_clock::now();
-            const auto system = run(tagger, &parser, gold, gold_tags);
+            annotate(tagger, &parser, gold, gold_tags, false, system);
             const double s = seconds_since(t0);
             const Accuracy a = score(gold, system);
-            std::cout << input << "  " << a.table() << "  (" << static_cast<double>(a.words) / s << " words/s)\n";
+            std::cout << input << "  " << a.table() << "  (" << static_cast<double>(a.words) / s
+                      << " words/s)\n";
             if (!out_dir.empty()) {  // the system's analyses, for error analysis
                 std::ofstream out(out_dir);
                 for (const auto& sentence : system) write_conllu(out, sentence);

@@ -77,7 +77,8 @@ inline int projectivize(std::vector<int>& heads) {
             }
         }
         if (worst < 0 || lifts > 4 * n) return lifts;
-        heads[static_cast<std::size_t>(worst)] = heads[static_cast<std::size_t>(heads[static_cast<std::size_t>(worst)])];
+        heads[static_cast<std::size_t>(worst)] =
+            heads[static_cast<std::size_t>(heads[static_cast<std::size_t>(worst)])];
         ++lifts;
     }
 }

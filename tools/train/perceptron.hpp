@@ -47,20 +47,26 @@ class AveragedPerceptron {
     // decision that matters and would only make the model bigger).
     WeightTable averaged(double min_weight) const {
         WeightTable table;
-        std::vector<WeightTable::Entry> row;
+        add_averaged(table, min_weight);
+        table.finish(n_classes_);
+        return table;
+    }
+
+    // Adds the averaged weights to a table being built: tables of models trained apart add
+    // up to their ensemble (the sum of their scores) at the cost of one model.
+    void add_averaged(WeightTable& table, double min_weight) const {
+        std::vector<std::pair<std::uint16_t, float>> row;
         const double now = static_cast<double>(now_ == 0 ? 1 : now_);
         for (const auto& [key, r] : index_) {
             row.clear();
             for (const Param& p : rows_[r]) {
                 const double avg = (p.total + static_cast<double>(now_ - p.stamp) * p.weight) / now;
                 if (std::fabs(avg) >= min_weight)
-                    row.push_back(WeightTable::Entry{static_cast<float>(avg), static_cast<std::uint16_t>(p.cls)});
+                    row.emplace_back(static_cast<std::uint16_t>(p.cls), static_cast<float>(avg));
             }
-            std::sort(row.begin(), row.end(), [](const auto& a, const auto& b) { return a.cls < b.cls; });
+            std::sort(row.begin(), row.end());
             table.add_row(key, row);
         }
-        table.finish();
-        return table;
     }
 
     std::size_t features() const { return rows_.size(); }

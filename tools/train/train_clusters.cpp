@@ -35,11 +35,12 @@ void normalise(std::vector<float>& dense) {
 
 }  // namespace
 
-WordClusters train_clusters(const std::vector<std::vector<std::string>>& sentences, const ClusterOptions& options,
-                            std::ostream& log) {
+WordClusters train_clusters(const std::vector<std::vector<std::string>>& sentences,
+                            const ClusterOptions& options, std::ostream& log) {
     // Vocabulary: folded forms seen often enough, most frequent first (ties by spelling).
     std::unordered_map<std::string, std::uint64_t> counts;
-    std::unordered_map<std::string, std::pair<std::uint32_t, std::uint32_t>> inner_case;  // (lower, capital)
+    std::unordered_map<std::string, std::pair<std::uint32_t, std::uint32_t>>
+        inner_case;  // (lower, capital)
     std::uint64_t tokens = 0;
     for (const auto& s : sentences)
         for (std::size_t i = 0; i < s.size(); ++i) {
@@ -59,9 +60,10 @@ WordClusters train_clusters(const std::vector<std::vector<std::string>>& sentenc
     });
     std::unordered_map<std::string, std::uint32_t> id;
     for (std::uint32_t i = 0; i < vocab.size(); ++i) id.emplace(vocab[i].first, i);
-    const std::uint32_t n_context = std::min<std::uint32_t>(options.context_words, static_cast<std::uint32_t>(vocab.size()));
-    log << "clusters: " << tokens << " tokens, " << vocab.size() << " words seen " << options.min_count
-        << "+ times, " << n_context << " context words\n";
+    const std::uint32_t n_context =
+        std::min<std::uint32_t>(options.context_words, static_cast<std::uint32_t>(vocab.size()));
+    log << "clusters: " << tokens << " tokens, " << vocab.size() << " words seen "
+        << options.min_count << "+ times, " << n_context << " context words\n";
 
     // Co-occurrence with the context words one to the left (dims 0..K-1) and right (K..2K-1).
     const std::uint32_t boundary = n_context;  // sentence edge as one more context "word"
@@ -108,7 +110,8 @@ WordClusters train_clusters(const std::vector<std::vector<std::string>>& sentenc
             }
         }
         if (norm > 0)
-            for (auto& item : vectors[w].items) item.second = static_cast<float>(item.second / std::sqrt(norm));
+            for (auto& item : vectors[w].items)
+                item.second = static_cast<float>(item.second / std::sqrt(norm));
         cooc[w].clear();
     }
 
@@ -146,7 +149,8 @@ WordClusters train_clusters(const std::vector<std::vector<std::string>>& sentenc
                 for (std::size_t k = 0; k < node.size(); ++k) {
                     auto& c = side[k] ? c1 : c0;
                     // Frequent words weigh more: their contexts are better measured.
-                    const auto weight = static_cast<float>(std::log1p(static_cast<double>(vocab[node[k]].second)));
+                    const auto weight =
+                        static_cast<float>(std::log1p(static_cast<double>(vocab[node[k]].second)));
                     for (const auto& [d, x] : vectors[node[k]].items) c[d] += weight * x;
                 }
                 normalise(c0);
