@@ -141,8 +141,9 @@ void write_model(const std::string& path, std::string_view kind, const ModelWrit
 ModelReader read_model(const std::string& path, std::string_view kind) {
     std::error_code error;
     if (!std::filesystem::is_regular_file(path, error))
-        throw ModelError(path + (std::filesystem::exists(path, error) ? ": not a regular file"
-                                                                      : ": no such model file"));
+        throw ModelError(
+            path + ": cannot open model file: " +
+            (std::filesystem::exists(path, error) ? "not a regular file" : "no such file"));
     std::ifstream f(path, std::ios::binary | std::ios::ate);
     if (!f) throw ModelError(path + ": cannot open model file: " + std::strerror(errno));
     const std::streamoff size = f.tellg();
