@@ -236,3 +236,21 @@ TEST_CASE("every sentence of a long article finds its own interactions", "[extra
     for (int i = 0; i < kSentences; i += 3) expected.push_back(i);
     CHECK(sentences == expected);
 }
+
+TEST_CASE("a surname or its variant resolves among many full names of one article",
+          "[extract][scale]") {
+    // Full names are indexed by word once per article (issue 18): the rules are unchanged.
+    std::string text = "Ukrainian President Volodymyr Zelenskyy spoke on Sunday. ";
+    for (const char* first : {"Anna", "Peter", "Maria", "David", "Laura", "Thomas"})
+        text += std::string("President ") + first + " Kovacs met the press. ";
+    text += "Mr. Zelensky said the visit mattered. Kovacs later left.";
+    auto g = extract(text);
+    const EntityRecord* zelenskyy = find(g, "Volodymyr Zelenskyy");
+    REQUIRE(zelenskyy);
+    CHECK(zelenskyy->aliases.count("Zelensky") == 1);
+    CHECK_FALSE(find(g, "Zelensky"));
+    // Six people called Kovacs: the most recent one before it is meant.
+    const EntityRecord* thomas = find(g, "Thomas Kovacs");
+    REQUIRE(thomas);
+    CHECK(thomas->aliases.count("Kovacs") == 1);
+}
