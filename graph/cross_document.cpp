@@ -1,6 +1,7 @@
 #include "graph/cross_document.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -34,13 +35,6 @@ bool numbered(const std::string& word) {
            unit == "step";
 }
 
-// The first byte of every word: "Volodymyr Zelensky" -> "VZ".
-std::string initials_of_words(const std::string& name) {
-    std::string out;
-    for (const auto& w : words_of(name)) out += w[0];
-    return out;
-}
-
 // The only multi-word person with `word` as first or last word, allowing a spelling variant
 // when no exact match exists.
 std::optional<Vertex> unique_person_with_word(
@@ -56,6 +50,108 @@ std::optional<Vertex> unique_person_with_word(
         if (spelling_variants(w->first, word)) close.insert(w->second.begin(), w->second.end());
     if (close.size() == 1) return *close.begin();
     return std::nullopt;
+}
+
+// Keys under which a word of a name is indexed for spelling variants: two words that
+// `spelling_variants` accepts share at least one key. Short words match only themselves;
+// longer ones are keyed by every form with up to `limit` letters deleted (a substitution or a
+// transposition is one deletion from each side, an insertion one from the longer), except
+// very long words, keyed by initial and length alone so that their keys stay few.
+constexpr std::size_t kMinVariant = 6, kLongWord = 24;
+
+void deletions(const std::string& w, std::size_t depth, std::set<std::string>& out) {
+    if (!out.insert(w).second || depth == 0) return;
+    for (std::size_t i = 0; i < w.size(); ++i)
+        deletions(w.substr(0, i) + w.substr(i + 1), depth - 1, out);
+}
+
+std::string long_key(const std::string& w, std::size_t length) {
+    return std::string("\x01") + w[0] + std::to_string(length);
+}
+
+// `lookup`: the keys to search with rather than to store under; they differ only for long
+// words, whose partners may be up to two letters shorter or longer.
+std::set<std::string> variant_keys(const std::string& w, bool lookup) {
+    std::set<std::string> keys;
+    if (w.size() < kMinVariant) return {"=" + w};
+    if (w.size() <= kLongWord) {
+        std::set<std::string> forms;
+        deletions(w, w.size() >= 8 ? 2 : 1, forms);
+        for (const auto& f : forms) keys.insert("~" + f);
+    }
+    if (w.size() + 2 > kLongWord) {  // partners within two letters may be long words
+        if (!lookup)
+            keys.insert(long_key(w, w.size()));
+        else
+            for (std::size_t n = w.size() - 2; n <= w.size() + 2; ++n) keys.insert(long_key(w, n));
+    }
+    return keys;
+}
+
+// Full names spelled two ways ("Volodymyr Zelensky", "Vlodomyr Zelenskyy"): the less mentioned
+// folds into the more mentioned. A pair must match in every word, so each name is compared
+// only with the names sharing a variant key in the word position where that set is smallest:
+// a crowd with one surname or one pair of initials costs about linear time, not quadratic.
+void fold_spelling_variants(const Graph& g, std::vector<Vertex>& rep,
+                            std::vector<std::string>& why) {
+    const std::size_t n = rep.size();
+    std::vector<std::vector<std::string>> words(n);
+    // Hashes of (word count, position, key), sorted with the people they index: a flat
+    // vector, as a map of strings took several times the memory. A collision only adds a
+    // candidate, and every candidate is compared in full.
+    auto hash = [](std::size_t count, std::size_t position, const std::string& key) {
+        return std::hash<std::string>{}(std::to_string(count) + ':' + std::to_string(position) +
+                                        ':' + key);
+    };
+    std::vector<std::pair<std::size_t, Vertex>> index;
+    for (Vertex v = 0; v < n; ++v) {
+        if (g[v].type != EntityType::Person) continue;
+        words[v] = words_of(g[v].label);
+        if (words[v].size() < 2) continue;
+        for (std::size_t p = 0; p < words[v].size(); ++p)
+            for (const auto& key : variant_keys(words[v][p], false))
+                index.emplace_back(hash(words[v].size(), p, key), v);
+    }
+    std::sort(index.begin(), index.end());
+    using Range = std::pair<decltype(index)::const_iterator, decltype(index)::const_iterator>;
+    auto candidates = [&](Vertex v) {
+        std::vector<Range> best;
+        std::size_t best_size = static_cast<std::size_t>(-1);
+        for (std::size_t p = 0; p < words[v].size(); ++p) {
+            std::vector<Range> ranges;
+            std::size_t size = 0;
+            for (const auto& key : variant_keys(words[v][p], true)) {
+                const std::size_t h = hash(words[v].size(), p, key);
+                auto range = std::equal_range(
+                    index.cbegin(), index.cend(), std::make_pair(h, Vertex{}),
+                    [](const auto& a, const auto& b) { return a.first < b.first; });
+                size += static_cast<std::size_t>(range.second - range.first);
+                ranges.push_back(range);
+            }
+            if (size < best_size) best = std::move(ranges), best_size = size;
+        }
+        std::vector<Vertex> out;
+        for (const auto& [from, to] : best)
+            for (auto it = from; it != to; ++it) out.push_back(it->second);
+        std::sort(out.begin(), out.end());  // vertex order: the first winner found is kept
+        out.erase(std::unique(out.begin(), out.end()), out.end());
+        return out;
+    };
+    for (Vertex v = 0; v < n; ++v) {
+        if (rep[v] != v || words[v].size() < 2) continue;
+        for (Vertex u : candidates(v)) {
+            if (u == v || rep[u] != u) continue;
+            if (!std::equal(words[v].begin(), words[v].end(), words[u].begin(), spelling_variants))
+                continue;
+            bool u_wins = g[u].mentions > g[v].mentions ||
+                          (g[u].mentions == g[v].mentions && g[u].id < g[v].id);
+            if (u_wins) {
+                rep[v] = u;
+                why[v] = "spelling variant of every word of the name";
+                break;
+            }
+        }
+    }
 }
 
 }  // namespace
@@ -110,33 +206,7 @@ std::vector<Fold> resolve_across_documents(KnowledgeGraph& kg) {
             }
         }
     }
-    // Full names spelled two ways ("Volodymyr Zelensky", "Vlodomyr Zelenskyy"): the less
-    // mentioned folds into the more mentioned. Variants share every word's initial, so only
-    // names with the same initials are compared.
-    std::map<std::string, std::vector<Vertex>> by_initials;
-    for (Vertex v = 0; v < n; ++v)
-        if (g[v].type == EntityType::Person && words_of(g[v].label).size() >= 2)
-            by_initials[initials_of_words(g[v].label)].push_back(v);
-    for (const auto& [key, group] : by_initials) {
-        for (Vertex v : group) {
-            if (rep[v] != v) continue;
-            auto words = words_of(g[v].label);
-            for (Vertex u : group) {
-                if (u == v || rep[u] != u) continue;
-                auto other = words_of(g[u].label);
-                if (other.size() != words.size() ||
-                    !std::equal(words.begin(), words.end(), other.begin(), spelling_variants))
-                    continue;
-                bool u_wins = g[u].mentions > g[v].mentions ||
-                              (g[u].mentions == g[v].mentions && g[u].id < g[v].id);
-                if (u_wins) {
-                    rep[v] = u;
-                    why[v] = "spelling variant of every word of the name";
-                    break;
-                }
-            }
-        }
-    }
+    fold_spelling_variants(g, rep, why);
     // Agreement descriptions: "peace plan" is the corpus's only "12-point peace plan" (the
     // longer form adds only a numbered modifier, "12-point", "five-year").
     std::map<std::string, std::vector<Vertex>> agreements_by_head;

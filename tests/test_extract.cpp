@@ -218,3 +218,39 @@ TEST_CASE("a capital 'The' starts a publication's name, but not a place's", "[ex
     CHECK(has_type(g, "Economist", EntityType::Organisation));
     CHECK_FALSE(find(g, "Hague"));
 }
+
+TEST_CASE("every sentence of a long article finds its own interactions", "[extract][scale]") {
+    // Mentions are grouped by sentence once per article (issue 18): each sentence must still
+    // see exactly its own mentions, at every position of a long article.
+    std::string text;
+    const int kSentences = 300;
+    for (int i = 0; i < kSentences; ++i)
+        text += i % 3 == 0 ? "Canadian Prime Minister Mark Carney criticised Hungary on Monday. "
+                           : "The talks lasted for several hours. ";
+    PartialGraph g = extract(text);
+    std::vector<int> sentences;
+    for (const RelationRecord& r : g.relations)
+        if (r.relation == Relation::criticizes) sentences.push_back(r.evidence.sentence);
+    std::sort(sentences.begin(), sentences.end());
+    std::vector<int> expected;
+    for (int i = 0; i < kSentences; i += 3) expected.push_back(i);
+    CHECK(sentences == expected);
+}
+
+TEST_CASE("a surname or its variant resolves among many full names of one article",
+          "[extract][scale]") {
+    // Full names are indexed by word once per article (issue 18): the rules are unchanged.
+    std::string text = "Ukrainian President Volodymyr Zelenskyy spoke on Sunday. ";
+    for (const char* first : {"Anna", "Peter", "Maria", "David", "Laura", "Thomas"})
+        text += std::string("President ") + first + " Kovacs met the press. ";
+    text += "Mr. Zelensky said the visit mattered. Kovacs later left.";
+    auto g = extract(text);
+    const EntityRecord* zelenskyy = find(g, "Volodymyr Zelenskyy");
+    REQUIRE(zelenskyy);
+    CHECK(zelenskyy->aliases.count("Zelensky") == 1);
+    CHECK_FALSE(find(g, "Zelensky"));
+    // Six people called Kovacs: the most recent one before it is meant.
+    const EntityRecord* thomas = find(g, "Thomas Kovacs");
+    REQUIRE(thomas);
+    CHECK(thomas->aliases.count("Kovacs") == 1);
+}

@@ -109,16 +109,29 @@ ResolvedMentions EntityResolver::resolve(const std::vector<Mention>& mentions) c
     // For a one-word mention, the full name it stands for: a unique full name containing it as
     // first or last word, or else the one mentioned most recently before it.
     std::map<std::string, std::size_t> last_seen;  // group -> last mention index
+    // Groups by their first and by their last word, built once: scanning every group for
+    // every one-word mention was quadratic in an article naming thousands of people.
+    std::map<std::string, std::set<std::string>> groups_by_word, groups_by_last_word;
+    for (const auto& [group, spellings] : full_names) {
+        auto w = words_of(group);
+        groups_by_word[w.front()].insert(group);
+        groups_by_word[w.back()].insert(group);
+        groups_by_last_word[w.back()].insert(group);
+    }
     auto full_name_for = [&](const std::string& word,
                              std::size_t at) -> std::optional<std::string> {
         std::vector<std::string> candidates;
-        for (const auto& [group, spellings] : full_names) {
-            auto w = words_of(group);
-            if (w.front() == word || w.back() == word) candidates.push_back(group);
+        if (auto it = groups_by_word.find(word); it != groups_by_word.end())
+            candidates.assign(it->second.begin(), it->second.end());
+        if (candidates.empty() && !word.empty()) {  // "Zelensky" for "Volodymyr Zelenskyy"
+            // Variants share the initial: look only at last words starting with it.
+            std::set<std::string> close;
+            for (auto w = groups_by_last_word.lower_bound(word.substr(0, 1));
+                 w != groups_by_last_word.end() && w->first[0] == word[0]; ++w)
+                if (spelling_variants(w->first, word))
+                    close.insert(w->second.begin(), w->second.end());
+            candidates.assign(close.begin(), close.end());
         }
-        if (candidates.empty())  // "Zelensky" for "Volodymyr Zelenskyy"
-            for (const auto& [group, spellings] : full_names)
-                if (spelling_variants(words_of(group).back(), word)) candidates.push_back(group);
         if (candidates.size() == 1) return candidates[0];
         std::optional<std::string> nearest;
         std::size_t nearest_at = 0;
@@ -139,19 +152,29 @@ ResolvedMentions EntityResolver::resolve(const std::vector<Mention>& mentions) c
         }
 
     // Agreement descriptions: "peace plan" is the "12-point peace plan" of the same article.
-    std::vector<std::string> agreement_keys;
+    // Keyed by head word, each description once, in order of first mention (the order the
+    // choice below depends on), split once: not every mention against every other.
+    struct Description {
+        std::string key;
+        std::vector<std::string> words;
+    };
+    std::map<std::string, std::vector<Description>> agreements_by_head;
+    std::set<std::string> seen_agreements;
     for (const Mention& m : mentions)
-        if (m.type == EntityType::Agreement) agreement_keys.push_back(name_key(m.surface));
+        if (m.type == EntityType::Agreement && seen_agreements.insert(name_key(m.surface)).second)
+            if (auto w = words_of(name_key(m.surface)); !w.empty())
+                agreements_by_head[w.back()].push_back({name_key(m.surface), std::move(w)});
     auto agreement_for = [&](const std::string& key) {
         const auto words = words_of(key);
         std::string best = key;
-        for (const auto& other : agreement_keys) {
-            auto ow = words_of(other);
-            if (ow.size() <= words_of(best).size() || ow.back() != words.back()) continue;
+        std::size_t best_size = words.size();
+        if (words.empty() || !agreements_by_head.count(words.back())) return best;
+        for (const auto& [other, ow] : agreements_by_head.at(words.back())) {
+            if (ow.size() <= best_size) continue;
             bool subset = std::all_of(words.begin(), words.end(), [&](const std::string& w) {
                 return std::find(ow.begin(), ow.end(), w) != ow.end();
             });
-            if (subset) best = other;
+            if (subset) best = other, best_size = ow.size();
         }
         return best;
     };

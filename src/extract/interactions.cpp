@@ -46,8 +46,9 @@ bool passive_auxiliary(const std::string& w) {
 
 class SentenceFacts {
   public:
+    // `in_sentence`: the kept mentions of this sentence, in mention order.
     SentenceFacts(const Sentence& s, std::size_t index, const std::vector<Mention>& mentions,
-                  const std::vector<bool>& kept, const Lexicon& lexicon,
+                  const std::vector<std::size_t>& in_sentence, const Lexicon& lexicon,
                   std::vector<MentionFact>& out)
         : t_(s.tokens),
           index_(index),
@@ -55,10 +56,9 @@ class SentenceFacts {
           lx_(lexicon),
           out_(out),
           at_(s.tokens.size(), kNone) {
-        for (std::size_t m = 0; m < mentions.size(); ++m)
-            if (mentions[m].sentence == index && kept[m])
-                for (std::size_t k = mentions[m].first; k < mentions[m].last; ++k)
-                    if (at_[k] == kNone) at_[k] = m;  // "US State Department" over "US"
+        for (std::size_t m : in_sentence)
+            for (std::size_t k = mentions[m].first; k < mentions[m].last && k < at_.size(); ++k)
+                if (at_[k] == kNone) at_[k] = m;  // "US State Department" over "US"
     }
 
     // Triggers in the story; affiliations in furniture too ("CNN's X contributed coverage").
@@ -374,14 +374,26 @@ class SentenceFacts {
     std::string cameo_;            // of the trigger being handled
 };
 
+// Kept mentions grouped by sentence, once per article: scanning every mention for every
+// sentence made a long article quadratic (100k sentences took minutes).
+std::vector<std::vector<std::size_t>> kept_mentions_by_sentence(
+    std::size_t sentences, const std::vector<Mention>& mentions, const std::vector<bool>& kept) {
+    std::vector<std::vector<std::size_t>> out(sentences);
+    for (std::size_t m = 0; m < mentions.size(); ++m)
+        if (kept[m] && mentions[m].sentence < sentences) out[mentions[m].sentence].push_back(m);
+    return out;
+}
+
 }  // namespace
 
 std::vector<MentionFact> find_interactions(const std::vector<Sentence>& sentences,
                                            const std::vector<Mention>& mentions,
                                            const std::vector<bool>& kept, const Lexicon& lexicon) {
     std::vector<MentionFact> facts;
+    const auto by_sentence = kept_mentions_by_sentence(sentences.size(), mentions, kept);
     for (std::size_t i = 0; i < sentences.size(); ++i)
-        SentenceFacts(sentences[i], i, mentions, kept, lexicon, facts).find(sentences[i].furniture);
+        SentenceFacts(sentences[i], i, mentions, by_sentence[i], lexicon, facts)
+            .find(sentences[i].furniture);
     return facts;
 }
 
