@@ -115,11 +115,20 @@ bool is_set(const Property& property) {
 
 // --- CSV -----------------------------------------------------------------------------------
 
+// Whether a spreadsheet would run the cell as a formula (OWASP, "CSV Injection").
+bool starts_like_formula(std::string_view text) {
+    return !text.empty() &&
+           std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos;
+}
+
 // RFC 4180 quoting, which neo4j-admin reads by default. Line breaks become spaces so that the
-// import needs no --multiline-fields.
+// import needs no --multiline-fields. A value a spreadsheet would run as a formula gets a
+// leading ' (OWASP's advice): neo4j-admin stores it with the quote, and since ids are written
+// by this function everywhere, :START_ID and :END_ID still match their node's id:ID.
 std::string csv_quoted(std::string_view text) {
-    std::string out = "\"";
-    for (const char c : clean_text(text)) {
+    const std::string cleaned = clean_text(text);
+    std::string out = starts_like_formula(cleaned) ? "\"'" : "\"";
+    for (const char c : cleaned) {
         if (c == '"')
             out += "\"\"";
         else if (c == '\n' || c == '\r')
