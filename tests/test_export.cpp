@@ -613,3 +613,20 @@ TEST_CASE("temporary files left by a killed run are removed by the next write of
                                                           ".graph.jsonld.tmp-notes",
                                                           "graph.jsonld"});
 }
+
+TEST_CASE("Neo4j CSV arrays keep a ';' inside an element whole", "[export][neo4j]") {
+    KnowledgeGraph graph;
+    EntityVertex vertex = entity(EntityType::Person, "Xi Jinping", {{"Xi; Jinping", 1}});
+    const std::string unit_separator = "\x1F";
+    vertex.documents = {"wire;2024", "doc" + unit_separator + "2"};
+    graph.add_entity(vertex);
+    std::ostringstream nodes;
+    make_exporters("neo4j").at(0)->write(graph, {}, nodes);
+    const std::string csv = nodes.str();
+    // neo4j-admin --array-delimiter=U+001F: elements apart, each whole.
+    CHECK(csv.find(",Entity\x1FPerson,") != std::string::npos);
+    CHECK(csv.find("\"Xi; Jinping\"") != std::string::npos);
+    // The separator inside a value is replaced (U+FFFD), so it only ever separates.
+    const std::string documents = "\"doc\uFFFD2" + unit_separator + "wire;2024\"";
+    CHECK(csv.find(documents) != std::string::npos);
+}
