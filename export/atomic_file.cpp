@@ -1,6 +1,7 @@
 #include "export/atomic_file.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <array>
@@ -106,6 +107,34 @@ std::string temp_path_for(const std::filesystem::path& path) {
     return (path.parent_path() / name).string();
 }
 
+// The pid in the name temp_path_for() gave a temporary file of `path`, or 0 when `name` is
+// not one: ".NAME.tmp-PID-N".
+pid_t temp_file_pid(const std::string& name, const std::filesystem::path& path) {
+    const std::string prefix = "." + path.filename().string() + ".tmp-";
+    if (!name.starts_with(prefix)) return 0;
+    const std::string rest = name.substr(prefix.size());
+    const std::size_t dash = rest.find('-');
+    if (dash == 0 || dash == std::string::npos || dash > 9 || dash + 1 == rest.size()) return 0;
+    if (rest.find_first_not_of("0123456789-") != std::string::npos ||
+        rest.find('-', dash + 1) != std::string::npos)
+        return 0;
+    return static_cast<pid_t>(std::stol(rest.substr(0, dash)));
+}
+
+// Removes the temporary files of `path` that a process killed by SIGKILL (or a power cut)
+// left: no handler ran, and nothing else would ever remove them. A file whose process is
+// alive is another run's, still being written, and stays.
+void remove_stale_temp_files(const std::filesystem::path& path) {
+    std::error_code error;
+    const std::filesystem::path folder = path.parent_path().empty() ? "." : path.parent_path();
+    for (std::filesystem::directory_iterator it(folder, error), end; !error && it != end;
+         it.increment(error)) {
+        const pid_t pid = temp_file_pid(it->path().filename().string(), path);
+        if (pid <= 0 || pid == ::getpid()) continue;
+        if (::kill(pid, 0) != 0 && errno == ESRCH) ::unlink(it->path().c_str());
+    }
+}
+
 std::string os_error(const char* what, int error) {
     return std::string(what) + ": " + std::strerror(error);
 }
@@ -115,6 +144,7 @@ std::string os_error(const char* what, int error) {
 AtomicFile::AtomicFile(std::string path) : path_(std::move(path)), stream_(nullptr) {
     const std::filesystem::path final_path(path_);
     if (!final_path.has_filename()) fail("not a file name");
+    remove_stale_temp_files(final_path);
     int fd = -1;
     // A leftover of a crashed process with a recycled pid may hold a name: take the next.
     for (int attempt = 0; fd < 0 && attempt < 16; ++attempt) {

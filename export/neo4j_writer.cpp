@@ -115,11 +115,26 @@ bool is_set(const Property& property) {
 
 // --- CSV -----------------------------------------------------------------------------------
 
-// RFC 4180 quoting, which neo4j-admin reads by default. Line breaks become spaces so that the
-// import needs no --multiline-fields.
-std::string csv_quoted(std::string_view text) {
-    std::string out = "\"";
-    for (const char c : clean_text(text)) {
+// Whether a spreadsheet would run the cell as a formula (OWASP, "CSV Injection").
+bool starts_like_formula(std::string_view text) {
+    return !text.empty() &&
+           std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos;
+}
+
+// neo4j-admin's array delimiter has no escape, so it must be a character no value can
+// hold: U+001F (the unit separator), which clean_text() replaces in every value like any
+// C0 control. The default ';' turned a ';' inside a document id or alias into ','. The
+// import is run with --array-delimiter=U+001F (README).
+constexpr char kArrayDelimiter = '\x1F';
+
+// RFC 4180 quoting of already cleaned text, which neo4j-admin reads by default. Line breaks
+// become spaces so that the import needs no --multiline-fields. A value a spreadsheet would
+// run as a formula gets a leading ' (OWASP's advice): neo4j-admin stores it with the quote,
+// and since ids are written by this function everywhere, :START_ID and :END_ID still match
+// their node's id:ID.
+std::string csv_quoted_clean(std::string_view cleaned) {
+    std::string out = starts_like_formula(cleaned) ? "\"'" : "\"";
+    for (const char c : cleaned) {
         if (c == '"')
             out += "\"\"";
         else if (c == '\n' || c == '\r')
@@ -130,9 +145,9 @@ std::string csv_quoted(std::string_view text) {
     return out + "\"";
 }
 
-// neo4j-admin's default array delimiter is ';' and has no escape: a ';' inside a value
-// becomes ','.
-constexpr char kArrayDelimiter = ';';
+std::string csv_quoted(std::string_view text) {
+    return csv_quoted_clean(clean_text(text));
+}
 
 std::string csv_field(const Property& property) {
     if (!is_set(property)) return "";  // an empty unquoted field sets nothing
@@ -140,12 +155,10 @@ std::string csv_field(const Property& property) {
     if (property.kind != Kind::string_array) return property.value;
     std::string joined;
     for (const std::string& value : property.values) {
-        std::string item = value;
-        for (char& c : item)
-            if (c == kArrayDelimiter) c = ',';
-        joined += (joined.empty() ? "" : std::string(1, kArrayDelimiter)) + item;
+        if (!joined.empty()) joined += kArrayDelimiter;
+        joined += clean_text(value);
     }
-    return csv_quoted(joined);
+    return csv_quoted_clean(joined);
 }
 
 void write_csv_row(std::ostream& out, const std::vector<std::string>& leading,
@@ -166,7 +179,7 @@ void write_csv_header(std::ostream& out, const std::vector<std::string>& leading
 }
 
 std::string node_labels(const EntityVertex& entity) {
-    return "Entity;" + std::string(to_string(entity.type));
+    return "Entity" + std::string(1, kArrayDelimiter) + std::string(to_string(entity.type));
 }
 
 class NodesCsvWriter : public Exporter {

@@ -1,13 +1,31 @@
 // SVG, PNG and PDF: the drawing of drawing.hpp laid out and rendered by Graphviz (gvc).
+#include <algorithm>
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 #include "export/drawing.hpp"
 #include "export/writers.hpp"
 
 namespace newsgraph {
 namespace {
+
+// cairo 1.16 stamps a PDF with the time it was made (/CreationDate (D:20261201022805Z)) and
+// ignores SOURCE_DATE_EPOCH, so two runs would differ. The 14 digits are pinned to the Unix
+// epoch in place: the same length keeps the cross-reference offsets right.
+void pin_pdf_dates(char* data, std::size_t length) {
+    const std::string_view pdf(data, length);
+    for (const std::string_view key : {"/CreationDate (D:", "/ModDate (D:"}) {
+        for (std::size_t at = pdf.find(key); at != std::string_view::npos;
+             at = pdf.find(key, at + 1)) {
+            const std::size_t digits = at + key.size();
+            constexpr std::string_view kEpoch = "19700101000000";
+            if (digits + kEpoch.size() <= length)
+                std::copy(kEpoch.begin(), kEpoch.end(), data + digits);
+        }
+    }
+}
 
 struct RenderDataFree {
     void operator()(char* data) const { gvFreeRenderData(data); }
@@ -50,6 +68,7 @@ class RenderedWriter : public Exporter {
         if (status != 0 || rendered == nullptr)
             throw std::runtime_error("rendering " + format_ + " failed (is the Graphviz " +
                                      "plugin for it installed?): " + drawing.graphviz_messages());
+        if (format_ == "pdf") pin_pdf_dates(rendered.get(), length);
         out.write(rendered.get(), length);
     }
 

@@ -11,7 +11,7 @@ apt_packages=(
     libboost-graph-dev rapidjson-dev libgraphviz-dev graphviz catch2
     iso-codes wamerican-huge wordnet-base nodejs npm
     python3 python3-networkx python3-igraph python3-rdflib python3-pyld python3-pil
-    libxml2-utils poppler-utils
+    libxml2-utils poppler-utils libutf8proc-dev
 )
 missing=()
 for p in "${apt_packages[@]}"; do

@@ -4,6 +4,7 @@
 #include <sstream>
 #include <string>
 
+#include "src/cli/options.hpp"
 #include "src/cli/progress.hpp"
 
 using namespace newsgraph;
@@ -70,4 +71,16 @@ TEST_CASE("disabled progress writes nothing", "[cli][progress]") {
         CHECK_FALSE(progress.enabled());
     }
     CHECK(out.str().empty());
+}
+
+TEST_CASE("a size that overflows is a usage error; the largest that fits is taken",
+          "[cli][options]") {
+    const auto max_file_bytes = [](const std::string& size) {
+        return parse_command_line({"build", "in", "--max-file-size", size}).build.max_file_bytes;
+    };
+    CHECK(max_file_bytes("2K") == 2048);
+    CHECK(max_file_bytes("17179869183G") == 17179869183ull << 30);
+    // 2^34 GiB is 2^64 bytes: it wrapped to 0, and every file was skipped as too large.
+    CHECK_THROWS_WITH(max_file_bytes("17179869184G"), Catch::Contains("too large"));
+    CHECK_THROWS_AS(max_file_bytes("99999999999999999999"), std::invalid_argument);
 }

@@ -5,6 +5,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
@@ -567,4 +568,65 @@ TEST_CASE("a realistic graph passes its consumers and answers SPARQL", "[export]
         ]})") == 0);
     // Same graph, same bytes: the drawing too is deterministic.
     CHECK(read_file(directory / "graph.svg") == render("svg", graph));
+}
+
+TEST_CASE("Neo4j CSV cells a spreadsheet would run as formulas start with a quote",
+          "[export][neo4j][hostile]") {
+    KnowledgeGraph graph;
+    EntityVertex vertex = entity(EntityType::Organisation, "=HYPERLINK(\"http://x\")",
+                                 {{"=HYPERLINK(\"http://x\")", 1}, {"@SUM(A1)", 1}});
+    vertex.documents = {"+cmd|' /C calc'!A0"};
+    graph.add_entity(vertex);
+    const auto exporters = make_exporters("neo4j");
+    std::ostringstream nodes;
+    exporters.at(0)->write(graph, {}, nodes);
+    const std::string csv = nodes.str();
+    for (const char* formula : {"=HYPERLINK", "@SUM", "+cmd", "-", "\t"}) {
+        CHECK(csv.find(std::string(",\"") + formula) == std::string::npos);
+        CHECK(csv.find(std::string("\n\"") + formula) == std::string::npos);
+    }
+    CHECK(csv.find("\"'+cmd|' /C calc'!A0\"") != std::string::npos);
+}
+
+TEST_CASE("the PDF drawing carries no creation time, so runs are byte-identical", "[export][pdf]") {
+    const std::string first = render("pdf", small_graph());
+    REQUIRE(first.find("/CreationDate (D:19700101000000") != std::string::npos);
+    ::sleep(1);  // cairo's stamp has one-second resolution
+    CHECK(render("pdf", small_graph()) == first);
+}
+
+TEST_CASE("temporary files left by a killed run are removed by the next write of that file",
+          "[export][file]") {
+    TempDir directory;
+    const pid_t child = ::fork();
+    if (child == 0) ::_exit(0);
+    REQUIRE(child > 0);
+    ::waitpid(child, nullptr, 0);  // now a pid no process has (until it is recycled)
+    const std::string dead = std::to_string(child), alive = std::to_string(::getppid());
+    write_text_file(directory / (".graph.jsonld.tmp-" + dead + "-0"), "killed run");
+    write_text_file(directory / (".graph.jsonld.tmp-" + alive + "-3"), "a run still writing");
+    write_text_file(directory / (".graph.gexf.tmp-" + dead + "-1"), "another file's: not now");
+    write_text_file(directory / ".graph.jsonld.tmp-notes", "not ours");
+    write_export_file(directory / "graph.jsonld", *make_exporter("jsonld"), summit_graph(), {});
+    CHECK(directory.entries() == std::vector<std::string>{".graph.gexf.tmp-" + dead + "-1",
+                                                          ".graph.jsonld.tmp-" + alive + "-3",
+                                                          ".graph.jsonld.tmp-notes",
+                                                          "graph.jsonld"});
+}
+
+TEST_CASE("Neo4j CSV arrays keep a ';' inside an element whole", "[export][neo4j]") {
+    KnowledgeGraph graph;
+    EntityVertex vertex = entity(EntityType::Person, "Xi Jinping", {{"Xi; Jinping", 1}});
+    const std::string unit_separator = "\x1F";
+    vertex.documents = {"wire;2024", "doc" + unit_separator + "2"};
+    graph.add_entity(vertex);
+    std::ostringstream nodes;
+    make_exporters("neo4j").at(0)->write(graph, {}, nodes);
+    const std::string csv = nodes.str();
+    // neo4j-admin --array-delimiter=U+001F: elements apart, each whole.
+    CHECK(csv.find(",Entity\x1FPerson,") != std::string::npos);
+    CHECK(csv.find("\"Xi; Jinping\"") != std::string::npos);
+    // The separator inside a value is replaced (U+FFFD), so it only ever separates.
+    const std::string documents = "\"doc\uFFFD2" + unit_separator + "wire;2024\"";
+    CHECK(csv.find(documents) != std::string::npos);
 }

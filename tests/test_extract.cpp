@@ -254,3 +254,30 @@ TEST_CASE("a surname or its variant resolves among many full names of one articl
     REQUIRE(thomas);
     CHECK(thomas->aliases.count("Kovacs") == 1);
 }
+
+TEST_CASE("a name in NFC and in NFD (combining accents) is one entity", "[extract][unicode]") {
+    const std::string nfc = "Jos\u00E9 M\u00FCller", nfd = "Jose\u0301 Mu\u0308ller";
+    auto g = extract("German Economy Minister " + nfc + " arrived on Sunday. Minister " + nfd +
+                     " said the visit mattered.");
+    const EntityRecord* muller = find(g, nfc);
+    REQUIRE(muller);
+    CHECK(muller->mentions == 2);
+    CHECK_FALSE(find(g, nfd));
+}
+
+TEST_CASE("an en dash between two given names does not split the person", "[extract][unicode]") {
+    auto g = extract("French Foreign Minister Anne\u2013Marie Duval met Olaf Scholz in Berlin.");
+    CHECK(has_type(g, "Anne-Marie Duval", EntityType::Person));
+    CHECK_FALSE(find(g, "Marie Duval"));
+    CHECK_FALSE(find(g, "Anne"));
+    // Between names that are not both given names it still separates: two countries.
+    auto countries = extract("The US\u2013China talks went on.");
+    CHECK(has_type(countries, "United States", EntityType::Country));
+    CHECK(has_type(countries, "China", EntityType::Country));
+}
+
+TEST_CASE("a zero-width joiner inside a name does not cut it", "[extract][unicode]") {
+    auto g = extract("French President Emma\u200Dnuel Macron met Olaf Scholz in Berlin.");
+    CHECK(has_type(g, "Emmanuel Macron", EntityType::Person));
+    CHECK_FALSE(find(g, "Emma"));
+}

@@ -1,5 +1,6 @@
 // Ingestion: UTF-8 repair, reading files, directories and JSON Lines, sentence splitting,
 // tokens and page furniture.
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -643,4 +644,66 @@ TEST_CASE("standard input is one document, or JSON Lines when it starts with {",
         CHECK(problems_at(result, "stdin") ==
               std::vector<std::string>{"standard input is not available"});
     }
+}
+
+TEST_CASE("a JSON Lines line nested 200,000 deep is bad JSON, the other lines are read",
+          "[ingest][reader][hostile]") {
+    TempDir dir;
+    const std::string deep =
+        "{\"text\":\"x\",\"a\":" + std::string(200000, '[') + std::string(200000, ']') + "}";
+    const std::string path = dir.write(
+        "deep.jsonl", "{\"id\":\"ok\",\"text\":\"Olaf Scholz met Fumio Kishida.\"}\n" + deep +
+                          "\n{\"text\":\"nested \\\"[[[\\\" in a string is fine\",\"a\":[[1]]}\n");
+    const ReadResult result = read({path});
+    CHECK(ids_of(result) == std::vector<std::string>{"ok", "deep:3"});
+    REQUIRE(problems_at(result, path + ":2").size() == 1);
+    CHECK_THAT(problems_at(result, path + ":2")[0],
+               Catch::StartsWith("malformed JSON: nested deeper than"));
+}
+
+TEST_CASE("a named pipe, in a folder or named as input, is skipped and never opened",
+          "[ingest][reader][hostile]") {
+    TempDir dir;
+    dir.write("d/a.txt", "US President Joe Biden visited Canada.");
+    const std::string fifo = dir / "d/p.txt";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    // Before the fix, open() blocked here forever waiting for a writer.
+    const ReadResult in_folder = read({dir / "d"});
+    CHECK(ids_of(in_folder) == std::vector<std::string>{"a"});
+    CHECK(problems_at(in_folder, fifo) ==
+          std::vector<std::string>{"not a regular file (a named pipe), skipped"});
+    const ReadResult named = read({fifo});
+    CHECK(named.documents.empty());
+    CHECK(problems_at(named, fifo) ==
+          std::vector<std::string>{"not a regular file (a named pipe), skipped"});
+}
+
+TEST_CASE("a device named as input is skipped as not a regular file", "[ingest][reader]") {
+    const ReadResult result = read({"/dev/zero"});
+    CHECK(result.documents.empty());
+    CHECK(problems_at(result, "/dev/zero") ==
+          std::vector<std::string>{"not a regular file (a character device), skipped"});
+}
+
+TEST_CASE("JSON Lines dates that are not calendar dates are kept raw and treated as no date",
+          "[ingest][reader]") {
+    TempDir dir;
+    const std::string path =
+        dir.write("dates.jsonl",
+                  "{\"id\":\"a\",\"date\":\"2024-13-45\",\"text\":\"One.\"}\n"
+                  "{\"id\":\"b\",\"date\":\"2023-02-29\",\"text\":\"Two.\"}\n"
+                  "{\"id\":\"c\",\"date\":\"2024-02-29T10:00:00Z\",\"text\":\"Three.\"}\n"
+                  "{\"id\":\"d\",\"date\":\"2024-05-16\",\"text\":\"Four.\"}\n");
+    const ReadResult result = read({path});
+    REQUIRE(result.documents.size() == 4);
+    CHECK(result.documents[0].info.date.empty());
+    CHECK(result.documents[0].raw_date == "2024-13-45");
+    CHECK(result.documents[1].info.date.empty());
+    CHECK(result.documents[2].info.date == "2024-02-29T10:00:00Z");
+    CHECK(result.documents[3].info.date == "2024-05-16");
+    CHECK(problems_at(result, path + ":1") ==
+          std::vector<std::string>{
+              "\"date\" \"2024-13-45\" is not a calendar date (YYYY-MM-DD), treated as no date"});
+    CHECK(problems_at(result, path + ":2").size() == 1);
+    CHECK(result.problems.size() == 2);
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <limits>
 #include <set>
 #include <stdexcept>
 
@@ -98,6 +99,9 @@ std::size_t parse_size(const std::string& flag, const std::string& value) {
     if (scale == 0 || value[0] == '-')
         throw std::invalid_argument(flag + " takes a number (K, M or G suffix allowed), got '" +
                                     value + "'");
+    // 17179869184G is 2^64 bytes: multiplied, it wraps to 0 and would skip every file.
+    if (n > std::numeric_limits<std::size_t>::max() / scale)
+        throw std::invalid_argument(flag + " is too large, got '" + value + "'");
     return static_cast<std::size_t>(n * scale);
 }
 

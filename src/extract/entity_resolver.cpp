@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "graph/name_similarity.hpp"
+#include "src/ingest/text_repair.hpp"
 
 namespace newsgraph {
 namespace {
@@ -51,7 +52,9 @@ void add_attribute_value(EntityRecord& e, const std::string& key, const std::str
 
 }  // namespace
 
-std::string name_key(const std::string& surface) {
+std::string name_key(const std::string& written) {
+    // NFC and no zero-width joiners: "José" typed with a combining accent is "José".
+    const std::string surface = comparable_form(written);
     std::string out;
     for (std::size_t i = 0; i < surface.size(); ++i) {
         unsigned char c = static_cast<unsigned char>(surface[i]);
@@ -66,6 +69,11 @@ std::string name_key(const std::string& surface) {
             }
             if (d == 0x9C || d == 0x9D) {
                 out += '"';
+                i += 2;
+                continue;
+            }
+            if (d == 0x90 || d == 0x91 || d == 0x93) {  // U+2010, U+2011, U+2013: a hyphen
+                out += '-';
                 i += 2;
                 continue;
             }

@@ -143,6 +143,15 @@ class SentenceScanner {
         return i < t_.size() && is_word(t_[i].norm) && starts_upper(t_[i].norm);
     }
 
+    // "Anne–Marie": two given names joined by a dash other than a hyphen (an en dash, which
+    // the tokenizer keeps apart, as it must in "US–China"), with no space around it. One
+    // name, not two people.
+    bool is_double_given_name_at(std::size_t j) const {
+        return j > 0 && j + 1 < t_.size() && t_[j].norm == "-" && t_[j - 1].end == t_[j].begin &&
+               t_[j].end == t_[j + 1].begin && cap(j + 1) && lx_.is_given_name(t_[j - 1].norm) &&
+               lx_.is_given_name(t_[j + 1].norm);
+    }
+
     // A run of capitalised words, with connectors inside names ("University of New South
     // Wales") and "and" only inside organisation names ("Institute of European and Asian
     // Studies"), never between two names ("Xi and Putin").
@@ -154,6 +163,10 @@ class SentenceScanner {
             // A middle initial: "Vladimir V. Putin", "George W. Bush".
             if (t_[j].norm == "." && t_[j - 1].norm.size() == 1 && cap(j - 1) && cap(j + 1)) {
                 ++j;
+                continue;
+            }
+            if (is_double_given_name_at(j)) {
+                j += 2;
                 continue;
             }
             if (cap(j) && !lx_.is_non_entity(t_[j].norm)) {

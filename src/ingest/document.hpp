@@ -22,6 +22,9 @@ struct Document {
     DocumentInfo info;   // info.id is stable: file stem, or the JSON Lines "id"
     std::string text;    // valid UTF-8 (invalid bytes replaced by U+FFFD); BOM and NULs removed
     std::string origin;  // where it came from, for messages ("samples/a.txt", "feed.jsonl:12")
+    // The "date" as given. info.date holds it only when it is a calendar date that exists
+    // (YYYY-MM-DD, maybe with a time), as the exports declare their dates to be.
+    std::string raw_date;
 };
 
 struct Token {

@@ -1,7 +1,12 @@
 #include "src/ingest/reader.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
@@ -24,6 +29,9 @@ namespace fs = std::filesystem;
 
 constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 constexpr std::string_view kStandardInputName = "stdin";
+// An article record is a flat object; anything nested deeper is not one, and a line nested
+// 200,000 deep must not exhaust the stack (the parser is iterative, this bounds its memory).
+constexpr std::size_t kMaxJsonDepth = 64;
 
 // Where a file's bytes came from, and what its documents' ids derive from.
 struct Origin {
@@ -97,6 +105,89 @@ const rapidjson::Value* member_value(const rapidjson::Value& object, const char*
 // UTF-8 (found by fuzz/fuzz_jsonl.cpp). It becomes U+FFFD, as in the file's own bytes.
 std::string json_text(const rapidjson::Value& value) {
     return normalize_text(repair_utf8({value.GetString(), value.GetStringLength()}, nullptr));
+}
+
+// Whether a JSON text nests arrays and objects deeper than `limit`, counted outside strings.
+bool nested_deeper_than(std::string_view json, std::size_t limit) {
+    std::size_t depth = 0;
+    bool in_string = false, escaped = false;
+    for (const char c : json) {
+        if (in_string) {
+            if (escaped) {
+                escaped = false;
+            } else if (c == '\\') {
+                escaped = true;
+            } else if (c == '"') {
+                in_string = false;
+            }
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > limit) return true;
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
+    }
+    return false;
+}
+
+// What a file that is not a regular file is, for the message that skips it.
+std::string kind_of_special_file(mode_t mode) {
+    if (S_ISFIFO(mode)) return "a named pipe";
+    if (S_ISSOCK(mode)) return "a socket";
+    if (S_ISCHR(mode)) return "a character device";
+    if (S_ISBLK(mode)) return "a block device";
+    if (S_ISDIR(mode)) return "a directory";
+    return "a special file";
+}
+
+// Opens a file for reading only if it is a regular file. A named pipe would block open()
+// until a writer came, and a device can read forever: O_NONBLOCK makes open() return at
+// once, fstat() on the opened descriptor then judges the very file that was opened.
+std::unique_ptr<std::FILE, int (*)(std::FILE*)> open_regular_file(const fs::path& path,
+                                                                  std::string& problem) {
+    std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(nullptr, &std::fclose);
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) {
+        problem = "cannot open file: " + describe({errno, std::generic_category()});
+        return file;
+    }
+    struct stat info {};
+    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+        problem = "not a regular file (" + kind_of_special_file(info.st_mode) + "), skipped";
+        ::close(fd);
+        return file;
+    }
+    file.reset(::fdopen(fd, "rb"));
+    if (!file) {
+        problem = "cannot open file: " + describe({errno, std::generic_category()});
+        ::close(fd);
+    }
+    return file;
+}
+
+unsigned digits_value(std::string_view text) {
+    unsigned value = 0;
+    for (const char c : text) value = value * 10 + static_cast<unsigned>(c - '0');
+    return value;
+}
+
+// Whether `date` is an ISO 8601 calendar date that exists (YYYY-MM-DD, alone or followed by a
+// time): exports declare their dates as such (GEXF timeformat="date"), so "2024-13-45" must
+// not reach them.
+bool is_calendar_date(std::string_view date) {
+    if (date.size() < 10 || (date.size() > 10 && date[10] != 'T' && date[10] != ' ')) {
+        return false;
+    }
+    for (std::size_t i = 0; i < 10; ++i) {
+        const bool dash = i == 4 || i == 7;
+        if (dash ? date[i] != '-' : (date[i] < '0' || date[i] > '9')) return false;
+    }
+    const std::chrono::year_month_day day{
+        std::chrono::year(static_cast<int>(digits_value(date.substr(0, 4)))),
+        std::chrono::month(digits_value(date.substr(5, 2))),
+        std::chrono::day(digits_value(date.substr(8, 2)))};
+    return day.ok();
 }
 
 std::string id_showing_folders(const PendingDocument& pending) {
@@ -211,11 +302,11 @@ class InputReader {
             report(path.string(), "file is " + too_large_message());
             return std::nullopt;
         }
-        const std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"),
-                                                                   &std::fclose);
+        std::string problem;
+        const std::unique_ptr<std::FILE, int (*)(std::FILE*)> file =
+            open_regular_file(path, problem);
         if (!file) {
-            report(path.string(),
-                   "cannot open file: " + describe({errno, std::generic_category()}));
+            report(path.string(), problem);
             return std::nullopt;
         }
         std::string bytes;
@@ -308,8 +399,14 @@ class InputReader {
     void add_json_line(std::string_view line, std::size_t line_number, bool last_line_unterminated,
                        const Origin& origin) {
         const std::string where = origin.where + ":" + std::to_string(line_number);
+        if (nested_deeper_than(line, kMaxJsonDepth)) {
+            report(where, "malformed JSON: nested deeper than " + std::to_string(kMaxJsonDepth) +
+                              " levels, skipped");
+            return;
+        }
         rapidjson::Document json;
-        json.Parse(line.data(), line.size());
+        // Iterative: the recursive parser's stack depth follows the input's nesting.
+        json.Parse<rapidjson::kParseIterativeFlag>(line.data(), line.size());
         if (json.HasParseError()) {
             const std::size_t content_end = line.find_last_not_of(" \t\r") + 1;
             // A record cut off by the end of the file fails where its input runs out.
@@ -353,6 +450,12 @@ class InputReader {
                 continue;
             }
             *field = json_text(*value);
+        }
+        document.raw_date = document.info.date;
+        if (!document.info.date.empty() && !is_calendar_date(document.info.date)) {
+            report(where, "\"date\" \"" + document.info.date +
+                              "\" is not a calendar date (YYYY-MM-DD), treated as no date");
+            document.info.date.clear();
         }
         document.text = json_text(*text);
         document.origin = where;

@@ -96,6 +96,13 @@ bool is_letter(char32_t c) {
     return is_word_char(c) && !is_digit(c);
 }
 
+// Invisible characters that join the letters around them into one word: soft hyphen,
+// zero-width non-joiner and joiner, word joiner. Pasted or planted inside a name
+// ("Emma<U+200D>nuel"), they must not cut it.
+bool is_invisible_joiner(char32_t c) {
+    return c == U'\u00AD' || c == U'\u200C' || c == U'\u200D' || c == U'\u2060';
+}
+
 bool is_hyphen(char32_t c) {
     return c == U'-' || c == U'\u2010' || c == U'\u2011';
 }
@@ -168,7 +175,7 @@ std::size_t word_end(std::string_view text, std::size_t start) {
         }
         const std::size_t after = pos + cp.length;
         if (!is_word_at(text, after)) break;
-        const bool joins = is_hyphen(cp.value) ||
+        const bool joins = is_hyphen(cp.value) || is_invisible_joiner(cp.value) ||
                            (is_apostrophe(cp.value) && !is_possessive_at(text, pos)) ||
                            ((cp.value == U'.' || cp.value == U',') && is_digit(previous) &&
                             is_digit(decode_utf8(text, after).value));

@@ -1,5 +1,11 @@
 #include "src/ingest/text_repair.hpp"
 
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <memory>
+
 namespace newsgraph {
 namespace {
 
@@ -120,6 +126,21 @@ bool is_blank(std::string_view utf8) {
         pos += cp.length;
     }
     return true;
+}
+
+std::string comparable_form(std::string_view utf8) {
+    // ASCII is its own NFC and has nothing ignorable: most names take this path.
+    if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return (c & 0x80) == 0; })) {
+        return std::string(utf8);
+    }
+    utf8proc_uint8_t* mapped = nullptr;
+    const utf8proc_ssize_t length = utf8proc_map(
+        reinterpret_cast<const utf8proc_uint8_t*>(utf8.data()),
+        static_cast<utf8proc_ssize_t>(utf8.size()), &mapped,
+        static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_IGNORE));
+    const std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owned(mapped, &std::free);
+    if (length < 0) return std::string(utf8);  // not valid UTF-8: compared as it is
+    return std::string(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(length));
 }
 
 }  // namespace newsgraph

@@ -20,6 +20,12 @@ std::string repair_utf8(std::string_view bytes, std::vector<std::size_t>* invali
 // other C0 control characters except tab into a space. Expects valid UTF-8.
 std::string normalize_text(std::string_view utf8);
 
+// The form in which two spellings of one name compare equal: Unicode NFC ("José" typed as
+// e + combining acute is "José"), without default-ignorable code points (zero-width joiners,
+// soft hyphens). For comparing names only: the text that offsets point into is never
+// normalised, so every offset stays an offset into the article as given.
+std::string comparable_form(std::string_view utf8);
+
 // The code point starting at byte `pos` of valid UTF-8 text, and its length in bytes.
 struct CodePoint {
     char32_t value = 0;

@@ -155,11 +155,11 @@ def check_neo4j(directory, graphml):
             "nodes.csv ids differ from GraphML's")
     for row in rows:
         data = graphml.nodes[row["id:ID"]]
-        require(row[":LABEL"] == "Entity;" + data["type"], f"{row['id:ID']}: {row[':LABEL']}")
+        require(row[":LABEL"] == "Entity\x1f" + data["type"], f"{row['id:ID']}: {row[':LABEL']}")
         require(row["name"] == data["label"], f"{row['id:ID']}: name {row['name']!r}")
         require(int(row["mentions:int"]) == data["mentions"], f"{row['id:ID']}: mentions")
-        aliases = [a.replace(";", ",") for a in json.loads(data["aliases"])]
-        require(row["aliases:string[]"].split(";") == aliases, f"{row['id:ID']}: aliases")
+        aliases = json.loads(data["aliases"])  # kept whole, ';' and all
+        require(row["aliases:string[]"].split("\x1f") == aliases, f"{row['id:ID']}: aliases")
 
     with open(folder / "relationships.csv", newline="", encoding="utf-8") as f:
         relationships = list(csv.reader(f))

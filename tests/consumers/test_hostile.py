@@ -56,7 +56,16 @@ def write_inputs(folder):
     (folder / "empty.txt").write_bytes(b"")
     (folder / "blank.txt").write_bytes(b" \r\n\t\n")
     os.symlink(folder, folder / "loop")
+    # A line nested 200,000 deep overflowed the recursive JSON parser's stack (exit 139);
+    # a named pipe blocked open() forever; an impossible date reached GEXF's timeformat.
+    deep = '{"text":"x","a":' + "[" * 200000 + "]" * 200000 + "}"
+    (folder / "deep.jsonl").write_text(
+        '{"id":"dated","date":"2024-13-45","text":"Austrian Chancellor Karl Nehammer met '
+        'Olaf Scholz."}\n' + deep + "\n", encoding="utf-8")
+    os.mkfifo(folder / "pipe.txt")
     problems = [
+        ("deep.jsonl:1", "is not a calendar date"), ("deep.jsonl:2", "nested deeper than"),
+        ("pipe.txt", "not a regular file (a named pipe)"),
         ("feed.jsonl:2", "malformed JSON at column"), ("feed.jsonl:3", '"text" is not a string'),
         ("feed.jsonl:4", "not a JSON object"), ("feed.jsonl:7", "truncated last line"),
         ("random.txt", "invalid UTF-8 byte sequence"), ("overlong.md", "13 invalid UTF-8"),
