@@ -52,13 +52,6 @@ std::unordered_set<std::string> read_set(const std::string& path, bool lower = f
 
 }  // namespace
 
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
-
 void Lexicon::add_phrase(PhraseIndex& index, const std::string& text, std::size_t value,
                          bool fold_case) {
     std::string phrase = fold_case ? lower_ascii(text) : text;

@@ -12,6 +12,7 @@
 
 #include "graph/schema.hpp"
 #include "src/ingest/document.hpp"
+#include "src/ingest/text_repair.hpp"  // lower_ascii
 
 namespace newsgraph {
 
@@ -128,8 +129,5 @@ class Lexicon {
         positions_, travel_words_, common_compounds_, plain_acronyms_, cooperation_nouns_,
         cooperation_verbs_;
 };
-
-// ASCII lower-case copy (names in our lists are matched on ASCII case).
-std::string lower_ascii(std::string_view s);
 
 }  // namespace newsgraph

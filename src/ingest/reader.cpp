@@ -69,13 +69,6 @@ std::string describe_size(std::size_t bytes) {
     return std::to_string(bytes) + " bytes";
 }
 
-std::string lower_ascii(std::string text) {
-    for (char& c : text) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return text;
-}
-
 bool is_json_lines(const fs::path& path) {
     return lower_ascii(path.extension().string()) == ".jsonl";
 }

@@ -119,6 +119,13 @@ bool is_space(char32_t c) {
     }
 }
 
+std::string lower_ascii(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
 bool is_blank(std::string_view utf8) {
     for (std::size_t pos = 0; pos < utf8.size();) {
         const CodePoint cp = decode_utf8(utf8, pos);

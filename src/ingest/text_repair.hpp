@@ -39,4 +39,7 @@ bool is_space(char32_t c);
 // Whether the text has nothing but white space.
 bool is_blank(std::string_view utf8);
 
+// ASCII lower-case copy (names in our lists, and word features, are matched on ASCII case).
+std::string lower_ascii(std::string_view s);
+
 }  // namespace newsgraph

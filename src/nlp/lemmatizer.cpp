@@ -8,6 +8,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include "src/ingest/text_repair.hpp"
+
 namespace newsgraph::nlp {
 namespace {
 
@@ -100,14 +102,6 @@ constexpr Fixed kFixed[] = {
 
 bool is_upper(char c) {
     return c >= 'A' && c <= 'Z';
-}
-
-std::string ascii_lower(std::string_view s) {
-    std::string lower(s);
-    for (char& c : lower) {
-        if (is_upper(c)) c = static_cast<char>(c - 'A' + 'a');
-    }
-    return lower;
 }
 
 std::string read_file(const std::string& path) {
@@ -357,7 +351,7 @@ Lemmatizer& Lemmatizer::operator=(Lemmatizer&&) noexcept = default;
 
 std::string Lemmatizer::lemma(std::string_view form, std::string_view upos,
                               std::string_view xpos) const {
-    std::string lower = ascii_lower(form);
+    std::string lower = lower_ascii(form);
     // "n’t" is "n't" (all typographic characters are 3 bytes starting 0xE2).
     const std::string typographic =
         lower.find('\xE2') == std::string::npos ? std::string() : ascii_punctuation(lower);

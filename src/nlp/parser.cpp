@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "src/ingest/text_repair.hpp"
 #include "src/nlp/tagger.hpp"
 
 namespace newsgraph::nlp {
@@ -38,7 +39,7 @@ std::vector<ParserWord> Parser::describe(const ParsedSentence& sentence,
     words.push_back(ParserWord{h("<root>"), h("<ROOT>"), h("<ROOT>"), 2, 2, false, false});
     for (const auto& w : sentence.words) {
         ParserWord p;
-        p.form = h(Tagger::lower(w.form));
+        p.form = h(lower_ascii(w.form));
         p.tag = h(w.xpos);
         p.upos = h(w.upos);
         const ClusterPath path = clusters.of(w.form);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <limits>
 
+#include "src/ingest/text_repair.hpp"
+
 namespace newsgraph::nlp {
 
 namespace {
@@ -32,20 +34,13 @@ std::string shape_of(std::string_view form) {
 
 }  // namespace
 
-std::string Tagger::lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
-
 TaggerWord Tagger::describe(std::string_view form, const WordClusters& clusters) {
     TaggerWord w;
     const ClusterPath path = clusters.of(form);
     const unsigned lengths[4] = {4, 6, 8, 32};
     for (std::size_t k = 0; k < 4; ++k) w.cluster[k] = path.prefix(lengths[k]);
     w.capitals = path.capitals;
-    const std::string low = lower(form);
+    const std::string low = lower_ascii(form);
     w.form = h(form);
     w.lower = h(low);
     w.shape = h(shape_of(form));
@@ -194,7 +189,7 @@ void Tagger::tag(ParsedSentence& sentence) const {
 }
 
 std::string_view Tagger::known_lemma(std::string_view form, std::string_view xpos) const {
-    std::string key = lower(form);
+    std::string key = lower_ascii(form);
     key += '\t';
     key += xpos;
     auto it = model_.lemmas.find(key);

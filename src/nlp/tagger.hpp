@@ -61,7 +61,6 @@ class Tagger {
     static void features(const std::vector<TaggerWord>& words, std::size_t i, int prev1, int prev2,
                          const int* next, std::vector<std::uint64_t>& out);
     static constexpr int kNoTag = 0xffff;
-    static std::string lower(std::string_view s);
 
   private:
     TaggerModel model_;

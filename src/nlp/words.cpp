@@ -67,14 +67,6 @@ bool all_of(std::string_view s, bool (*test)(char)) {
     return !s.empty() && std::all_of(s.begin(), s.end(), test);
 }
 
-std::string ascii_lower(std::string_view s) {
-    std::string lower(s);
-    for (char& c : lower) {
-        if (is_upper(c)) c = static_cast<char>(c - 'A' + 'a');
-    }
-    return lower;
-}
-
 bool starts_with_ci(std::string_view s, std::string_view prefix) {
     return s.size() >= prefix.size() &&
            std::equal(prefix.begin(), prefix.end(), s.begin(), [](char p, char c) {
@@ -313,7 +305,7 @@ class Splitter {
             }
         }
         if (apostrophe != std::string_view::npos && apostrophe > 0) {
-            const std::string suffix = ascii_lower(word.substr(apostrophe + length));
+            const std::string suffix = lower_ascii(word.substr(apostrophe + length));
             const char before = word[apostrophe - 1];
             if (suffix == "t" && apostrophe >= 2 && (before == 'n' || before == 'N')) {
                 return apostrophe - 1;
@@ -325,7 +317,7 @@ class Splitter {
             }
             return std::string_view::npos;
         }
-        const std::string lower = ascii_lower(word);
+        const std::string lower = lower_ascii(word);
         for (const auto& [fused, first] : kFusedWords) {
             if (lower == fused) return first;
         }
@@ -380,7 +372,7 @@ class Splitter {
         for (std::size_t i = 0; i < parts.size(); ++i) {
             const bool last = i + 1 == parts.size();
             if (!last && i == 0 &&
-                contains(kHyphenPrefixes, ascii_lower(word.substr(
+                contains(kHyphenPrefixes, lower_ascii(word.substr(
                                               parts[0].first, parts[0].second - parts[0].first)))) {
                 continue;  // the prefix stays with the next part
             }
@@ -408,7 +400,7 @@ class Splitter {
         const std::string_view unit = word.substr(digits);
         if (digits > 0 && all_of(unit, is_ascii_letter) &&
             (unit.size() == 1 ? contains(kOneLetterUnits, unit)
-                              : !contains(kNumberSuffixes, ascii_lower(unit)))) {
+                              : !contains(kNumberSuffixes, lower_ascii(unit)))) {
             pieces_.push_back({.begin = begin,
                                .end = begin + digits,
                                .form = norm_of(token, begin, begin + digits),
@@ -573,7 +565,7 @@ class Splitter {
         if (!piece.word || !piece.whole_token || piece.with_next || piece.atomic) return false;
         if (piece.form.size() == 1 && is_upper(piece.form[0])) return true;
         if (rules_ == nullptr) return false;
-        const std::string lower = ascii_lower(piece.form);
+        const std::string lower = lower_ascii(piece.form);
         return std::find(rules_->abbreviations.begin(), rules_->abbreviations.end(), lower) !=
                rules_->abbreviations.end();
     }

@@ -83,7 +83,7 @@ void annotate(const Tagger& tagger, const Parser* parser, const std::vector<Pars
         }
         for (auto& w : s.words) {
             const auto known = tagger.known_lemma(w.form, w.xpos);
-            w.lemma = known.empty() ? Tagger::lower(w.form) : std::string(known);
+            w.lemma = known.empty() ? newsgraph::lower_ascii(w.form) : std::string(known);
         }
         if (parser != nullptr) parser->parse(s);
     }

@@ -2,6 +2,7 @@
 #include <map>
 #include <ostream>
 
+#include "src/ingest/text_repair.hpp"
 #include "tools/train/perceptron.hpp"
 #include "tools/train/trainer.hpp"
 
@@ -37,7 +38,7 @@ std::unordered_map<std::string, std::string> treebank_lemmas(
     std::map<std::string, std::map<std::string, int>> counts;
     for (const auto& s : train)
         for (const auto& w : s.words)
-            if (w.lemma != "_") ++counts[Tagger::lower(w.form) + "\t" + w.xpos][w.lemma];
+            if (w.lemma != "_") ++counts[lower_ascii(w.form) + "\t" + w.xpos][w.lemma];
     std::unordered_map<std::string, std::string> lemmas;
     for (const auto& [key, by_lemma] : counts) {
         const auto best =
