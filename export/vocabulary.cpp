@@ -37,6 +37,7 @@ std::string_view relation_meaning(Relation relation) {
         "invades, attacks, wages war on",                                  // attacks
         "arrest warrant, charges, lawsuit",                                // legal_action
         "a place lies in a country",                                       // located_in
+        "a person is of a country: nationality, not office",               // citizen_of
         "named in the same sentence; a statistic, not a claim (weight = sentence count)",
     };
     return kMeanings[static_cast<std::size_t>(relation)];

@@ -48,7 +48,8 @@ struct RelationRecord {
     Relation relation = Relation::co_mentioned;
     Evidence evidence;
     std::string cameo;        // CAMEO root code of the trigger, when one stated it
-    double confidence = 0.0;  // of the rule that found it (0 for co_mentioned)
+    double confidence = 0.0;  // the measured precision of `rule` (0 for co_mentioned)
+    std::string rule;         // the construction that found it (data/rule_precision.tsv)
 };
 
 struct PartialGraph {

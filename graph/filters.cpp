@@ -48,9 +48,11 @@ KnowledgeGraph filter_graph(const KnowledgeGraph& graph, const GraphFilter& filt
 
     const auto edge_passes = [&](Edge e) {
         return (filter.relations.empty() || filter.relations.count(g[e].relation)) &&
-               g[e].weight >= filter.min_weight;
+               g[e].weight >= filter.min_weight &&
+               (g[e].relation == Relation::co_mentioned ||
+                g[e].confidence >= filter.min_confidence);
     };
-    if (!filter.relations.empty() || filter.min_weight > 0) {
+    if (!filter.relations.empty() || filter.min_weight > 0 || filter.min_confidence > 0.0) {
         std::vector<bool> related(n, false);
         for (Edge e : boost::make_iterator_range(boost::edges(g)))
             if (edge_passes(e)) related[boost::source(e, g)] = related[boost::target(e, g)] = true;

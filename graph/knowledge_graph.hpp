@@ -39,6 +39,7 @@ struct RelationEdge {
     std::string first_date, last_date;  // of the supporting documents that have dates
     std::string cameo;                  // CAMEO root code (the smallest, when triggers differ)
     double confidence = 0.0;            // the highest of the rules that found it
+    std::string rule;                   // that rule (the first by name, on a tie)
 };
 
 using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, EntityVertex,
@@ -68,7 +69,8 @@ class KnowledgeGraph {
     // Direct mutation for tools and tests; keeps the indexes in step.
     Vertex add_entity(const EntityVertex& entity);
     void add_relation(Vertex source, Vertex target, Relation relation, const Evidence& evidence,
-                      const std::string& cameo = "", double confidence = 0.0);
+                      const std::string& cameo = "", double confidence = 0.0,
+                      const std::string& rule = "");
     // Adds a whole edge of another graph (weight, evidence, dates), as merge() does; used to
     // copy parts of a graph (graph/filters.hpp).
     void add_relation(Vertex source, Vertex target, const RelationEdge& edge) {

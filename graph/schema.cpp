@@ -9,9 +9,9 @@ namespace {
 constexpr std::array<std::string_view, 5> kEntityNames = {"Person", "Country", "Organisation",
                                                           "Agreement", "Location"};
 constexpr std::array<std::string_view, kRelationCount> kRelationNames = {
-    "leader_of", "official_of",  "affiliated_with", "member_of",   "party_to",   "proposed",
-    "met_with",  "visited",      "cooperates_with", "supports",    "criticizes", "sanctions",
-    "attacks",   "legal_action", "located_in",      "co_mentioned"};
+    "leader_of", "official_of",  "affiliated_with", "member_of",  "party_to",    "proposed",
+    "met_with",  "visited",      "cooperates_with", "supports",   "criticizes",  "sanctions",
+    "attacks",   "legal_action", "located_in",      "citizen_of", "co_mentioned"};
 
 constexpr unsigned bit(EntityType t) {
     return 1u << static_cast<unsigned>(t);
@@ -40,6 +40,7 @@ constexpr std::array<Domain, kRelationCount> kDomains = {{
     {C | O, C | L},          // attacks
     {O | C, P | O},          // legal_action
     {L, C},                  // located_in
+    {P, C},                  // citizen_of
     {ANY, ANY},              // co_mentioned
 }};
 

@@ -29,6 +29,7 @@ enum class Relation {
     attacks,
     legal_action,
     located_in,
+    citizen_of,
     co_mentioned,
 };
 inline constexpr int kRelationCount = static_cast<int>(Relation::co_mentioned) + 1;

@@ -182,3 +182,22 @@ TEST_CASE("top keeps the entities of highest PageRank and the relations among th
     for (Edge e : boost::make_iterator_range(boost::edges(best.graph())))
         CHECK(best.graph()[e].weight == 1);
 }
+
+TEST_CASE("min-confidence drops typed relations of less precise rules, not co-mentions",
+          "[filters]") {
+    KnowledgeGraph graph;
+    const Vertex a = add(graph, EntityType::Person, "Ana Lima");
+    const Vertex b = add(graph, EntityType::Country, "Brazil");
+    const Vertex c = add(graph, EntityType::Country, "Chile");
+    const Vertex d = add(graph, EntityType::Person, "Dario Vega");
+    const Evidence ev{"doc", 1, 0, 1, "A sentence.", ""};
+    graph.add_relation(a, b, Relation::leader_of, ev, "", 0.96, "title:head");
+    graph.add_relation(b, c, Relation::criticizes, ev, "111", 0.70, "clause");
+    graph.add_relation(a, d, Relation::co_mentioned, ev);
+    GraphFilter filter;
+    filter.min_confidence = 0.9;
+    REQUIRE(filter.active());
+    const KnowledgeGraph kept = filter_graph(graph, filter, analyse(graph).pagerank);
+    CHECK(labels(kept) == std::set<std::string>{"Ana Lima", "Brazil", "Dario Vega"});
+    CHECK(boost::num_edges(kept.graph()) == 2);
+}

@@ -84,3 +84,14 @@ TEST_CASE("a size that overflows is a usage error; the largest that fits is take
     CHECK_THROWS_WITH(max_file_bytes("17179869184G"), Catch::Contains("too large"));
     CHECK_THROWS_AS(max_file_bytes("99999999999999999999"), std::invalid_argument);
 }
+
+TEST_CASE("the option --min-confidence takes a number from 0 to 1", "[cli][options]") {
+    const auto min_confidence = [](const std::string& x) {
+        return parse_command_line({"build", "in", "--min-confidence", x})
+            .build.filter.min_confidence;
+    };
+    CHECK(min_confidence("0.85") == Approx(0.85));
+    CHECK(min_confidence("1") == 1.0);
+    for (const char* bad : {"1.5", "-0.1", "high", "", "nan", "0.9x"})
+        CHECK_THROWS_WITH(min_confidence(bad), Catch::Contains("from 0 to 1"));
+}

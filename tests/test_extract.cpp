@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "src/extract/extractor.hpp"
+#include "src/nlp/analyzer.hpp"
 
 using namespace newsgraph;
 
@@ -13,11 +14,13 @@ const Extractor& extractor() {
     return instance;
 }
 
-PartialGraph extract(const std::string& text) {
+// Entities need no syntax; relations stated by clauses do (`parsed`).
+PartialGraph extract(const std::string& text, bool parsed = false) {
+    static const nlp::Analyzer analyzer(NEWSGRAPH_DATA_DIR "/models", nlp::kDefaultWordNetDir);
     Document doc;
     doc.info.id = "test";
     doc.text = text;
-    return extractor().extract(doc);
+    return extractor().extract(doc, parsed ? &analyzer : nullptr);
 }
 
 const EntityRecord* find(const PartialGraph& g, const std::string& label) {
@@ -227,7 +230,7 @@ TEST_CASE("every sentence of a long article finds its own interactions", "[extra
     for (int i = 0; i < kSentences; ++i)
         text += i % 3 == 0 ? "Canadian Prime Minister Mark Carney criticised Hungary on Monday. "
                            : "The talks lasted for several hours. ";
-    PartialGraph g = extract(text);
+    PartialGraph g = extract(text, true);
     std::vector<int> sentences;
     for (const RelationRecord& r : g.relations)
         if (r.relation == Relation::criticizes) sentences.push_back(r.evidence.sentence);

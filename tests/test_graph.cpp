@@ -39,7 +39,7 @@ PartialGraph leader_fact(const std::string& doc, std::vector<int> sentences,
     p.document.date = date;
     p.entities = {entity("Xi Jinping", EntityType::Person), entity("China", EntityType::Country)};
     for (int s : sentences)
-        p.relations.push_back({0, 1, Relation::leader_of, ev(doc, s, date), "", 0.0});
+        p.relations.push_back({0, 1, Relation::leader_of, ev(doc, s, date), "", 0.0, ""});
     return p;
 }
 
@@ -120,8 +120,8 @@ TEST_CASE("symmetric relations are stored once whatever the direction", "[graph]
     p.document.id = "a";
     p.entities = {entity("Xi Jinping", EntityType::Person),
                   entity("Vladimir Putin", EntityType::Person)};
-    p.relations = {{0, 1, Relation::met_with, ev("a", 0), "", 0.0},
-                   {1, 0, Relation::met_with, ev("a", 1), "", 0.0}};
+    p.relations = {{0, 1, Relation::met_with, ev("a", 0), "", 0.0, ""},
+                   {1, 0, Relation::met_with, ev("a", 1), "", 0.0, ""}};
     KnowledgeGraph kg;
     kg.merge(p);
     REQUIRE(boost::num_edges(kg.graph()) == 1);
@@ -135,8 +135,8 @@ TEST_CASE("merging in any order gives the same normalized graph", "[graph]") {
     c.document.id = "c";
     c.entities = {entity("Vladimir Putin", EntityType::Person),
                   entity("Russia", EntityType::Country), entity("China", EntityType::Country)};
-    c.relations = {{0, 1, Relation::leader_of, ev("c", 0), "", 0.0},
-                   {1, 2, Relation::co_mentioned, ev("c", 1), "", 0.0}};
+    c.relations = {{0, 1, Relation::leader_of, ev("c", 0), "", 0.0, ""},
+                   {1, 2, Relation::co_mentioned, ev("c", 1), "", 0.0, ""}};
 
     KnowledgeGraph one(1), two(1), three(1);
     one.merge(a), one.merge(b), one.merge(c);
@@ -162,7 +162,7 @@ TEST_CASE("cross-article resolution folds surnames, acronyms and case variants",
     b.document.id = "b";
     b.entities = {entity("Putin", EntityType::Person, 2), entity("ICC", EntityType::Organisation),
                   entity("Nato", EntityType::Organisation), entity("Russia", EntityType::Country)};
-    b.relations = {{0, 3, Relation::leader_of, ev("b", 0), "", 0.0}};
+    b.relations = {{0, 3, Relation::leader_of, ev("b", 0), "", 0.0, ""}};
     kg.merge(a);
     kg.merge(b);
     resolve_across_documents(kg);
@@ -193,9 +193,9 @@ TEST_CASE("a surname shared by two full names is not folded", "[graph]") {
 
 TEST_CASE("an edge keeps the highest confidence and the smallest CAMEO code", "[graph]") {
     PartialGraph a = leader_fact("a", {});
-    a.relations = {{0, 1, Relation::criticizes, ev("a", 0), "112", 0.65}};
+    a.relations = {{0, 1, Relation::criticizes, ev("a", 0), "112", 0.65, ""}};
     PartialGraph b = leader_fact("b", {});
-    b.relations = {{0, 1, Relation::criticizes, ev("b", 0), "111", 0.75}};
+    b.relations = {{0, 1, Relation::criticizes, ev("b", 0), "111", 0.75, ""}};
     KnowledgeGraph kg;
     kg.merge(a);
     kg.merge(b);

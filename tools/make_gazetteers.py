@@ -13,6 +13,8 @@ writes into --out:
                      a sentence from a name
   common_compounds.txt  WordNet multi-word common nouns ("general election", "prime minister"):
                      a capitalised span that is one of these is not a name
+  modifier_nouns.txt WordNet nouns that are never adjectives ("technology", "opposition"):
+                     before a title they make its holder head of a part, not of the body
   plain_acronyms.txt WordNet short nouns with no sense under "organization" ("hiv", "gmt",
                      "gdp"): an all-capitals word that is one of these is not an organisation
 """
@@ -127,6 +129,7 @@ def main():
     compounds, plain = wordnet_lists(args.wordnet)
     write(os.path.join(args.out, "common_compounds.txt"), compounds)
     write(os.path.join(args.out, "plain_acronyms.txt"), plain)
+    write(os.path.join(args.out, "modifier_nouns.txt"), noun_only_words(args.wordnet))
 
 
 def wordnet_lists(wordnet_dir):
@@ -178,6 +181,21 @@ def wordnet_lists(wordnet_dir):
         elif lemma.isalpha() and 2 <= len(lemma) <= 5 and not any(is_org(o) for o in offsets):
             plain.append(lemma)
     return sorted(set(compounds)), sorted(set(plain))
+
+
+def noun_only_words(wordnet_dir):
+    """Single words that are WordNet nouns and never adjectives: before a title they name a
+    department or a kind ("technology director", "opposition leader"), not a quality
+    ("former", "powerful")."""
+    def lemmas(name):
+        path = os.path.join(wordnet_dir, "index." + name)
+        try:
+            with open(path, encoding="utf-8", errors="replace") as f:
+                return {line.split()[0] for line in f if not line.startswith(" ")}
+        except OSError as e:
+            fail(f"cannot read {path}: {e.strerror} (Debian package wordnet-base)")
+    nouns, adjectives = lemmas("noun"), lemmas("adj")
+    return sorted(w for w in nouns - adjectives if w.isalpha())
 
 
 def write(path, lines):

@@ -26,7 +26,8 @@ struct BuildOptions {
     bool quiet = false;
     // Progress on stderr; main() sets it when stderr is a terminal and not --quiet.
     bool progress = false;
-    GraphFilter filter;  // --focus, --depth, --types, --relations, --min-weight, --top
+    GraphFilter filter;  // --focus, --depth, --types, --relations, --min-weight,
+                         // --min-confidence, --top
 };
 
 enum class CommandKind { Build, Annotate, Explain, Parse, Help, Version };

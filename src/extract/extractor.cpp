@@ -30,7 +30,9 @@ std::vector<bool> relating_sentences(const ParsedDocument& parsed,
 }  // namespace
 
 Extractor::Extractor(const std::string& data_dir)
-    : rules_(load_ingest_rules(data_dir)), lexicon_(Lexicon::load(data_dir)) {}
+    : rules_(load_ingest_rules(data_dir)),
+      lexicon_(Lexicon::load(data_dir)),
+      frames_(Frames::load(data_dir)) {}
 
 ExtractedDocument Extractor::extract_with_mentions(const Document& doc,
                                                    const nlp::Analyzer* analyzer) const {
@@ -46,7 +48,8 @@ ExtractedDocument Extractor::extract_with_mentions(const Document& doc,
     }
     const CodePointIndex offsets(doc.text);
     out.graph.document = doc.info;
-    out.graph.relations = find_relations(doc, offsets, out.parsed, mentions, resolved, lexicon_);
+    out.graph.relations =
+        find_relations(doc, offsets, out.parsed, mentions, resolved, lexicon_, frames_);
     for (std::size_t i = 0; i < mentions.size(); ++i) {
         if (!resolved.entity_of[i]) continue;
         const Mention& m = mentions[i];

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "graph/facts.hpp"
+#include "src/extract/frames.hpp"
 #include "src/extract/lexicon.hpp"
 #include "src/extract/parsed_document.hpp"
 #include "src/ingest/document.hpp"
@@ -47,11 +48,13 @@ class Extractor {
                                             const nlp::Analyzer* analyzer = nullptr) const;
 
     const Lexicon& lexicon() const { return lexicon_; }
+    const Frames& frames() const { return frames_; }
     const IngestRules& ingest_rules() const { return rules_; }
 
   private:
     IngestRules rules_;
     Lexicon lexicon_;
+    Frames frames_;
 };
 
 }  // namespace newsgraph

@@ -157,27 +157,16 @@ Lexicon Lexicon::load(const std::string& data_dir) {
     for (auto& line : read_lines(dir + "titles.tsv")) {
         auto f = split(line, '\t');
         if (f.size() < 2) throw std::runtime_error(dir + "titles.tsv: malformed line: " + line);
-        Role role = f[1] == "leader"     ? Role::Leader
-                    : f[1] == "official" ? Role::Official
-                                         : Role::Affiliate;
-        lx.title_roles_.push_back(role);
+        static const std::map<std::string, Role> kRoles = {{"head", Role::HeadOfState},
+                                                           {"leader", Role::Leader},
+                                                           {"official", Role::Official},
+                                                           {"affiliate", Role::Affiliate}};
+        auto role = kRoles.find(f[1]);
+        if (role == kRoles.end())
+            throw std::runtime_error(dir + "titles.tsv: unknown role in line: " + line);
+        lx.title_roles_.push_back(role->second);
+        lx.title_head_in_.push_back(f.size() > 2 ? split(f[2], ',') : std::vector<std::string>{});
         add_phrase(lx.titles_, f[0], lx.title_roles_.size() - 1, true);
-    }
-
-    for (auto& line : read_lines(dir + "relation_triggers.tsv")) {
-        auto f = split(line, '\t');
-        auto relation = f.size() >= 4 ? parse_relation(f[1]) : std::nullopt;
-        if (!relation || (f[3] != "verb" && f[3] != "noun"))
-            throw std::runtime_error(dir + "relation_triggers.tsv: malformed line: " + line);
-        lx.triggers_.push_back({*relation, f[2], f[3] == "noun"});
-        add_phrase(lx.trigger_index_, f[0], lx.triggers_.size() - 1, true);
-    }
-
-    for (auto& line : read_lines(dir + "cooperation_words.tsv")) {
-        auto f = split(line, '\t');
-        if (f.size() < 2 || (f[1] != "noun" && f[1] != "verb"))
-            throw std::runtime_error(dir + "cooperation_words.tsv: malformed line: " + line);
-        (f[1] == "noun" ? lx.cooperation_nouns_ : lx.cooperation_verbs_).insert(lower_ascii(f[0]));
     }
 
     lx.honorifics_ = read_set(dir + "honorifics.txt");
@@ -191,6 +180,8 @@ Lexicon Lexicon::load(const std::string& data_dir) {
     lx.org_descriptors_ = read_set(dir + "org_descriptors.txt", true);
     lx.common_compounds_ = read_set(dir + "common_compounds.txt");
     lx.plain_acronyms_ = read_set(dir + "plain_acronyms.txt");
+    lx.subordinating_ = read_set(dir + "modifier_nouns.txt");
+    for (const auto& w : read_set(dir + "subordinate_ranks.txt", true)) lx.subordinating_.insert(w);
     lx.locatives_ = read_set(dir + "locative_prepositions.txt", true);
     lx.positions_ = read_set(dir + "position_prepositions.txt", true);
     lx.travel_words_ = read_set(dir + "travel_words.txt", true);
@@ -208,17 +199,9 @@ std::optional<LexiconMatch> Lexicon::title_at(const std::vector<Token>& tokens,
                                               std::size_t i) const {
     auto m = longest_at(titles_, tokens, i, true);
     if (!m) return std::nullopt;
-    return LexiconMatch{m->first, nullptr, title_roles_[m->second]};
-}
-
-std::optional<LexiconMatch> Lexicon::trigger_at(const std::vector<Token>& tokens,
-                                                std::size_t i) const {
-    auto m = longest_at(trigger_index_, tokens, i, true);
-    if (!m) return std::nullopt;
-    LexiconMatch match;
-    match.length = m->first;
-    match.trigger = &triggers_[m->second];
-    return match;
+    const auto& head_in = title_head_in_[m->second];
+    return LexiconMatch{m->first, nullptr, title_roles_[m->second],
+                        head_in.empty() ? nullptr : &head_in};
 }
 
 const GazetteerEntry* Lexicon::country(std::string_view alpha2) const {

@@ -16,7 +16,10 @@
 
 namespace newsgraph {
 
-enum class Role { Leader, Official, Affiliate };
+// What a title makes its holder (data/titles.tsv): the head of a state or government
+// ("president", "prime minister"), the head of a body ("director", "chief"), an office below
+// the head ("minister", "ambassador"), or a member of staff ("professor", "correspondent").
+enum class Role { HeadOfState, Leader, Official, Affiliate };
 
 // How a gazetteer phrase names its entity: "Russia" (name), "Russian" (demonym),
 // "Moscow" (capital), "the Kremlin" (seat of government).
@@ -29,18 +32,13 @@ struct GazetteerEntry {
     std::string alpha2, alpha3;  // countries only
 };
 
-// A word or phrase that states a relation (data/relation_triggers.tsv).
-struct Trigger {
-    Relation relation = Relation::co_mentioned;
-    std::string cameo;  // CAMEO root code
-    bool noun = false;  // "visit to" (a nominalisation) rather than "visited"
-};
-
 struct LexiconMatch {
     std::size_t length = 0;                 // tokens matched
     const GazetteerEntry* entry = nullptr;  // gazetteer matches
     Role role = Role::Leader;               // title matches
-    const Trigger* trigger = nullptr;       // trigger matches
+    // A head's title that heads only these countries' governments (ISO alpha-2: "chancellor"
+    // in DE, AT; the UK's is a minister); null when it heads any.
+    const std::vector<std::string>* head_in = nullptr;
 };
 
 class Lexicon {
@@ -53,9 +51,6 @@ class Lexicon {
     std::optional<LexiconMatch> gazetteer_at(const std::vector<Token>& tokens, std::size_t i) const;
     // Longest title starting at tokens[i] (case-insensitive): "Secretary of State".
     std::optional<LexiconMatch> title_at(const std::vector<Token>& tokens, std::size_t i) const;
-
-    // Longest relation trigger starting at tokens[i] (case-insensitive): "held talks with".
-    std::optional<LexiconMatch> trigger_at(const std::vector<Token>& tokens, std::size_t i) const;
 
     // The country entry for an ISO alpha-2 code, if known.
     const GazetteerEntry* country(std::string_view alpha2) const;
@@ -95,12 +90,11 @@ class Lexicon {
     bool is_plain_acronym(std::string_view lower) const {
         return plain_acronyms_.count(std::string(lower));
     }
-    // "partnership", "ties": nouns of cooperation; "deepen", "strengthen": verbs that act on them.
-    bool is_cooperation_noun(std::string_view lower) const {
-        return cooperation_nouns_.count(std::string(lower));
-    }
-    bool is_cooperation_verb(std::string_view lower) const {
-        return cooperation_verbs_.count(std::string(lower));
+    // "technology" (director), "deputy" (chairman): a word before a title that makes its
+    // holder head of a part of the body, or below its head (modifier_nouns.txt from WordNet,
+    // subordinate_ranks.txt).
+    bool is_subordinating_modifier(std::string_view lower) const {
+        return subordinating_.count(std::string(lower)) > 0;
     }
     bool is_common_word(std::string_view lower) const {
         return common_words_.count(std::string(lower));
@@ -121,13 +115,11 @@ class Lexicon {
     PhraseIndex gazetteer_;
     std::unordered_map<std::string, std::size_t> country_by_alpha2_;
     std::vector<Role> title_roles_;
+    std::vector<std::vector<std::string>> title_head_in_;
     PhraseIndex titles_;
-    std::vector<Trigger> triggers_;
-    PhraseIndex trigger_index_;
     std::unordered_set<std::string> honorifics_, org_heads_, agreement_heads_, agreement_modifiers_,
         given_names_, non_entities_, reporting_verbs_, common_words_, org_descriptors_, locatives_,
-        positions_, travel_words_, common_compounds_, plain_acronyms_, cooperation_nouns_,
-        cooperation_verbs_;
+        positions_, travel_words_, common_compounds_, plain_acronyms_, subordinating_;
 };
 
 }  // namespace newsgraph

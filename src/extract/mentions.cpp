@@ -322,23 +322,33 @@ class SentenceScanner {
         Role role;
         std::string title;
         std::vector<std::size_t> holders;
+        const std::vector<std::string>* head_in = nullptr;
     };
     std::optional<TitleBefore> title_before(std::size_t end) const {
-        if (end > 0 && t_[end - 1].norm == ",") --end;  // apposition: "its president, X"
-        for (std::size_t start = end; start-- > 0 && start + 4 >= end;) {
+        const bool apposition = end > 0 && t_[end - 1].norm == ",";
+        if (apposition) --end;  // "its president, X"
+        // The longest title ending at `end`: "prime minister", not "minister".
+        for (std::size_t start = end >= 4 ? end - 4 : 0; start < end; ++start) {
             auto m = lx_.title_at(t_, start);
             if (!m || start + m->length != end) continue;
             TitleBefore tb{
                 m->role,
                 std::string(doc_.text.substr(t_[start].begin, t_[end - 1].end - t_[start].begin)),
-                {}};
+                {},
+                m->head_in};
             // Who the title is held in: "State Department spokesman", "Russia's ... president".
             std::size_t k = start;
             while (k > 0 && !covered_[k - 1] && is_word(t_[k - 1].norm) &&
                    !starts_upper(t_[k - 1].norm) && start - k < 3 && lower(k - 1) != "'s")
                 --k;  // adjectives: "internationally isolated"
+            demote_if_subordinate(tb.role, k, start);
             if (k > 0 && lower(k - 1) == "'s") --k;
-            if (auto holder = mention_ending_at(k)) {
+            auto holder = mention_ending_at(k);
+            // "his second term as US President, Tony Blair has said": a predicate, not a
+            // title of the name after the comma.
+            const std::size_t phrase = holder ? out_[*holder].first : start;
+            if (apposition && phrase > 0 && lower(phrase - 1) == "as") return std::nullopt;
+            if (holder) {
                 tb.holders.push_back(*holder);
                 add_country_of(*holder, tb.holders);
             }
@@ -376,14 +386,17 @@ class SentenceScanner {
         if (b >= t_.size() || t_[b].norm != ",") return std::nullopt;
         std::size_t k = b + 1;
         if (k < t_.size() && (lower(k) == "a" || lower(k) == "an" || lower(k) == "the")) ++k;
+        const std::size_t first = k;
         for (std::size_t skipped = 0; k < t_.size() && skipped <= 4; ++k, ++skipped) {
             if (auto m = lx_.title_at(t_, k)) {
                 std::size_t e = k + m->length;
-                return std::make_pair(TitleBefore{m->role,
-                                                  std::string(doc_.text.substr(
-                                                      t_[k].begin, t_[e - 1].end - t_[k].begin)),
-                                                  {}},
-                                      e);
+                TitleBefore tb{
+                    m->role,
+                    std::string(doc_.text.substr(t_[k].begin, t_[e - 1].end - t_[k].begin)),
+                    {},
+                    m->head_in};
+                demote_if_subordinate(tb.role, first, k);
+                return std::make_pair(tb, e);
             }
             // "a prominent Russia scholar": a country may qualify the title.
             if (!is_word(t_[k].norm)) break;
@@ -394,6 +407,18 @@ class SentenceScanner {
             }
         }
         return std::nullopt;
+    }
+
+    // "RNID technology director", ", associate director of", "PCSU deputy general
+    // secretary": a head's title qualified by a part or a rank below the head makes its
+    // holder a member of the body's staff (tokens [from, to) qualify the title).
+    void demote_if_subordinate(Role& role, std::size_t from, std::size_t to) const {
+        if (role != Role::Leader && role != Role::HeadOfState) return;
+        for (std::size_t i = from; i < to && i < t_.size(); ++i)
+            if (!starts_upper(t_[i].norm) && lx_.is_subordinating_modifier(lower(i))) {
+                role = Role::Affiliate;
+                return;
+            }
     }
 
     // "Chinese-led": a Country mention for the token, when its first part names a country.
@@ -555,6 +580,7 @@ class SentenceScanner {
         std::vector<std::size_t> holders;
         std::optional<Role> role;
         std::string title;
+        const std::vector<std::string>* head_in = nullptr;
         bool honorific = false;
         std::size_t k = a;
         while (k < b) {
@@ -566,6 +592,7 @@ class SentenceScanner {
             }
             if (auto tm = lx_.title_at(t_, k); tm && k + tm->length < b) {
                 role = tm->role;
+                head_in = tm->head_in;
                 title = std::string(
                     doc_.text.substr(t_[k].begin, t_[k + tm->length - 1].end - t_[k].begin));
                 k += tm->length;
@@ -658,6 +685,7 @@ class SentenceScanner {
             if (role) {
                 p.role = role;
                 p.title = title;
+                p.head_only_in = head_in;
                 p.role_of = holders;
                 // "Sweden's King Carl Gustaf"
                 if (holders.empty() && a > 1 && lower(a - 1) == "'s")
@@ -665,10 +693,12 @@ class SentenceScanner {
             } else if (before) {
                 p.role = before->role;
                 p.title = before->title;
+                p.head_only_in = before->head_in;
                 p.role_of = before->holders;
             } else if (after) {
                 p.role = after->first.role;
                 p.title = after->first.title;
+                p.head_only_in = after->first.head_in;
                 pending_.push_back({m, after->second});
             }
             return;
@@ -802,6 +832,13 @@ class SentenceScanner {
                     is_word(t_[cand.last].norm) && !starts_upper(t_[cand.last].norm) &&
                     lower(cand.last) != "and")
                     continue;
+                // "leader of Britain's biggest union", "president of the Spanish FA": a
+                // country owning or qualifying another name is not what the role is held in.
+                if (cand.type == EntityType::Country && cand.last + 1 < t_.size() &&
+                    ((lower(cand.last) == "'s" && is_word(t_[cand.last + 1].norm)) ||
+                     (cand.entry && cand.entry->kind == FormKind::Demonym &&
+                      starts_upper(t_[cand.last].norm))))
+                    continue;
                 // "director of the Institute ... at the Shanghai University": the body the
                 // holder belongs to is an affiliation.
                 if (held) {
@@ -811,9 +848,18 @@ class SentenceScanner {
                         out_[person].affiliations.push_back(m);
                     continue;
                 }
-                // "head of the Asia program at the Institute": the head of a part of it is
+                // "head of the Asia program at the Institute", "chief of BT's new unit",
+                // "director of the University venue": the head of a part of a body is
                 // affiliated with it, not its leader.
-                if (out_[person].role == Role::Leader && cand.first > from + 2)
+                const bool part =
+                    cand.last < t_.size() &&
+                    (lower(cand.last) == "'s" ||
+                     (is_word(t_[cand.last].norm) && !starts_upper(t_[cand.last].norm) &&
+                      !lx_.is_position_preposition(lower(cand.last)) && lower(cand.last) != "and" &&
+                      lower(cand.last) != "in" && lower(cand.last) != "of" &&
+                      lower(cand.last) != "said"));
+                if ((out_[person].role == Role::Leader || out_[person].role == Role::HeadOfState) &&
+                    (cand.first > from + 2 || (part && cand.type == EntityType::Organisation)))
                     out_[person].role = Role::Affiliate;
                 out_[person].role_of.push_back(m);
                 add_country_of(m, out_[person].role_of);

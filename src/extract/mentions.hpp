@@ -27,6 +27,7 @@ struct Mention {
     // `role_of` lists the mentions (countries, organisations) the role is held in.
     std::optional<Role> role;
     std::string title;
+    const std::vector<std::string>* head_only_in = nullptr;  // LexiconMatch::head_in
     std::vector<std::size_t> role_of;
     std::vector<std::size_t> affiliations;  // bodies the role's holder belongs to
     // An organisation whose name starts with its country ("US State Department").

@@ -6,6 +6,7 @@
 
 #include "graph/facts.hpp"
 #include "src/extract/entity_resolver.hpp"
+#include "src/extract/frames.hpp"
 #include "src/extract/lexicon.hpp"
 #include "src/extract/mentions.hpp"
 #include "src/extract/parsed_document.hpp"
@@ -14,16 +15,17 @@
 namespace newsgraph {
 
 // Roles read from noun phrases and appositions ("Chinese President Xi Jinping" -> leader_of,
-// "a senior fellow at the Atlantic Council" -> affiliated_with), interactions stated by
-// clauses (find_interactions), and co_mentioned for every
+// "British director Mike Leigh" -> citizen_of, "a senior fellow at the Atlantic Council" ->
+// affiliated_with), affiliations around names (find_affiliations), facts stated by the
+// clauses of parsed sentences (find_clause_facts), and co_mentioned for every
 // pair of entities named in one sentence of the story (not its furniture). Facts whose ends
 // do not fit the schema are dropped. `parsed` holds the sentences, and the syntax of those
 // that can state a relation when the models were loaded (ParsedDocument::has_syntax).
 std::vector<RelationRecord> find_relations(const Document& doc, const CodePointIndex& offsets,
                                            const ParsedDocument& parsed,
                                            const std::vector<Mention>& mentions,
-                                           const ResolvedMentions& resolved,
-                                           const Lexicon& lexicon);
+                                           const ResolvedMentions& resolved, const Lexicon& lexicon,
+                                           const Frames& frames);
 
 // The evidence record for sentence `index` of `doc`.
 Evidence sentence_evidence(const Document& doc, const CodePointIndex& offsets,

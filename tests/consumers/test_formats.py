@@ -14,7 +14,8 @@ GraphML of the same build:
   report    report.html is well-formed XML, libxml2's HTML parser finds nothing wrong but
             the HTML5 and SVG tag names it predates, and its counts, mentions, PageRank and
             quotes agree with the GraphML; report.md has the same sections.
-  filters   --focus/--depth, --types, --relations, --min-weight and --top keep what they say.
+  filters   --focus/--depth, --types, --relations, --min-weight, --min-confidence and --top keep
+            what they say.
 """
 import argparse
 import csv
@@ -304,6 +305,10 @@ def check_filters(newsgraph, inputs, work, full):
     require({r for _, _, r in leaders.edges(data="relation")} == {"leader_of"}, "--relations")
     heavy = nodes_of("weight", "--min-weight", "2")
     require(all(w >= 2 for _, _, w in heavy.edges(data="weight")), "--min-weight")
+    sure = nodes_of("confidence", "--min-confidence", "0.9")
+    require(all(d["relation"] == "co_mentioned" or float(d["confidence"]) >= 0.9
+                for _, _, d in sure.edges(data=True)), "--min-confidence")
+    require(sure.number_of_edges() < full.number_of_edges(), "--min-confidence drops nothing")
     top = nodes_of("top", "--top", "5")
     best = sorted(full.nodes, key=lambda n: -full.nodes[n]["pagerank"])[:5]
     require(top.number_of_nodes() == 5, f"--top 5 keeps {top.number_of_nodes()}")
@@ -312,7 +317,7 @@ def check_filters(newsgraph, inputs, work, full):
     done = subprocess.run([newsgraph, "build", str(inputs), "-o", str(work / "none"), "--focus",
                            "Nobody Atall"], capture_output=True, text=True)
     require(done.returncode == 2 and "Nobody Atall" in done.stderr, "unknown --focus accepted")
-    return f"focus ({ego.number_of_nodes()} nodes), types, relations, min-weight, top"
+    return f"focus ({ego.number_of_nodes()} nodes), types, relations, min-weight, min-confidence, top"
 
 
 def main():

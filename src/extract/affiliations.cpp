@@ -1,0 +1,154 @@
+#include "src/extract/affiliations.hpp"
+
+#include <algorithm>
+#include <optional>
+
+namespace newsgraph {
+namespace {
+
+class NameAffiliations {
+  public:
+    // `in_sentence`: the kept mentions of this sentence, in mention order.
+    NameAffiliations(const Sentence& s, std::size_t index, const std::vector<Mention>& mentions,
+                     const std::vector<std::size_t>& in_sentence, const Lexicon& lexicon,
+                     double confidence, std::vector<MentionFact>& out)
+        : t_(s.tokens),
+          index_(index),
+          mentions_(mentions),
+          lx_(lexicon),
+          confidence_(confidence),
+          out_(out),
+          at_(s.tokens.size(), kNone) {
+        for (std::size_t m : in_sentence)
+            for (std::size_t k = mentions[m].first; k < mentions[m].last && k < at_.size(); ++k)
+                if (at_[k] == kNone) at_[k] = m;  // "US State Department" over "US"
+    }
+
+  private:
+    static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+    std::string lower(std::size_t i) const { return lower_ascii(t_[i].norm); }
+    const Mention& mention(std::size_t m) const { return mentions_[m]; }
+
+    void emit(std::size_t s, std::size_t o) {
+        if (s != o)
+            out_.push_back(
+                {s, o, Relation::affiliated_with, index_, "", confidence_, "affiliation-pattern"});
+    }
+    void emit_all(const std::vector<std::size_t>& subjects, std::size_t object) {
+        for (std::size_t s : subjects) emit(s, object);
+    }
+
+    // "Xi and Putin", "Australia, Britain and the US": the mentions coordinated with `m`.
+    std::vector<std::size_t> coordinated(std::size_t m, bool backwards) const {
+        std::vector<std::size_t> all = {m};
+        std::size_t cur = m;
+        while (all.size() < 6) {
+            std::optional<std::size_t> next;
+            if (backwards) {
+                // Step over the title and country before a name: "Xi Jinping and Russian
+                // leader Vladimir Putin".
+                std::size_t k = mention(cur).first;
+                for (std::size_t holder : mention(cur).role_of)
+                    if (mention(holder).last <= k && mention(holder).first + 4 >= k)
+                        k = std::min(k, mention(holder).first);
+                if (k >= 2 && (lower(k - 1) == "and" || t_[k - 1].norm == ",")) {
+                    std::size_t j = k - 1;
+                    if (j >= 1 && lower(j - 1) == "the") --j;
+                    if (j >= 1 && at_[j - 1] != kNone) next = at_[j - 1];
+                }
+            } else {
+                std::size_t k = mention(cur).last;
+                if (k + 1 < t_.size() && (lower(k) == "and" || t_[k].norm == ",")) {
+                    std::size_t j = k + 1;
+                    if (j < t_.size() && lower(j) == "and") ++j;
+                    if (j < t_.size() && lower(j) == "the") ++j;
+                    if (j < t_.size() && at_[j] != kNone) next = at_[j];
+                }
+            }
+            if (!next || std::find(all.begin(), all.end(), *next) != all.end()) break;
+            // Lists are of one kind: "In the joint statement, Russia said" is no list.
+            if (mention(*next).type != mention(m).type) break;
+            all.push_back(*next);
+            cur = *next;
+        }
+        return all;
+    }
+
+    // Affiliations stated around a person's name.
+  public:
+    void find() {
+        for (std::size_t k = 0; k < t_.size(); ++k) {
+            if (at_[k] == kNone || (k > 0 && at_[k - 1] == at_[k])) continue;
+            const std::size_t m = at_[k];
+            if (mention(m).type != EntityType::Person) continue;
+            const std::size_t last = mention(m).last;
+            // "CNN's Nectar Gan, Wayne Chang and Anna Chernova"
+            if (k >= 2 && lower(k - 1) == "'s" && at_[k - 2] != kNone &&
+                mention(at_[k - 2]).type == EntityType::Organisation)
+                emit_all(coordinated(m, false), at_[k - 2]);
+            // "Chris Buckley from The New York Times", "Evan Feigenbaum of the Carnegie ..."
+            if (last + 1 < t_.size() && !mention(m).role &&
+                (lower(last) == "from" || lower(last) == "of" || lower(last) == "at")) {
+                std::size_t o = last + 1;
+                if (o < t_.size() && lower(o) == "the") ++o;
+                if (o < t_.size() && at_[o] != kNone &&
+                    mention(at_[o]).type == EntityType::Organisation)
+                    emit(m, at_[o]);
+            }
+            // "At The Diplomat, Shannon Tiezzi described"
+            if (k >= 2 && t_[k - 1].norm == "," && at_[k - 2] != kNone &&
+                mention(at_[k - 2]).type == EntityType::Organisation) {
+                std::size_t f = mention(at_[k - 2]).first;
+                if (f >= 1 && lower(f - 1) == "the") --f;
+                if (f >= 1 && lower(f - 1) == "at") emit(m, at_[k - 2]);
+            }
+            // "Philipp Ivanov wrote in Foreign Policy", "Max Seddon and Joe Leahy reported in
+            // The Financial Times", "wrote Li Yuan in The New York Times"
+            std::size_t v = last;
+            if (v < t_.size() && lx_.is_reporting_verb(lower(v))) ++v;
+            if (v + 1 < t_.size() && (lower(v) == "in" || lower(v) == "for") &&
+                (v > last || (k > 0 && lx_.is_reporting_verb(lower(k - 1))))) {
+                std::size_t o = v + 1;
+                if (o < t_.size() && lower(o) == "the") ++o;
+                if (o < t_.size() && at_[o] != kNone &&
+                    mention(at_[o]).type == EntityType::Organisation)
+                    emit_all(coordinated(m, true), at_[o]);
+            }
+        }
+    }
+
+    const std::vector<Token>& t_;
+    std::size_t index_;
+    const std::vector<Mention>& mentions_;
+    const Lexicon& lx_;
+    double confidence_;
+    std::vector<MentionFact>& out_;
+    std::vector<std::size_t> at_;  // token -> mention covering it
+};
+
+// Kept mentions grouped by sentence, once per article: scanning every mention for every
+// sentence made a long article quadratic (100k sentences took minutes).
+std::vector<std::vector<std::size_t>> kept_mentions_by_sentence(
+    std::size_t sentences, const std::vector<Mention>& mentions, const std::vector<bool>& kept) {
+    std::vector<std::vector<std::size_t>> out(sentences);
+    for (std::size_t m = 0; m < mentions.size(); ++m)
+        if (kept[m] && mentions[m].sentence < sentences) out[mentions[m].sentence].push_back(m);
+    return out;
+}
+
+}  // namespace
+
+std::vector<MentionFact> find_affiliations(const std::vector<Sentence>& sentences,
+                                           const std::vector<Mention>& mentions,
+                                           const std::vector<bool>& kept, const Lexicon& lexicon,
+                                           const Frames& frames) {
+    std::vector<MentionFact> facts;
+    const double confidence = frames.confidence("affiliation-pattern");
+    const auto by_sentence = kept_mentions_by_sentence(sentences.size(), mentions, kept);
+    for (std::size_t i = 0; i < sentences.size(); ++i)
+        NameAffiliations(sentences[i], i, mentions, by_sentence[i], lexicon, confidence, facts)
+            .find();
+    return facts;
+}
+
+}  // namespace newsgraph

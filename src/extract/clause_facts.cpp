@@ -1,0 +1,499 @@
+#include "src/extract/clause_facts.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <string_view>
+
+namespace newsgraph {
+namespace {
+
+constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+// Deeper chains of control and coordination than this are parse errors more often than prose.
+constexpr int kMaxClimb = 4;
+constexpr std::size_t kMaxConjuncts = 12;
+// Words from a title to the name it precedes: "Secretary of State Antony Blinken".
+constexpr int kTitleSpan = 5;
+
+using Slot = FrameSlot;
+using K = FrameSlot::Kind;
+
+// One end of a fact as found: the mentions and the construction that found them.
+struct Found {
+    std::vector<std::size_t> mentions;
+    std::string rule;
+};
+
+class ClauseReader {
+  public:
+    ClauseReader(const nlp::ParsedSentence& tree, std::size_t index,
+                 const std::vector<Mention>& mentions, const std::vector<std::size_t>& in_sentence,
+                 const Frames& frames, std::vector<MentionFact>& out)
+        : w_(tree.words),
+          index_(index),
+          mentions_(mentions),
+          frames_(frames),
+          out_(out),
+          children_(tree.words.size()),
+          mention_at_(tree.words.size(), kNone) {
+        for (std::size_t i = 0; i < w_.size(); ++i)
+            if (int h = head(static_cast<int>(i)); h >= 0 && h < static_cast<int>(w_.size()))
+                children_[h].push_back(static_cast<int>(i));
+        // A word belongs to the mention whose bytes it lies in ("Saudi", "Arabia"); a
+        // dateline's ("ABUJA, Nigeria -") to none: it says where the story was filed.
+        for (std::size_t m : in_sentence)
+            for (std::size_t i = dateline_end(); i < w_.size(); ++i)
+                if (w_[i].begin != nlp::kNoOffset && w_[i].begin >= mentions[m].begin &&
+                    w_[i].end <= mentions[m].end && mention_at_[i] == kNone)
+                    mention_at_[i] = m;
+    }
+
+    void read() {
+        if (w_.empty() || question()) return;
+        for (std::size_t i = 0; i < w_.size(); ++i) {
+            const int t = static_cast<int>(i);
+            // "Security Council", "Paris Agreement" name no event; an agreement named by its
+            // head ("their strategic partnership") still states one, between its parties.
+            if (mention_at_[i] != kNone && mentions_[mention_at_[i]].type != EntityType::Agreement)
+                continue;
+            const bool noun = w_[i].upos == "NOUN";
+            if (!noun && w_[i].upos != "VERB") continue;
+            const auto& frames = frames_.of(lower(t), noun);
+            if (frames.empty() || hedged(t, noun)) continue;
+            for (const Frame& frame : frames)
+                if (has_particle(t, frame) && apply(t, frame)) break;  // the first that fits
+        }
+    }
+
+  private:
+    // Words of a leading dateline: a capitalised place ("ABUJA", "WASHINGTON"), perhaps
+    // its country, then a dash, within the first few words; 0 when there is none.
+    std::size_t dateline_end() const {
+        if (w_.empty() || w_[0].form.size() < 3) return 0;
+        for (char c : w_[0].form)
+            if (std::islower(static_cast<unsigned char>(c))) return 0;
+        for (std::size_t i = 1; i < w_.size() && i < 6; ++i) {
+            const std::string& f = w_[i].form;
+            if (f == "-" || f == "--" || f == "\u2014" || f == "\u2013") return i + 1;
+            if (w_[i].upos != "PUNCT" && w_[i].upos != "PROPN") return 0;
+        }
+        return 0;
+    }
+
+    int head(int i) const { return w_[i].head - 1; }  // -1: the root
+    std::string_view rel(int i) const { return w_[i].deprel; }
+    std::string lower(int i) const { return lower_ascii(w_[i].lemma); }
+    bool is_verb_form(int i, std::string_view xpos) const { return w_[i].xpos == xpos; }
+
+    bool question() const {
+        for (std::size_t i = w_.size(); i-- > 0;)
+            if (w_[i].upos != "PUNCT" || w_[i].form == "?") return w_[i].form == "?";
+        return false;
+    }
+
+    // "such as" -> "such_as": a dependent's preposition, with its fixed parts.
+    std::string preposition(int i) const {
+        for (int c : children_[i])
+            if (rel(c) == "case") {
+                std::string p = lower(c);
+                for (int f : children_[c])
+                    if (rel(f) == "fixed") p += "_" + lower(f);
+                return p;
+            }
+        return "";
+    }
+
+    bool has_particle(int t, const Frame& frame) const {
+        if (frame.particle.empty()) return true;
+        return std::any_of(children_[t].begin(), children_[t].end(), [&](int c) {
+            return (rel(c) == "compound:prt" || rel(c) == "advmod") && lower(c) == frame.particle;
+        });
+    }
+
+    bool is_relative_pronoun(int i) const {
+        const std::string l = lower(i);
+        return (w_[i].xpos == "WDT" || w_[i].xpos == "WP") &&
+               (l == "which" || l == "who" || l == "whom" || l == "that");
+    }
+
+    // A passive's actor: "by the United States".
+    int agent_of(int v) const {
+        for (int c : children_[v])
+            if (rel(c) == "obl:agent" || (rel(c) == "obl" && preposition(c) == "by")) return c;
+        return -1;
+    }
+
+    bool passive(int v) const {
+        if (rel(v) == "acl" && is_verb_form(v, "VBN")) return true;  // "the plan put forward by"
+        // "welcomed the accord proposed by Latvia", read as a predicate of the object.
+        if (rel(v) == "xcomp" && is_verb_form(v, "VBN") && agent_of(v) >= 0) return true;
+        return std::any_of(children_[v].begin(), children_[v].end(),
+                           [&](int c) { return rel(c) == "nsubj:pass" || rel(c) == "aux:pass"; });
+    }
+
+    // The word and its coordinated words: "Brazil, Russia, India, China and South Africa".
+    std::vector<int> conjuncts(int a) const {
+        std::vector<int> out = {a};
+        for (std::size_t k = 0; k < out.size() && out.size() < kMaxConjuncts; ++k)
+            for (int c : children_[out[k]])
+                if (rel(c) == "conj" && out.size() < kMaxConjuncts) out.push_back(c);
+        return out;
+    }
+
+    // The mention a word stands for: its own; or, for a title the parser made the head of
+    // a person's name ("US Secretary of State Antony Blinken", "US ally Fumio Kishida") or
+    // left beside it ("met Chinese leader Xi Jinping"), the person.
+    std::size_t entity_word(int x) const {
+        if (mention_at_[x] != kNone) return mention_at_[x];
+        if (w_[x].upos != "NOUN" && w_[x].upos != "PROPN") return kNone;
+        for (int k = x + 1; k < static_cast<int>(w_.size()) && k <= x + kTitleSpan; ++k) {
+            const std::size_t m = mention_at_[k];
+            if (m == kNone) continue;
+            const Mention& person = mentions_[m];
+            if (person.type != EntityType::Person || w_[k].begin != person.begin) return kNone;
+            const bool titled = person.title.find(w_[x].form) != std::string::npos;
+            if ((titled && descends(k, x)) || (rel(k) == "appos" && head(k) == x) ||
+                (titled && k == x + 1))
+                return m;
+            return kNone;
+        }
+        return kNone;
+    }
+
+    bool descends(int k, int ancestor) const {
+        for (int steps = 0; k >= 0 && steps < kTitleSpan; ++steps, k = head(k))
+            if (k == ancestor) return true;
+        return false;
+    }
+
+    // The mentions a dependent stands for, across coordination; with `or_possessor`, the
+    // possessor of a dependent that names none ("criticised China's stance").
+    std::vector<std::size_t> resolve(int a, bool or_possessor = false) const {
+        std::vector<std::size_t> out;
+        auto add = [&](std::size_t m) {
+            if (m != kNone && std::find(out.begin(), out.end(), m) == out.end()) out.push_back(m);
+        };
+        for (int x : conjuncts(a)) {
+            const std::size_t m = entity_word(x);
+            if (m != kNone) {
+                add(m);
+            } else if (or_possessor) {
+                // "Sweden's NATO bid" is Sweden's; "the Chinese proposal" China's.
+                bool possessed = false;
+                for (int c : children_[x])
+                    if (rel(c) == "nmod:poss" && entity_word(c) != kNone) {
+                        add(entity_word(c));
+                        possessed = true;
+                    }
+                for (int c : children_[x])
+                    if (!possessed && (rel(c) == "amod" || rel(c) == "compound"))
+                        add(entity_word(c));
+            }
+        }
+        return out;
+    }
+
+    std::vector<std::size_t> dependents(int v, std::string_view deprel, bool or_possessor = false,
+                                        std::string_view prep = {}) const {
+        std::vector<std::size_t> out;
+        for (int c : children_[v]) {
+            const bool match =
+                rel(c) == deprel || (deprel == "obl" && rel(c).rfind("obl", 0) == 0 &&
+                                     rel(c) != "obl:tmod" && rel(c) != "obl:agent");
+            if (!match || (!prep.empty() && preposition(c) != prep)) continue;
+            for (std::size_t m : resolve(c, or_possessor))
+                if (std::find(out.begin(), out.end(), m) == out.end()) out.push_back(m);
+        }
+        return out;
+    }
+
+    // Who does what verb `v` states: its subject, or a passive's agent; else the subject it
+    // shares with the clause above (control, coordination, participle), or the noun a
+    // relative clause modifies.
+    Found subject_of(int v, int depth = 0) const {
+        if (depth > kMaxClimb) return {};
+        if (passive(v)) {
+            const int agent = agent_of(v);
+            return agent >= 0 ? Found{resolve(agent), "passive"} : Found{};
+        }
+        for (int c : children_[v]) {
+            if (rel(c) != "nsubj") continue;
+            if (is_relative_pronoun(c) && rel(v) == "acl:relcl" && head(v) >= 0)
+                return {resolve(head(v)), "relative"};
+            if (w_[c].xpos == "PRP") return speaker(v, c, depth);
+            return {resolve(c), "clause"};
+        }
+        const int h = head(v);
+        if (h < 0) return {};
+        const std::string_view r = rel(v);
+        if (r == "xcomp" || (r == "acl" && w_[h].upos == "NOUN")) {
+            // "urged Iran to sign" (object control), "agreed to restore" (subject control),
+            // "Sweden's bid to join"
+            for (int c : children_[h])
+                if (rel(c) == "obj" || rel(c) == "nmod:poss") return {resolve(c), "object-control"};
+            if (r == "acl") return {};
+            Found f = subject_of(h, depth + 1);
+            if (!f.mentions.empty()) f.rule = "control";
+            return f;
+        }
+        // "landed in Kyiv to meet", "joining Brazil": a non-finite adverbial clause's subject
+        // is the main clause's; "after he met" has its own.
+        const bool non_finite_adverbial =
+            r == "advcl" &&
+            std::all_of(children_[v].begin(), children_[v].end(),
+                        [&](int c) { return rel(c) != "mark" || lower(c) == "to"; }) &&
+            (is_verb_form(v, "VBG") || is_verb_form(v, "VBN") || is_verb_form(v, "VB"));
+        if (r == "conj" || non_finite_adverbial) {
+            Found f = subject_of(h, depth + 1);
+            if (f.rule == "clause") f.rule = "shared-subject";
+            return f;
+        }
+        if (r == "acl" && is_verb_form(v, "VBG")) return {resolve(h), "relative"};
+        return {};
+    }
+
+    // "China and Russia say they oppose NATO": a pronoun subject of a reported clause is its
+    // speaker when they agree in number and kind ("they" a list, a body or a country; "he",
+    // "she" one person; "it" one body or country). Other pronouns are left to coreference.
+    Found speaker(int v, int pronoun, int depth) const {
+        const int h = head(v);
+        if (rel(v) != "ccomp" || h < 0) return {};
+        Found who = subject_of(h, depth + 1);
+        if (who.rule != "clause" || who.mentions.empty()) return {};
+        const std::string p = lower(pronoun);
+        const EntityType first = mentions_[who.mentions[0]].type;
+        const bool one_person = who.mentions.size() == 1 && first == EntityType::Person;
+        const bool plural = who.mentions.size() > 1 ||
+                            (first != EntityType::Person && first != EntityType::Location);
+        const bool one_body = who.mentions.size() == 1 && !one_person;
+        if (((p == "he" || p == "she") && one_person) || (p == "they" && plural) ||
+            (p == "it" && one_body))
+            return {who.mentions, "reported-speaker"};
+        return {};
+    }
+
+    // What verb `v` acts on: its object, or a passive's subject (or the noun a passive
+    // participle modifies).
+    std::vector<std::size_t> object_of(int v, bool or_possessor) const {
+        if (!passive(v)) {
+            std::vector<std::size_t> out = dependents(v, "obj", or_possessor);
+            // "oppose NATO as well as AUKUS": the parser often hangs the second object on
+            // the verb as an oblique.
+            for (int c : children_[v])
+                if (!out.empty() && rel(c).rfind("obl", 0) == 0 && as_well_as(c))
+                    for (std::size_t m : resolve(c, or_possessor))
+                        if (std::find(out.begin(), out.end(), m) == out.end()) out.push_back(m);
+            return out;
+        }
+        for (int c : children_[v])
+            if (rel(c) == "nsubj:pass") {
+                if (is_relative_pronoun(c) && rel(v) == "acl:relcl" && head(v) >= 0)
+                    return resolve(head(v), or_possessor);
+                return resolve(c, or_possessor);
+            }
+        if (rel(v) == "acl" && head(v) >= 0) return resolve(head(v), or_possessor);
+        if (rel(v) == "xcomp" && head(v) >= 0) return dependents(head(v), "obj", or_possessor);
+        return {};
+    }
+
+    bool as_well_as(int x) const {
+        for (int c : children_[x])
+            if (rel(c) == "cc" && lower(c) == "as")
+                for (int f : children_[c])
+                    if (rel(f) == "fixed" && lower(f) == "well") return true;
+        return false;
+    }
+
+    // The parties of a nominal event: "talks between X and Y", "a summit involving A and B".
+    std::vector<std::size_t> parties(int n) const {
+        std::vector<std::size_t> out = dependents(n, "nmod", false, "between");
+        // "between" takes two: when the parser hung "and Y" elsewhere ("The talks between X
+        // and Y resumed" read with two subjects), Y is the word after "and".
+        if (out.size() == 1) {
+            std::size_t last = 0;
+            for (std::size_t i = 0; i < w_.size(); ++i)
+                if (mention_at_[i] == out[0]) last = i;
+            if (last + 2 < w_.size() && lower(static_cast<int>(last) + 1) == "and") {
+                const std::size_t other = entity_word(static_cast<int>(last) + 2);
+                if (other != kNone && other != out[0]) out.push_back(other);
+            }
+        }
+        for (std::size_t m : dependents(n, "nmod", false, "among")) out.push_back(m);
+        for (int c : children_[n])
+            if (rel(c) == "acl" && is_verb_form(c, "VBG"))
+                for (std::size_t m : dependents(c, "obj")) out.push_back(m);
+        return out;
+    }
+
+    Found fill(int t, const Frame& frame, const Slot& slot) const {
+        const bool poss = slot.or_possessor;
+        switch (slot.kind) {
+            case K::Subject:
+                if (frame.noun) return {dependents(t, "nsubj"), "nominal"};
+                return subject_of(t);
+            case K::Object:
+                return {object_of(t, poss), ""};
+            case K::IndirectObject:
+                return {dependents(t, "iobj", poss), ""};
+            case K::Oblique: {
+                Found f{dependents(t, "obl", poss, slot.preposition), ""};
+                // "approved a loan for Pakistan": the object may take the verb's oblique.
+                for (int c : children_[t])
+                    if (f.mentions.empty() && rel(c) == "obj")
+                        f.mentions = dependents(c, "nmod", poss, slot.preposition);
+                return f;
+            }
+            case K::Modifier: {
+                Found f{dependents(t, "nmod", poss, slot.preposition), ""};
+                // "paid a visit to Moscow": the verb may take the noun's modifier.
+                if (f.mentions.empty() && rel(t) == "obj" && head(t) >= 0)
+                    f.mentions = dependents(head(t), "obl", poss, slot.preposition);
+                return f;
+            }
+            case K::Possessor:
+                return {dependents(t, "nmod:poss"), "nominal"};
+            case K::Compound:
+                return {dependents(t, "compound"), "nominal"};
+            case K::Adjective:
+                return {dependents(t, "amod"), "nominal"};
+            case K::Apposition: {
+                Found f{dependents(t, "appos"), "apposition"};
+                if (f.mentions.empty() && rel(t) == "appos" && head(t) >= 0)
+                    f.mentions = resolve(head(t));
+                return f;
+            }
+            case K::VerbSubject: {
+                const std::string_view r = rel(t);
+                if (head(t) < 0 || (r != "obj" && r != "xcomp" && r != "nsubj:pass") ||
+                    !frames_.is_support_verb(lower(head(t))))
+                    return {};
+                Found f = subject_of(head(t));
+                if (!f.mentions.empty()) f.rule = "light-verb";
+                return f;
+            }
+            case K::Parties:
+                return {parties(t), "nominal"};
+            case K::EachOther:
+                return {};
+        }
+        return {};
+    }
+
+    Found first_filled(int t, const Frame& frame, const std::vector<Slot>& slots) const {
+        for (const Slot& slot : slots) {
+            Found f = fill(t, frame, slot);
+            if (!f.mentions.empty()) return f;
+        }
+        return {};
+    }
+
+    // Emits the frame's facts at trigger `t`; false when it states none between entities of
+    // the types its relation joins.
+    bool apply(int t, const Frame& frame) {
+        const Found source = first_filled(t, frame, frame.source);
+        if (source.mentions.empty()) return false;
+        Found target = first_filled(t, frame, frame.target);
+        // "met X and Y to talk" names no talks between X and Y: parties found by object
+        // control are not each other's.
+        const bool each_other = target.mentions.empty() && source.rule != "object-control" &&
+                                std::any_of(frame.target.begin(), frame.target.end(),
+                                            [](const Slot& s) { return s.kind == K::EachOther; });
+        std::string rule = source.rule.empty() ? (frame.noun ? "nominal" : "clause") : source.rule;
+        if (each_other) {
+            target.mentions = source.mentions;
+            rule = "each-other";
+        }
+        bool any = false;
+        // "Chile and Peru deepened their strategic partnership": parties to the agreement
+        // the trigger names.
+        const std::size_t named = mention_at_[t];
+        if (named != kNone)
+            for (std::size_t s : source.mentions)
+                if (s != named &&
+                    fits_schema(Relation::party_to, mentions_[s].type, EntityType::Agreement)) {
+                    out_.push_back({s, named, Relation::party_to, index_, "057",
+                                    frames_.confidence(rule), rule});
+                    any = true;
+                }
+        for (std::size_t a = 0; a < source.mentions.size(); ++a)
+            for (std::size_t b = each_other ? a + 1 : 0; b < target.mentions.size(); ++b) {
+                const std::size_t s = source.mentions[a], o = target.mentions[b];
+                if (s == o || !fits_schema(frame.relation, mentions_[s].type, mentions_[o].type))
+                    continue;
+                out_.push_back(
+                    {s, o, frame.relation, index_, frame.cameo, frames_.confidence(rule), rule});
+                any = true;
+            }
+        return any;
+    }
+
+    // Whether the text takes the statement at `t` back: negated, modal, only intended, or
+    // conditional (data/hedges.tsv).
+    bool hedged(int t, bool noun) const {
+        auto takes_back = [&](int x) {
+            // "is to visit": a plan, not a fact.
+            bool to = false, be = false;
+            for (int c : children_[x]) {
+                to = to || (rel(c) == "mark" && lower(c) == "to");
+                be = be || ((rel(c) == "cop" || rel(c) == "aux") && lower(c) == "be");
+            }
+            if (to && be) return true;
+            for (int c : children_[x]) {
+                const std::string l = lower(c);
+                if ((rel(c) == "advmod" || rel(c) == "det" || rel(c) == "cc:preconj") &&
+                    frames_.is_hedge(l, HedgeKind::Negation))
+                    return true;
+                if (rel(c).rfind("aux", 0) == 0 && frames_.is_hedge(l, HedgeKind::Modal))
+                    return true;
+                // "Neither China nor Russia has ratified": a denied subject.
+                if (rel(c).rfind("nsubj", 0) == 0)
+                    for (int s : conjuncts(c))
+                        for (int d : children_[s])
+                            if ((rel(d) == "cc:preconj" || rel(d) == "cc" || rel(d) == "det") &&
+                                frames_.is_hedge(lower(d), HedgeKind::Negation))
+                                return true;
+            }
+            return false;
+        };
+        int x = t;
+        if (takes_back(x)) return true;
+        // "did not hold talks": a noun's statement is made by the verb it is the object of.
+        if (noun && head(x) >= 0 &&
+            (rel(x) == "obj" || rel(x) == "xcomp" || rel(x) == "nsubj:pass")) {
+            x = head(x);
+            if (takes_back(x)) return true;
+        }
+        // "hopes to visit", "did not agree to meet": up the chain of control.
+        for (int steps = 0; rel(x) == "xcomp" && head(x) >= 0 && steps < kMaxClimb; ++steps) {
+            x = head(x);
+            if (frames_.is_hedge(lower(x), HedgeKind::Intent) || takes_back(x)) return true;
+        }
+        // "if Russia invades": a condition on this clause or any clause above it.
+        for (int y = t, steps = 0; y >= 0 && steps < 32; y = head(y), ++steps)
+            for (int c : children_[y])
+                if (rel(c) == "mark" && frames_.is_hedge(lower(c), HedgeKind::Condition))
+                    return true;
+        return false;
+    }
+
+    const std::vector<nlp::Word>& w_;
+    std::size_t index_;
+    const std::vector<Mention>& mentions_;
+    const Frames& frames_;
+    std::vector<MentionFact>& out_;
+    std::vector<std::vector<int>> children_;
+    std::vector<std::size_t> mention_at_;  // word -> the mention it is part of, or kNone
+};
+
+}  // namespace
+
+std::vector<MentionFact> find_clause_facts(const nlp::ParsedSentence& tree, std::size_t index,
+                                           const std::vector<Mention>& mentions,
+                                           const std::vector<std::size_t>& in_sentence,
+                                           const Frames& frames) {
+    std::vector<MentionFact> out;
+    ClauseReader(tree, index, mentions, in_sentence, frames, out).read();
+    return out;
+}
+
+}  // namespace newsgraph
