@@ -324,7 +324,7 @@ TEST_CASE("the output lock refuses a lock file that is a link", "[output][lock]"
     CHECK(read_file(dir / "elsewhere") == "not ours");
 }
 
-TEST_CASE("--wait is a build option", "[output][cli]") {
+TEST_CASE("the option --wait is one of build, and the help names it", "[output][cli]") {
     CHECK(parse_command_line({"build", "in", "--wait"}).build.wait_for_output);
     CHECK_FALSE(parse_command_line({"build", "in"}).build.wait_for_output);
     CHECK_THROWS_WITH(parse_command_line({"annotate", "in", "--wait"}),
@@ -334,7 +334,7 @@ TEST_CASE("--wait is a build option", "[output][cli]") {
 
 // --- end to end ------------------------------------------------------------------------------
 
-TEST_CASE("manifest.json lists exactly the files a run wrote; equal runs write equal manifests",
+TEST_CASE("manifest.json lists exactly the files a run wrote, and equal runs write equal manifests",
           "[output][manifest][cli]") {
     TempDir dir;
     dir.write("in/a.txt", kArticle);
