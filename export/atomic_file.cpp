@@ -13,10 +13,13 @@
 #include <stdexcept>
 #include <streambuf>
 
+#include "export/sha256.hpp"
+
 namespace newsgraph {
 
 // An output buffer over a file descriptor that remembers the errno of the first failed
-// write, which std::ofstream would lose.
+// write, which std::ofstream would lose, and hashes what it writes (for manifest.json,
+// without reading the file back).
 class AtomicFile::FileBuffer : public std::streambuf {
   public:
     explicit FileBuffer(int fd) : fd_(fd) { setp(buffer_.data(), buffer_.data() + buffer_.size()); }
@@ -25,6 +28,9 @@ class AtomicFile::FileBuffer : public std::streambuf {
     }
     FileBuffer(const FileBuffer&) = delete;
     FileBuffer& operator=(const FileBuffer&) = delete;
+
+    std::uint64_t size() const { return size_; }
+    std::string hex_digest() { return hash_.hex_digest(); }
 
     // Writes what is buffered, syncs it to disk and closes the descriptor; returns 0 or the
     // errno of the first failure.
@@ -49,6 +55,8 @@ class AtomicFile::FileBuffer : public std::streambuf {
     int sync() override {
         if (error_ != 0) return -1;
         const char* data = pbase();
+        hash_.update(data, static_cast<std::size_t>(pptr() - data));
+        size_ += static_cast<std::uint64_t>(pptr() - data);
         while (data < pptr()) {
             const ssize_t written = ::write(fd_, data, static_cast<std::size_t>(pptr() - data));
             if (written < 0) {
@@ -65,6 +73,8 @@ class AtomicFile::FileBuffer : public std::streambuf {
   private:
     int fd_;
     int error_ = 0;
+    std::uint64_t size_ = 0;
+    Sha256 hash_;
     std::array<char, 1 << 16> buffer_;
 };
 
@@ -121,10 +131,14 @@ pid_t temp_file_pid(const std::string& name, const std::filesystem::path& path) 
     return static_cast<pid_t>(std::stol(rest.substr(0, dash)));
 }
 
-// Removes the temporary files of `path` that a process killed by SIGKILL (or a power cut)
-// left: no handler ran, and nothing else would ever remove them. A file whose process is
-// alive is another run's, still being written, and stays.
-void remove_stale_temp_files(const std::filesystem::path& path) {
+std::string os_error(const char* what, int error) {
+    return std::string(what) + ": " + std::strerror(error);
+}
+
+}  // namespace
+
+void remove_stale_temp_files(const std::string& file) {
+    const std::filesystem::path path(file);
     std::error_code error;
     const std::filesystem::path folder = path.parent_path().empty() ? "." : path.parent_path();
     for (std::filesystem::directory_iterator it(folder, error), end; !error && it != end;
@@ -135,16 +149,10 @@ void remove_stale_temp_files(const std::filesystem::path& path) {
     }
 }
 
-std::string os_error(const char* what, int error) {
-    return std::string(what) + ": " + std::strerror(error);
-}
-
-}  // namespace
-
 AtomicFile::AtomicFile(std::string path) : path_(std::move(path)), stream_(nullptr) {
     const std::filesystem::path final_path(path_);
     if (!final_path.has_filename()) fail("not a file name");
-    remove_stale_temp_files(final_path);
+    remove_stale_temp_files(path_);
     int fd = -1;
     // A leftover of a crashed process with a recycled pid may hold a name: take the next.
     for (int attempt = 0; fd < 0 && attempt < 16; ++attempt) {
@@ -171,10 +179,18 @@ AtomicFile::~AtomicFile() {
     unregister_pending(pending_slot_);
 }
 
-void AtomicFile::commit() {
+void AtomicFile::finish() {
+    if (finished_) return;
     stream_.flush();
     if (const int error = buffer_->finish(); error != 0) fail(os_error("cannot write", error));
     if (!stream_) fail("cannot write: the output stream failed");
+    size_ = buffer_->size();
+    sha256_ = buffer_->hex_digest();
+    finished_ = true;
+}
+
+void AtomicFile::commit() {
+    finish();
     if (std::rename(temp_path_.c_str(), path_.c_str()) != 0)
         fail(os_error("cannot rename the temporary file into place", errno));
     committed_ = true;

@@ -32,14 +32,28 @@ std::unique_ptr<Exporter> make_exporter(std::string_view format) {
     return writers.size() == 1 ? std::move(writers.front()) : nullptr;
 }
 
-void write_export_file(const std::string& path, const Exporter& exporter,
-                       const KnowledgeGraph& graph, const ExportOptions& options) {
-    AtomicFile file(path);
+std::vector<std::string> export_file_names() {
+    std::vector<std::string> names;
+    for (const std::string_view format : export_formats())
+        for (const auto& exporter : make_exporters(format))
+            names.emplace_back(exporter->file_name());
+    return names;
+}
+
+void write_export(AtomicFile& file, const Exporter& exporter, const KnowledgeGraph& graph,
+                  const ExportOptions& options) {
     try {
         exporter.write(graph, options, file.stream());
     } catch (const std::exception& error) {
-        throw std::runtime_error(path + ": " + error.what());
+        throw std::runtime_error(file.path() + ": " + error.what());
     }
+    file.finish();
+}
+
+void write_export_file(const std::string& path, const Exporter& exporter,
+                       const KnowledgeGraph& graph, const ExportOptions& options) {
+    AtomicFile file(path);
+    write_export(file, exporter, graph, options);
     file.commit();
 }
 

@@ -13,6 +13,8 @@
 
 namespace newsgraph {
 
+class AtomicFile;
+
 struct ExportOptions {
     // Drawings (DOT/SVG) leave co_mentioned edges out unless asked: they swamp large graphs.
     bool draw_co_mentions = false;
@@ -41,6 +43,13 @@ std::vector<std::string_view> export_formats();
 std::vector<std::unique_ptr<Exporter>> make_exporters(std::string_view format);
 // The writer of a one-file format; nullptr when the format is unknown or writes several files.
 std::unique_ptr<Exporter> make_exporter(std::string_view format);
+// Every file any format writes, relative to the output folder ("neo4j/nodes.csv").
+std::vector<std::string> export_file_names();
+
+// Writes `exporter`'s output into `file` and finishes it: complete and synced, not yet in
+// place. Throws std::runtime_error naming the file's path.
+void write_export(AtomicFile& file, const Exporter& exporter, const KnowledgeGraph& graph,
+                  const ExportOptions& options);
 
 // Writes `exporter`'s output to a temporary file beside `path`, then renames it into place:
 // a failure never leaves a half-written file, and an older file at `path` stays intact.

@@ -6,6 +6,8 @@
 #include <ostream>
 
 #include "export/exporter.hpp"
+#include "export/output_lock.hpp"
+#include "export/output_set.hpp"
 #include "graph/analysis.hpp"
 #include "graph/filters.hpp"
 #include "src/cli/corpus.hpp"
@@ -40,10 +42,34 @@ void print_summary(const Corpus& corpus, const KnowledgeGraph* filtered,
     out << (written.empty() ? "nothing\n" : "\n");
 }
 
+// Locks the output folder into `lock`; false when it cannot (reported on `err`).
+bool lock_output_folder(const BuildOptions& options, std::optional<OutputLock>& lock,
+                        Progress& progress, std::ostream& err) {
+    try {
+        lock.emplace(options.output_dir, options.wait_for_output, [&](pid_t holder) {
+            progress.clear();
+            err << "newsgraph: output folder " << options.output_dir
+                << " is in use by another newsgraph run (pid " << holder << "): waiting for it\n";
+        });
+        return true;
+    } catch (const std::runtime_error& e) {
+        progress.clear();
+        err << "newsgraph: " << e.what() << "\nnewsgraph: nothing written\n";
+        return false;
+    }
+}
+
 }  // namespace
 
 int run_build(const BuildOptions& options, std::istream& in, std::ostream& out, std::ostream& err) {
     Progress progress(err, options.progress);
+    // Into a folder that exists, the run holds it from the start: a second run is told at
+    // once, not after hours of work. A folder that does not exist yet is created, and
+    // locked, only when there is something to write into it.
+    std::optional<OutputLock> lock;
+    if (std::filesystem::is_directory(options.output_dir) &&
+        !lock_output_folder(options, lock, progress, err))
+        return 2;
     std::optional<Corpus> corpus = build_corpus(options, in, err, progress);
     if (!corpus) {
         err << "newsgraph: nothing written\n";
@@ -75,22 +101,21 @@ int run_build(const BuildOptions& options, std::istream& in, std::ostream& out, 
             << ec.message() << '\n';
         return 2;
     }
+    if (!lock && !lock_output_folder(options, lock, progress, err)) return 2;
+
     ExportOptions export_options;
     export_options.layout = options.layout;
     export_options.draw_co_mentions = options.draw_co_mentions;
     export_options.draw_limit = options.draw_limit;
-    std::vector<std::string> written;
+    OutputSet outputs(options.output_dir);
     bool export_failed = false;
     for (const auto& format : options.formats) {
         for (const auto& exporter : make_exporters(format)) {
-            const std::filesystem::path path =
-                std::filesystem::path(options.output_dir) / std::string(exporter->file_name());
-            progress.step("writing " + path.string());
+            progress.step("writing " + (std::filesystem::path(options.output_dir) /
+                                        std::string(exporter->file_name()))
+                                           .string());
             try {
-                // Formats of several files keep them in a subfolder (neo4j/).
-                std::filesystem::create_directories(path.parent_path());
-                write_export_file(path.string(), *exporter, exported, export_options);
-                written.push_back(path.string());
+                outputs.stage(*exporter, exported, export_options);
             } catch (const std::exception& e) {
                 progress.clear();
                 err << "newsgraph: " << e.what() << '\n';
@@ -98,9 +123,27 @@ int run_build(const BuildOptions& options, std::istream& in, std::ostream& out, 
             }
         }
     }
+    const std::vector<std::string> staged = outputs.staged_paths();
+    std::vector<std::string> written;
+    if (!export_failed && !staged.empty()) {
+        try {
+            const std::string manifest =
+                outputs.publish({NEWSGRAPH_VERSION, options.inputs.size(), corpus->articles});
+            written = staged;
+            written.push_back(manifest);
+        } catch (const std::exception& e) {
+            progress.clear();
+            err << "newsgraph: " << e.what() << '\n';
+            export_failed = true;
+        }
+    }
     progress.clear();
+    // One set or none: the files that were written are not put beside older ones.
+    if (written.empty() && !staged.empty() && outputs.renamed() == 0)
+        err << "newsgraph: no file put in place; the older files in " << options.output_dir
+            << " are as they were\n";
     if (!options.quiet) print_summary(*corpus, filtered ? &*filtered : nullptr, written, out);
-    if (written.empty()) return 2;
+    if (staged.empty()) return 2;
     return corpus->problems == 0 && !export_failed ? 0 : 1;
 }
 

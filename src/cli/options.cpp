@@ -34,6 +34,8 @@ Options:
   -o, --output DIR        build: where to write the graph files (default: out)
                           annotate, parse: the file to write (default: standard
                           output)
+      --wait              build: if another run uses the same -o folder, wait for
+                          it to end (default: fail at once, naming its pid)
   -f, --format LIST       comma-separated formats, or all (default: all):
                             graphml  graph.graphml (Gephi, networkx, Neo4j APOC)
                             jsonld   graph.jsonld (schema.org RDF)
@@ -79,9 +81,15 @@ Filters, applied to every format (network measures are of the whole graph):
                           data/rule_precision.tsv); co_mentioned is kept
       --top N             only the N entities of highest PageRank
 
-Exit status: 0 all inputs read and all files written; 1 some inputs skipped or some
-files not written (each named on stderr), the rest written; 2 usage error, data or
-models that cannot be loaded, or nothing could be built or parsed.
+build writes every file beside its place first and renames them into place together,
+manifest.json last (it lists each file with its size and SHA-256): a failed or
+interrupted run leaves the older files as they were. One run at a time uses a folder
+(a lock on DIR/.newsgraph.lock); see --wait.
+
+Exit status: 0 all inputs read and all files written; 1 some inputs skipped (the files
+written), or some files could not be written (each named on stderr; then none is put
+in place, the older ones stay); 2 usage error, data or models that cannot be loaded,
+an output folder in use or not writable, or nothing could be built, parsed or written.
 )";
 
 namespace {
@@ -268,6 +276,10 @@ Command parse_command_line(const std::vector<std::string>& args) {
                     "--parse is an option of explain (every sentence's "
                     "tree: 'newsgraph parse INPUT...')");
             o.show_parse = true;
+        } else if (flag == "--wait") {
+            if (cmd.kind != CommandKind::Build)
+                throw std::invalid_argument("--wait is an option of build (its -o folder)");
+            o.wait_for_output = true;
         } else if (flag == "-q" || flag == "--quiet") {
             o.quiet = true;
         } else if (flag == "-h" || flag == "--help") {

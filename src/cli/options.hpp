@@ -24,6 +24,8 @@ struct BuildOptions {
     bool draw_co_mentions = false;
     std::size_t draw_limit = 500;  // entities drawn (dot, svg, png, pdf); 0: all
     bool quiet = false;
+    // build: when another run holds the output folder's lock, wait for it instead of failing.
+    bool wait_for_output = false;
     // Progress on stderr; main() sets it when stderr is a terminal and not --quiet.
     bool progress = false;
     GraphFilter filter;  // --focus, --depth, --types, --relations, --min-weight,

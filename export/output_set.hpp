@@ -1,0 +1,46 @@
+// A run's files published as one set: each is written to a temporary file beside its place
+// and synced, and only once all are written are they renamed into place, manifest.json
+// last. A run that fails or is interrupted before then leaves the older set as it was; a
+// reader who finds manifest.json finds the files it lists, all of one run.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "export/atomic_file.hpp"
+#include "export/exporter.hpp"
+#include "export/manifest.hpp"
+
+namespace newsgraph {
+
+class OutputSet {
+  public:
+    // Also removes the temporary files dead runs left for any file a run writes in `folder`
+    // (of every format, not only those this run writes). The caller holds its OutputLock.
+    explicit OutputSet(std::string folder);
+
+    // Writes `exporter`'s file to a temporary file beside its place, creating its subfolder.
+    // Throws std::runtime_error naming the final path.
+    void stage(const Exporter& exporter, const KnowledgeGraph& graph, const ExportOptions& options);
+    // The final paths of the files staged so far, in order.
+    std::vector<std::string> staged_paths() const;
+
+    // Writes manifest.json for the staged files, then renames each file into place and the
+    // manifest last. The older manifest is removed first, so that none claims the folder
+    // while files of two runs sit in it. SIGINT, SIGTERM and SIGHUP wait until it is done.
+    // Throws std::runtime_error naming the path, before any rename when a place is taken by
+    // a folder. Returns the manifest's path.
+    std::string publish(const RunSummary& run);
+    // Files renamed into place so far: more than 0 after a failed publish() means the folder
+    // holds files of two runs, and no manifest.json.
+    std::size_t renamed() const { return renamed_; }
+
+  private:
+    std::string folder_;
+    std::vector<std::unique_ptr<AtomicFile>> files_;  // finished, not committed
+    std::vector<std::string> relative_paths_;
+    std::size_t renamed_ = 0;
+};
+
+}  // namespace newsgraph
