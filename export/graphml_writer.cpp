@@ -34,8 +34,9 @@ const std::vector<Key> kEdgeKeys = {
     {"evidence", "edge", "evidence", "string"},
     {"first_date", "edge", "first_date", "string"},
     {"last_date", "edge", "last_date", "string"},
-    {"cameo", "edge", "cameo", "string"},           // CAMEO root code of the trigger
+    {"cameo", "edge", "cameo", "string"},            // CAMEO root code of the trigger
     {"confidence", "edge", "confidence", "double"},  // of the extraction rule, 0..1
+    {"provenance", "edge", "provenance", "string"},  // "story", or "credit" (bylines)
 };
 
 // A key id and attr.name must be XML name tokens; attributes come from extraction rules
@@ -109,6 +110,7 @@ void write_edge(std::ostream& out, std::size_t index, const EntityVertex& source
     if (!edge.cameo.empty()) write_data(out, "cameo", edge.cameo);
     if (edge.relation != Relation::co_mentioned)
         write_data(out, "confidence", std::to_string(edge.confidence));
+    write_data(out, "provenance", provenance_of(edge));
     out << "    </edge>\n";
 }
 

@@ -49,6 +49,9 @@ struct RelationRecord {
     Evidence evidence;
     std::string cameo;        // CAMEO root code of the trigger, when one stated it
     double confidence = 0.0;  // of the rule that found it (0 for co_mentioned)
+    // Read in page furniture (a byline or credit line: "CNN's Nectar Gan contributed
+    // reporting"): provenance of the article, not part of its story.
+    bool credit = false;
 };
 
 struct PartialGraph {

@@ -94,14 +94,16 @@ void KnowledgeGraph::add_edge_evidence(Vertex s, Vertex t, Relation r,
     edge.evidence = merge_evidence(edge.evidence, incoming.evidence, evidence_cap_);
     widen_dates(edge, incoming.first_date, incoming.last_date);
     edge.confidence = std::max(edge.confidence, incoming.confidence);
+    edge.credit = edge.credit && incoming.credit;  // one story sentence makes it a story fact
     if (!incoming.cameo.empty() && (edge.cameo.empty() || incoming.cameo < edge.cameo))
         edge.cameo = incoming.cameo;
 }
 
 void KnowledgeGraph::add_relation(Vertex source, Vertex target, Relation relation,
                                   const Evidence& evidence, const std::string& cameo,
-                                  double confidence) {
+                                  double confidence, bool credit) {
     RelationEdge edge;
+    edge.credit = credit;
     edge.relation = relation;
     edge.cameo = cameo;
     edge.confidence = confidence;
@@ -133,7 +135,7 @@ void KnowledgeGraph::merge(const PartialGraph& partial) {
         if (is_symmetric(rel.relation) && graph_[t].id < graph_[s].id) std::swap(s, t);
         if (!seen.emplace(s, static_cast<int>(rel.relation), t, rel.evidence.sentence).second)
             continue;
-        add_relation(s, t, rel.relation, rel.evidence, rel.cameo, rel.confidence);
+        add_relation(s, t, rel.relation, rel.evidence, rel.cameo, rel.confidence, rel.credit);
     }
 }
 

@@ -39,7 +39,16 @@ struct RelationEdge {
     std::string first_date, last_date;  // of the supporting documents that have dates
     std::string cameo;                  // CAMEO root code (the smallest, when triggers differ)
     double confidence = 0.0;            // the highest of the rules that found it
+    // Every supporting sentence is page furniture (bylines, credit lines): the fact is the
+    // articles' provenance, kept in the data but left out of the measures, the default
+    // drawing and the report's profiles. Exports call it `provenance: credit`.
+    bool credit = false;
 };
+
+// How exports name where an edge comes from: "credit" (page furniture only) or "story".
+inline const char* provenance_of(const RelationEdge& edge) {
+    return edge.credit ? "credit" : "story";
+}
 
 using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, EntityVertex,
                                     RelationEdge>;
@@ -68,7 +77,7 @@ class KnowledgeGraph {
     // Direct mutation for tools and tests; keeps the indexes in step.
     Vertex add_entity(const EntityVertex& entity);
     void add_relation(Vertex source, Vertex target, Relation relation, const Evidence& evidence,
-                      const std::string& cameo = "", double confidence = 0.0);
+                      const std::string& cameo = "", double confidence = 0.0, bool credit = false);
     // Adds a whole edge of another graph (weight, evidence, dates), as merge() does; used to
     // copy parts of a graph (graph/filters.hpp).
     void add_relation(Vertex source, Vertex target, const RelationEdge& edge) {

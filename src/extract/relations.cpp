@@ -51,8 +51,8 @@ std::vector<RelationRecord> find_relations(const Document& doc, const CodePointI
     auto emit = [&](std::size_t s, std::size_t t, Relation r, std::size_t sentence,
                     const std::string& cameo = "", double confidence = 0.0) {
         if (s == t || !fits_schema(r, entities[s].type, entities[t].type)) return;
-        out.push_back(
-            {s, t, r, sentence_evidence(doc, offsets, sentences, sentence), cameo, confidence});
+        out.push_back({s, t, r, sentence_evidence(doc, offsets, sentences, sentence), cameo,
+                       confidence, sentences[sentence].furniture});
     };
     // Roles read from titles and appositions ("Chinese President Xi Jinping").
     constexpr double kRole = 0.9;
