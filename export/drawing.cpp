@@ -276,7 +276,8 @@ void add_title_and_legend(Agraph_t* g, const KnowledgeGraph& graph, std::size_t 
                           const std::vector<bool>& tones_used) {
     int relations = 0;
     for (Edge e : boost::make_iterator_range(boost::edges(graph.graph())))
-        relations += graph.graph()[e].relation != Relation::co_mentioned;
+        relations +=
+            graph.graph()[e].relation != Relation::co_mentioned && !graph.graph()[e].credit;
     const std::size_t drawn = boost::num_vertices(graph.graph());
     const std::string entities = drawn == all_entities
                                      ? std::to_string(drawn) + " entities"
@@ -342,6 +343,7 @@ std::vector<Agnode_t*> add_relations(Agraph_t* g, const KnowledgeGraph& graph,
     for (Edge e : boost::make_iterator_range(boost::edges(kg))) {
         const RelationEdge& relation = kg[e];
         if (relation.relation == Relation::co_mentioned && !options.draw_co_mentions) continue;
+        if (relation.credit && !options.draw_credits) continue;  // bylines: provenance
         const Vertex source = boost::source(e, kg), target = boost::target(e, kg);
         // Anonymous edges: several relations may join the same two entities.
         Agedge_t* edge = agedge(g, node_of[source], node_of[target], nullptr, 1);

@@ -22,6 +22,13 @@ struct ExportOptions {
     // Drawings of bigger graphs show this many entities, those of highest PageRank: past a few
     // hundred nodes a drawing is unreadable, and laying it out takes minutes. 0: no limit.
     std::size_t draw_limit = 500;
+    // Drawings leave credit-line affiliations (RelationEdge::credit) out unless asked.
+    bool draw_credits = false;
+    // GEXF: symmetric relations as type="undirected" edges in a mixed graph, as Gephi writes
+    // one. networkx refuses mixed graphs, so by default every edge is directed.
+    bool gexf_mixed = false;
+    // load.cypher first deletes what an earlier load wrote (Entity, Article, Statement nodes).
+    bool neo4j_replace = false;
 };
 
 class Exporter {

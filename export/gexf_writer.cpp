@@ -1,6 +1,16 @@
-// GEXF 1.3 for Gephi: typed node and edge attributes, labels, weights, a colour per entity
-// type (export/palette.hpp), and on edges the first and last date of their evidence as
-// start/end, so that Gephi's timeline can replay the story.
+// GEXF 1.2draft for Gephi and networkx: typed node and edge attributes, labels, weights, a
+// colour per entity type (export/palette.hpp), and on edges the first and last date of their
+// evidence as start/end, so that Gephi's timeline can replay the story.
+//
+// 1.2draft rather than 1.3: Gephi reads both, but networkx before 3.0 (Debian's 2.8) reads no
+// 1.3, and 1.3 adds nothing this file uses. Every edge has `kind` (its relation), so that
+// Gephi keeps two relations of one pair as two edges instead of merging them.
+//
+// Symmetric relations: networkx refuses a graph that mixes directed and undirected edges,
+// and Gephi drops an undirected edge from a graph declared directed. So by default every
+// edge is directed (symmetric ones marked by the `symmetric` attribute); with
+// ExportOptions::gexf_mixed the graph declares no default edge type and each edge says
+// its own, symmetric relations undirected, as Gephi's own exporter writes a mixed graph.
 #include <cmath>
 #include <cstdio>
 #include <set>
@@ -23,9 +33,10 @@ struct Attribute {
 
 const std::vector<Attribute> kNodeAttributes = {
     {"type", "string"}, {"mentions", "integer"}, {"aliases", "string"}, {"documents", "string"}};
-const std::vector<Attribute> kEdgeAttributes = {
-    {"relation", "string"}, {"symmetric", "boolean"}, {"confidence", "double"}, {"cameo", "string"},
-    {"evidence", "string"}, {"first_date", "string"}, {"last_date", "string"}};
+const std::vector<Attribute> kEdgeAttributes = {{"relation", "string"},   {"symmetric", "boolean"},
+                                                {"confidence", "double"}, {"cameo", "string"},
+                                                {"evidence", "string"},   {"first_date", "string"},
+                                                {"last_date", "string"},  {"provenance", "string"}};
 
 // The entities' own attributes (iso codes, titles, network measures) after the fixed ones.
 std::vector<Attribute> entity_attributes(const Graph& g) {
@@ -97,11 +108,14 @@ void write_node(std::ostream& out, const EntityVertex& entity,
 }
 
 void write_edge(std::ostream& out, std::size_t index, const EntityVertex& source,
-                const RelationEdge& edge, const EntityVertex& target) {
+                const RelationEdge& edge, const EntityVertex& target, bool mixed) {
     const std::string start = calendar_date(edge.first_date), end = calendar_date(edge.last_date);
+    const std::string relation(to_string(edge.relation));
     out << "      <edge id=\"e" << index << "\" source=\"" << xml_escape(source.id)
-        << "\" target=\"" << xml_escape(target.id) << "\" label=\""
-        << xml_escape(std::string(to_string(edge.relation))) << "\" weight=\"" << edge.weight
+        << "\" target=\"" << xml_escape(target.id) << "\"";
+    if (mixed)
+        out << " type=\"" << (is_symmetric(edge.relation) ? "undirected" : "directed") << "\"";
+    out << " kind=\"" << relation << "\" label=\"" << relation << "\" weight=\"" << edge.weight
         << "\"";
     if (!start.empty()) out << " start=\"" << start << "\"";
     if (!end.empty()) out << " end=\"" << end << "\"";
@@ -114,6 +128,7 @@ void write_edge(std::ostream& out, std::size_t index, const EntityVertex& source
     write_value(out, "evidence", json_evidence(edge.evidence));
     write_value(out, "first_date", edge.first_date);
     write_value(out, "last_date", edge.last_date);
+    write_value(out, "provenance", provenance_of(edge));
     out << "        </attvalues>\n      </edge>\n";
 }
 
@@ -122,21 +137,23 @@ class GexfWriter : public Exporter {
     std::string_view format() const override { return "gexf"; }
     std::string_view file_name() const override { return "graph.gexf"; }
 
-    void write(const KnowledgeGraph& graph, const ExportOptions&,
+    void write(const KnowledgeGraph& graph, const ExportOptions& options,
                std::ostream& out) const override {
         const Graph& g = graph.graph();
         const std::vector<Attribute> attributes = entity_attributes(g);
         out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-               "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\"\n"
+               "<gexf xmlns=\"http://www.gexf.net/1.2draft\" "
+               "xmlns:viz=\"http://www.gexf.net/1.2draft/viz\"\n"
                "      xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
-               "      xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\"\n"
-               "      version=\"1.3\">\n"
+               "      xsi:schemaLocation=\"http://www.gexf.net/1.2draft "
+               "http://www.gexf.net/1.2draft/gexf.xsd\"\n"
+               "      version=\"1.2\">\n"
                "  <meta>\n    <creator>newsgraph</creator>\n"
                "    <description>Entities of news articles linked by typed relations with "
                "their evidence</description>\n  </meta>\n"
-               // Symmetric relations stay directed edges, marked by `symmetric`: a GEXF
-               // reader may refuse undirected edges in a directed graph.
-               "  <graph defaultedgetype=\"directed\" mode=\"dynamic\" timeformat=\"date\">\n";
+               "  <graph"
+            << (options.gexf_mixed ? "" : " defaultedgetype=\"directed\"")
+            << " mode=\"dynamic\" timeformat=\"date\">\n";
         write_attribute_declarations(out, "node", kNodeAttributes, attributes);
         write_attribute_declarations(out, "edge", kEdgeAttributes, {});
         out << "    <nodes>\n";
@@ -145,7 +162,8 @@ class GexfWriter : public Exporter {
         out << "    </nodes>\n    <edges>\n";
         std::size_t index = 0;
         for (Edge e : boost::make_iterator_range(boost::edges(g)))
-            write_edge(out, index++, g[boost::source(e, g)], g[e], g[boost::target(e, g)]);
+            write_edge(out, index++, g[boost::source(e, g)], g[e], g[boost::target(e, g)],
+                       options.gexf_mixed);
         out << "    </edges>\n  </graph>\n</gexf>\n";
     }
 };

@@ -37,6 +37,7 @@ const std::vector<Key> kEdgeKeys = {
     {"cameo", "edge", "cameo", "string"},            // CAMEO root code of the trigger
     {"confidence", "edge", "confidence", "double"},  // of the extraction rule, 0..1
     {"rule", "edge", "rule", "string"},              // that rule: data/rule_precision.tsv
+    {"provenance", "edge", "provenance", "string"},  // "story", or "credit" (bylines)
 };
 
 // A key id and attr.name must be XML name tokens; attributes come from extraction rules
@@ -111,6 +112,7 @@ void write_edge(std::ostream& out, std::size_t index, const EntityVertex& source
     if (edge.relation != Relation::co_mentioned)
         write_data(out, "confidence", std::to_string(edge.confidence));
     if (!edge.rule.empty()) write_data(out, "rule", edge.rule);
+    write_data(out, "provenance", provenance_of(edge));
     out << "    </edge>\n";
 }
 

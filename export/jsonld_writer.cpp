@@ -14,6 +14,7 @@
 #include "export/text.hpp"
 #include "export/vocabulary.hpp"
 #include "export/writers.hpp"
+#include "graph/analysis.hpp"
 
 namespace newsgraph {
 namespace {
@@ -206,6 +207,22 @@ void write_entity(JsonWriter& json, const Graph& graph, Vertex v) {
     json.Int(entity.mentions);
     for (const auto& [attribute, value] : entity.attributes) {
         json.Key(("ng:" + property_name(attribute)).c_str());
+        // The network measures as typed literals, so that SPARQL orders them as numbers
+        // (as strings, "8.17e-05" sorted above "0.0481").
+        if (const std::string_view measure = analysis_attribute_type(attribute); !measure.empty()) {
+            // A native number with its type: a double without a fractional part (0.0)
+            // would otherwise become an xsd:integer, and pyld takes no string @value for
+            // xsd:double.
+            json.StartObject();
+            json.Key("@value");
+            if (measure == "int")
+                json.Int64(std::stoll(value));
+            else
+                json.Double(std::stod(value));
+            put(json, "@type", measure == "int" ? "xsd:integer" : "xsd:double");
+            json.EndObject();
+            continue;
+        }
         json.StartArray();
         for (const std::string& item : attribute_values(value)) put(json, item);
         json.EndArray();
@@ -250,6 +267,7 @@ void write_statement(JsonWriter& json, std::size_t index, const EntityVertex& so
     put_reference(json, "rdf:object", entity_iri(target));
     json.Key("ng:weight");
     json.Int(edge.weight);
+    put(json, "ng:provenance", provenance_of(edge));
     if (!edge.first_date.empty()) put(json, "ng:firstDate", edge.first_date);
     if (!edge.last_date.empty()) put(json, "ng:lastDate", edge.last_date);
     if (!edge.cameo.empty()) put(json, "ng:cameoCode", edge.cameo);

@@ -225,6 +225,7 @@ void add_relations(std::vector<Block>& blocks, const KnowledgeGraph& graph) {
                                g[boost::target(edges[i], g)].label + ": " +
                                plural(edge.weight, "sentence", "sentences") + ", confidence " +
                                decimal(edge.confidence, "%.2f");
+            if (edge.credit) text += ", from credit lines only";
             if (!edge.first_date.empty())
                 text += ", " + (edge.first_date == edge.last_date
                                     ? edge.first_date
@@ -241,7 +242,8 @@ std::string related(const Graph& g, Vertex v, const std::set<Relation>& relation
                     bool incoming) {
     std::vector<std::string> items;
     const auto add = [&](Edge e, Vertex other) {
-        if (!relations.count(g[e].relation) || g[e].evidence.empty()) return;
+        // Credit lines say who reported the article, not what its story is about.
+        if (!relations.count(g[e].relation) || g[e].evidence.empty() || g[e].credit) return;
         // Where several relations share a line ("Roles"), say which one each item is.
         const std::string how = relations.size() > 1 ? relation_words(g[e].relation) + " " : "";
         items.push_back(how + g[other].label + " " + citation(g[e].evidence.front()));

@@ -20,7 +20,7 @@ using LinkGraph =
 LinkGraph link_graph(const Graph& graph) {
     std::map<std::pair<Vertex, Vertex>, double> weights;
     for (Edge e : boost::make_iterator_range(boost::edges(graph))) {
-        if (graph[e].relation == Relation::co_mentioned) continue;
+        if (graph[e].relation == Relation::co_mentioned || graph[e].credit) continue;
         Vertex a = boost::source(e, graph), b = boost::target(e, graph);
         if (a == b) continue;
         if (b < a) std::swap(a, b);

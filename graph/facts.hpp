@@ -50,6 +50,9 @@ struct RelationRecord {
     std::string cameo;        // CAMEO root code of the trigger, when one stated it
     double confidence = 0.0;  // the measured precision of `rule` (0 for co_mentioned)
     std::string rule;         // the construction that found it (data/rule_precision.tsv)
+    // Read in page furniture (a byline or credit line: "CNN's Nectar Gan contributed
+    // reporting"): provenance of the article, not part of its story.
+    bool credit = false;
 };
 
 struct PartialGraph {

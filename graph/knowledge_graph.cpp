@@ -100,15 +100,17 @@ void KnowledgeGraph::add_edge_evidence(Vertex s, Vertex t, Relation r,
         edge.confidence = incoming.confidence;
         edge.rule = incoming.rule;
     }
+    edge.credit = edge.credit && incoming.credit;  // one story sentence makes it a story fact
     if (!incoming.cameo.empty() && (edge.cameo.empty() || incoming.cameo < edge.cameo))
         edge.cameo = incoming.cameo;
 }
 
 void KnowledgeGraph::add_relation(Vertex source, Vertex target, Relation relation,
                                   const Evidence& evidence, const std::string& cameo,
-                                  double confidence, const std::string& rule) {
+                                  double confidence, const std::string& rule, bool credit) {
     RelationEdge edge;
     edge.rule = rule;
+    edge.credit = credit;
     edge.relation = relation;
     edge.cameo = cameo;
     edge.confidence = confidence;
@@ -140,7 +142,8 @@ void KnowledgeGraph::merge(const PartialGraph& partial) {
         if (is_symmetric(rel.relation) && graph_[t].id < graph_[s].id) std::swap(s, t);
         if (!seen.emplace(s, static_cast<int>(rel.relation), t, rel.evidence.sentence).second)
             continue;
-        add_relation(s, t, rel.relation, rel.evidence, rel.cameo, rel.confidence, rel.rule);
+        add_relation(s, t, rel.relation, rel.evidence, rel.cameo, rel.confidence, rel.rule,
+                     rel.credit);
     }
 }
 

@@ -40,7 +40,16 @@ struct RelationEdge {
     std::string cameo;                  // CAMEO root code (the smallest, when triggers differ)
     double confidence = 0.0;            // the highest of the rules that found it
     std::string rule;                   // that rule (the first by name, on a tie)
+    // Every supporting sentence is page furniture (bylines, credit lines): the fact is the
+    // articles' provenance, kept in the data but left out of the measures, the default
+    // drawing and the report's profiles. Exports call it `provenance: credit`.
+    bool credit = false;
 };
+
+// How exports name where an edge comes from: "credit" (page furniture only) or "story".
+inline const char* provenance_of(const RelationEdge& edge) {
+    return edge.credit ? "credit" : "story";
+}
 
 using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, EntityVertex,
                                     RelationEdge>;
@@ -70,7 +79,7 @@ class KnowledgeGraph {
     Vertex add_entity(const EntityVertex& entity);
     void add_relation(Vertex source, Vertex target, Relation relation, const Evidence& evidence,
                       const std::string& cameo = "", double confidence = 0.0,
-                      const std::string& rule = "");
+                      const std::string& rule = "", bool credit = false);
     // Adds a whole edge of another graph (weight, evidence, dates), as merge() does; used to
     // copy parts of a graph (graph/filters.hpp).
     void add_relation(Vertex source, Vertex target, const RelationEdge& edge) {

@@ -274,7 +274,10 @@ TEST_CASE("every export format has a writer that names its file", "[export]") {
         }
     }
     CHECK(files == std::vector<std::string>{"neo4j/nodes.csv", "neo4j/relationships.csv",
-                                            "neo4j/load.cypher", "report.md", "report.html"});
+                                            "neo4j/articles.csv", "neo4j/mentioned_in.csv",
+                                            "neo4j/statements.csv", "neo4j/statement_entities.csv",
+                                            "neo4j/supported_by.csv", "neo4j/load.cypher",
+                                            "report.md", "report.html"});
     CHECK_FALSE(make_exporter("jpeg"));
     CHECK(make_exporters("jpeg").empty());
 }

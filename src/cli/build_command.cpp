@@ -27,6 +27,9 @@ void print_summary(const Corpus& corpus, const KnowledgeGraph* filtered,
     if (corpus.problems)
         out << " (" << corpus.problems << " input problem" << (corpus.problems == 1 ? "" : "s")
             << " reported on stderr)";
+    if (corpus.warnings)
+        out << " (" << corpus.warnings << " warning" << (corpus.warnings == 1 ? "" : "s")
+            << " on stderr)";
     out << "\nentities   " << boost::num_vertices(g);
     const char* sep = ": ";
     for (auto [type, n] : by_type) out << sep << n << ' ' << to_string(type), sep = ", ";
@@ -107,6 +110,9 @@ int run_build(const BuildOptions& options, std::istream& in, std::ostream& out, 
     export_options.layout = options.layout;
     export_options.draw_co_mentions = options.draw_co_mentions;
     export_options.draw_limit = options.draw_limit;
+    export_options.draw_credits = options.draw_credits;
+    export_options.gexf_mixed = options.gexf_mixed;
+    export_options.neo4j_replace = options.neo4j_replace;
     OutputSet outputs(options.output_dir);
     bool export_failed = false;
     for (const auto& format : options.formats) {

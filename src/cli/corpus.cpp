@@ -1,5 +1,6 @@
 #include "src/cli/corpus.hpp"
 
+#include <algorithm>
 #include <ostream>
 
 #include "src/cli/data_dir.hpp"
@@ -28,8 +29,11 @@ std::optional<Corpus> build_corpus(const BuildOptions& options, std::istream& in
         return std::nullopt;
     }
 
-    Corpus corpus{
-        KnowledgeGraph(options.evidence_cap), {}, input.documents.size(), input.problems.size()};
+    Corpus corpus{KnowledgeGraph(options.evidence_cap),
+                  {},
+                  input.documents.size(),
+                  count_skipped(input),
+                  input.problems.size() - count_skipped(input)};
     std::size_t sentences_cut = 0;
     progress.start(input.documents.size());
     std::size_t done = 0;
@@ -69,7 +73,16 @@ ReadResult read_articles(const std::vector<std::string>& inputs, const BuildOpti
     progress.clear();
     for (const auto& p : input.problems)
         err << "newsgraph: " << p.where << ": " << p.message << '\n';
+    if (const std::size_t warnings = input.problems.size() - count_skipped(input))
+        err << "newsgraph: " << warnings << (warnings == 1 ? " warning" : " warnings")
+            << " (inputs repaired or left out, named above; not an error)\n";
     return input;
+}
+
+std::size_t count_skipped(const ReadResult& input) {
+    return static_cast<std::size_t>(
+        std::count_if(input.problems.begin(), input.problems.end(),
+                      [](const InputProblem& problem) { return !problem.warning; }));
 }
 
 void report_sentences_cut(std::size_t count, const nlp::Analyzer& analyzer, std::ostream& err) {

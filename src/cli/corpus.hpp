@@ -23,7 +23,8 @@ struct Corpus {
     KnowledgeGraph graph;
     std::vector<Fold> folds;   // cross-article merges
     std::size_t articles = 0;  // read and extracted
-    std::size_t problems = 0;  // inputs (or parts of them) skipped or repaired, on stderr
+    std::size_t problems = 0;  // inputs (or parts of them) skipped, on stderr
+    std::size_t warnings = 0;  // inputs repaired or left out on purpose, on stderr
 };
 
 // Called with each article's extraction before it is merged (annotate and explain use it).
@@ -42,7 +43,11 @@ std::optional<nlp::Analyzer> load_analyzer(const BuildOptions& options, const st
                                            std::ostream& err);
 
 // The articles of `inputs`, read as build reads them ("-" from `in`, files over
-// --max-file-size skipped), each problem reported on `err`.
+// --max-file-size skipped), each problem and warning reported on `err`, and the number of
+// warnings after them.
+// Problems that skipped an input (not warnings: repairs, files left out on purpose).
+std::size_t count_skipped(const ReadResult& input);
+
 ReadResult read_articles(const std::vector<std::string>& inputs, const BuildOptions& options,
                          std::istream& in, std::ostream& err, Progress& progress);
 

@@ -39,9 +39,11 @@ Options:
   -f, --format LIST       comma-separated formats, or all (default: all):
                             graphml  graph.graphml (Gephi, networkx, Neo4j APOC)
                             jsonld   graph.jsonld (schema.org RDF)
-                            gexf     graph.gexf (GEXF 1.3 for Gephi, with a timeline)
-                            neo4j    neo4j/nodes.csv, neo4j/relationships.csv
-                                     (neo4j-admin import) and neo4j/load.cypher
+                            gexf     graph.gexf (GEXF 1.2draft for Gephi and networkx,
+                                     with a timeline)
+                            neo4j    neo4j/*.csv (neo4j-admin import: entities,
+                                     articles, statements and their links) and
+                                     neo4j/load.cypher (cypher-shell)
                             dot      graph.dot (the diagram, for Graphviz)
                             svg      graph.svg (the diagram, rendered; also png, pdf)
                             report   report.md and report.html (self-contained)
@@ -52,6 +54,12 @@ Options:
                           0: all)
       --draw-co-mentions  also draw co_mentioned edges in dot/svg/png/pdf (left out by
                           default; always present in the data formats)
+      --draw-credits      also draw affiliations read only in credit lines and bylines
+                          (provenance: credit; left out of drawings and measures)
+      --gexf-mixed        graph.gexf as a mixed graph, symmetric relations undirected
+                          (Gephi reads it; networkx reads no mixed graph)
+      --replace           neo4j/load.cypher first deletes what an earlier load wrote,
+                          instead of merging into it
       --evidence-cap N    evidence sentences kept per relation, all counted in its
                           weight (default: 5)
       --max-file-size N   skip input files larger than N bytes; K, M, G suffixes
@@ -236,6 +244,12 @@ Command parse_command_line(const std::vector<std::string>& args) {
             o.draw_limit = parse_size(flag, arg(flag));
         } else if (flag == "--draw-co-mentions") {
             o.draw_co_mentions = true;
+        } else if (flag == "--draw-credits") {
+            o.draw_credits = true;
+        } else if (flag == "--gexf-mixed") {
+            o.gexf_mixed = true;
+        } else if (flag == "--replace") {
+            o.neo4j_replace = true;
         } else if (flag == "--evidence-cap") {
             o.evidence_cap = parse_size(flag, arg(flag));
             if (o.evidence_cap == 0)

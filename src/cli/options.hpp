@@ -22,6 +22,9 @@ struct BuildOptions {
     std::size_t evidence_cap = 5;
     std::string layout = "dot";
     bool draw_co_mentions = false;
+    bool draw_credits = false;     // --draw-credits
+    bool gexf_mixed = false;       // --gexf-mixed
+    bool neo4j_replace = false;    // --replace
     std::size_t draw_limit = 500;  // entities drawn (dot, svg, png, pdf); 0: all
     bool quiet = false;
     // build: when another run holds the output folder's lock, wait for it instead of failing.

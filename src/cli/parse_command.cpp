@@ -100,7 +100,7 @@ int run_parse(const BuildOptions& options, std::istream& in, std::ostream& out, 
     if (!analyzer) return 2;
 
     const ReadResult input = read_articles(options.inputs, options, in, err, progress);
-    std::size_t problems = input.problems.size(), written = 0;
+    std::size_t problems = count_skipped(input), written = 0;
     ParseRun run(rules, *analyzer, err);
     auto write_all = [&](std::ostream& stream) {
         progress.start(input.documents.size());

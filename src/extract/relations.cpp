@@ -74,7 +74,7 @@ std::vector<RelationRecord> find_relations(const Document& doc, const CodePointI
         if (s == t || !fits_schema(r, entities[s].type, entities[t].type)) return;
         const double confidence = rule.empty() ? 0.0 : frames.confidence(rule);
         out.push_back({s, t, r, sentence_evidence(doc, offsets, sentences, sentence), cameo,
-                       confidence, rule});
+                       confidence, rule, sentences[sentence].furniture});
     };
     auto emit_fact = [&](const MentionFact& f) {
         emit(*resolved.entity_of[f.subject], *resolved.entity_of[f.object], f.relation, f.sentence,

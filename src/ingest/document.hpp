@@ -16,6 +16,9 @@ namespace newsgraph {
 struct InputProblem {
     std::string where;    // file path, with ":LINE" for JSON Lines
     std::string message;  // what was wrong, in words a user understands
+    // A warning: the input was read (invalid bytes replaced), or deliberately left out (a
+    // folder's README); it does not make the run's exit status 1.
+    bool warning = false;
 };
 
 struct Document {
@@ -47,11 +50,11 @@ std::size_t code_point_offset(std::string_view text, std::size_t byte_offset);
 // The same for many offsets into one text, in time proportional to the distance from a
 // checkpoint (every 4 KiB) rather than to the offset: a long article has many facts.
 class CodePointIndex {
-public:
+  public:
     explicit CodePointIndex(std::string_view text);
     std::size_t operator()(std::size_t byte_offset) const;
 
-private:
+  private:
     static constexpr std::size_t kStride = 4096;
     std::string_view text_;
     std::vector<std::size_t> checkpoints_;  // code points before byte i * kStride

@@ -79,6 +79,13 @@ bool is_article_file(const fs::path& path) {
     return extension == ".txt" || extension == ".md" || extension == ".jsonl";
 }
 
+// A folder's README, LICENSE and COPYING files describe the folder; they are no articles
+// (the BBC corpus's README.TXT became one, its authors people of the news).
+bool is_folder_notice(const fs::path& path) {
+    const std::string stem = lower_ascii(path.stem().string());
+    return stem == "readme" || stem == "license" || stem == "licence" || stem == "copying";
+}
+
 Origin origin_of(const fs::path& path) {
     Origin origin{path.string(), path.stem().string(), {}};
     const fs::path folder = fs::absolute(path).lexically_normal().parent_path();
@@ -223,7 +230,10 @@ class InputReader {
 
   private:
     void report(std::string where, std::string message) {
-        result_.problems.push_back({std::move(where), std::move(message)});
+        result_.problems.push_back({std::move(where), std::move(message), false});
+    }
+    void warn(std::string where, std::string message) {
+        result_.problems.push_back({std::move(where), std::move(message), true});
     }
 
     std::string too_large_message() const {
@@ -266,6 +276,10 @@ class InputReader {
                            ", skipped");
             } else if (fs::is_directory(status)) {
                 read_directory(entry.path(), open_directories);
+            } else if (is_article_file(entry.path()) && is_folder_notice(entry.path())) {
+                warn(entry.path().string(),
+                     "not an article (a folder's README, LICENSE and COPYING files are left "
+                     "out; name the file itself to read it)");
             } else if (is_article_file(entry.path())) {
                 read_file(entry.path());
             }
@@ -348,10 +362,9 @@ class InputReader {
         std::string text = repair_utf8(bytes, &invalid_offsets);
         if (!invalid_offsets.empty()) {
             const std::size_t count = invalid_offsets.size();
-            report(origin.where, std::to_string(count) + " invalid UTF-8 byte sequence" +
-                                     (count == 1 ? " was" : "s were") +
-                                     " replaced (first at byte " +
-                                     std::to_string(invalid_offsets.front()) + ")");
+            warn(origin.where, std::to_string(count) + " invalid UTF-8 byte sequence" +
+                                   (count == 1 ? " was" : "s were") + " replaced (first at byte " +
+                                   std::to_string(invalid_offsets.front()) + ")");
         }
         if (json_lines) {
             add_json_lines(text, origin);

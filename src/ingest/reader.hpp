@@ -24,8 +24,9 @@ struct ReadResult {
 // Each input is a file, a directory (its .txt, .md and .jsonl files, recursively, in
 // sorted path order) or "-" for standard input. A .jsonl file holds one article per line
 // ({"text": ..., "id", "title", "url", "date", "source"}); any other file is one article,
-// its id the file name without extension. Whatever cannot be read is reported in
-// `problems` and skipped; reading never throws for bad input.
+// its id the file name without extension; a folder's README, LICENSE and COPYING files are
+// left out (a warning). Whatever cannot be read is reported in `problems` and skipped;
+// invalid UTF-8 is replaced and reported as a warning; reading never throws for bad input.
 ReadResult read_inputs(const std::vector<std::string>& inputs, const ReadOptions& options);
 
 }  // namespace newsgraph

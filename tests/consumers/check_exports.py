@@ -14,9 +14,12 @@ DIR holds graph.dot, graph.graphml, graph.jsonld and optionally graph.svg.
            JSON-LD parser agrees; there is one entity per GraphML node and one
            rdf:Statement per GraphML edge, and every GraphML edge but co_mentioned is also a
            direct triple.
-  expect   FILE.json: {"labels": [names], "facts": [{"subject", "relation", "object"}]}.
-           Every label is shown, exactly, in every format; every fact is answered by SPARQL
-           over the RDF.
+           The network measures are typed literals (xsd:double, xsd:integer), so that a
+           SPARQL query ordered by PageRank finds the GraphML's highest first.
+  expect   FILE.json: {"labels": [names], "facts": [{"subject", "relation", "object"}],
+           "protagonists": [names]}. Every label is shown, exactly, in every format; every
+           fact is answered by SPARQL over the RDF; the entity of highest PageRank by
+           SPARQL is one of the protagonists.
 
 Prints a line per check and exits 1 with a message on the first failure.
 """
@@ -35,6 +38,7 @@ from pyld import jsonld
 NG = "urn:newsgraph:"
 SCHEMA = rdflib.Namespace("https://schema.org/")
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+XSD = rdflib.XSD
 SVG = "{http://www.w3.org/2000/svg}"
 NODE_ATTRIBUTES = {"label", "type", "aliases", "mentions", "labels"}
 EDGE_ATTRIBUTES = {"relation", "label", "weight", "evidence"}
@@ -194,6 +198,29 @@ def check_jsonld(directory, graphml, expected):
 
     missing_labels(expected["labels"], {str(name) for name in rdf.objects(None, SCHEMA.name)},
                    "graph.jsonld as RDF by pyld")
+    measures = {"pagerank": XSD.double, "betweenness": XSD.double, "weightedDegree": XSD.double,
+                "degree": XSD.integer, "component": XSD.integer}
+    measured = graphml.number_of_nodes() and all(
+        "pagerank" in data for _, data in graphml.nodes(data=True))
+    for name, datatype in measures.items() if measured else ():
+        values = list(rdf.objects(None, rdflib.URIRef(NG + name)))
+        require(len(values) == graphml.number_of_nodes(), f"{len(values)} values of ng:{name}")
+        require(all(v.datatype == datatype for v in values), f"ng:{name} is not {datatype}")
+    top = list(rdf.query("""SELECT ?name WHERE { ?s ng:pagerank ?rank ; schema:name ?name }
+                            ORDER BY DESC(?rank) LIMIT 1""",
+                         initNs={"schema": SCHEMA, "ng": rdflib.Namespace(NG)}))
+    if measured:
+        best = max(rank for _, rank in graphml.nodes(data="pagerank"))
+        leaders = {data["label"] for _, data in graphml.nodes(data=True)
+                   if data["pagerank"] == best}
+        require(top and str(top[0][0]) in leaders,
+                f"SPARQL ordered by PageRank puts {top and str(top[0][0])!r} first, GraphML "
+                f"{sorted(leaders)}")
+        if expected["protagonists"]:
+            require(str(top[0][0]) in expected["protagonists"],
+                    f"SPARQL ordered by PageRank puts {str(top[0][0])!r} first, not one of "
+                    f"{expected['protagonists']}")
+        notes.append(f"measures typed; SPARQL by PageRank: {str(top[0][0])} first")
     query = """SELECT ?s WHERE { ?s ?relation ?o . ?o schema:name ?object .
                                  ?s schema:name ?subject }"""
     for fact in expected["facts"]:
@@ -213,7 +240,7 @@ def main():
     parser.add_argument("directory", type=Path)
     parser.add_argument("--expect", type=Path, help="JSON file of labels and facts to find")
     args = parser.parse_args()
-    expected = {"labels": [], "facts": []}
+    expected = {"labels": [], "facts": [], "protagonists": []}
     if args.expect:
         expected.update(json.loads(args.expect.read_text(encoding="utf-8")))
 

@@ -4,13 +4,19 @@ GraphML of the same build:
 
   analysis  the GraphML's degree, betweenness and component agree with networkx's own on the
             typed relations (one undirected link per pair, co_mentioned left out).
-  gexf      networkx reads graph.gexf (GEXF 1.3) with the GraphML's nodes and edges, typed
-            attributes, a colour per entity type, and start/end dates that are dates.
+  gexf      networkx reads graph.gexf (GEXF 1.2draft, networkx's default version) with the
+            GraphML's nodes and edges, typed attributes, a colour per entity type, start/end
+            dates that are dates, and every edge's relation as its `kind` (Gephi merges
+            parallel edges of one kind); with --gexf-mixed, symmetric relations are
+            undirected edges of a graph that declares no default edge type.
   neo4j     Python's csv module reads nodes.csv and relationships.csv in neo4j-admin's header
-            format with the GraphML's counts, ids, labels, types and aliases; load.cypher
-            has one MERGE row per node and relationship, and Neo4j's own Cypher parser and
-            linter (npm @neo4j-cypher/language-support, installed by scripts/setup.sh)
-            reads it without an error or warning.
+            format with the GraphML's counts, ids, labels, types and aliases; articles,
+            statements and their links (MENTIONED_IN, SUBJECT, OBJECT, SUPPORTED_BY) point
+            only at nodes the files hold; no CSV has a backslash before a quote (LOAD CSV
+            reads it as an escape); dates are dates. load.cypher has one MERGE row per
+            node and relationship, and Neo4j's own Cypher parser and linter (npm
+            @neo4j-cypher/language-support, installed by scripts/setup.sh) reads it, and
+            the --replace variant, without an error or warning.
   report    report.html is well-formed XML, libxml2's HTML parser finds nothing wrong but
             the HTML5 and SVG tag names it predates, and its counts, mentions, PageRank and
             quotes agree with the GraphML; report.md has the same sections.
@@ -19,6 +25,7 @@ GraphML of the same build:
 """
 import argparse
 import csv
+import io
 import json
 import math
 import re
@@ -33,15 +40,8 @@ import os
 import networkx
 from networkx.readwrite import gexf as networkx_gexf
 
-# networkx learnt GEXF 1.3 in 3.0 (these are its namespaces); Debian's 2.8 reads the same
-# elements once it knows them.
-networkx_gexf.GEXF.versions.setdefault("1.3", {
-    "NS_GEXF": "http://gexf.net/1.3",
-    "NS_VIZ": "http://gexf.net/1.3/viz",
-    "NS_XSI": "http://www.w3.org/2001/XMLSchema-instance",
-    "SCHEMALOCATION": "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd",
-    "VERSION": "1.3",
-})
+GEXF = "{http://www.gexf.net/1.2draft}"
+SYMMETRIC = {"met_with", "cooperates_with", "co_mentioned"}
 
 MEASURES = {"degree": int, "weighted_degree": float, "betweenness": float, "pagerank": float,
             "component": int}
@@ -107,7 +107,7 @@ def check_analysis(graphml):
 
 
 def check_gexf(directory, graphml):
-    gexf = networkx.read_gexf(directory / "graph.gexf", version="1.3")
+    gexf = networkx.read_gexf(directory / "graph.gexf")
     require((gexf.number_of_nodes(), gexf.number_of_edges()) ==
             (graphml.number_of_nodes(), graphml.number_of_edges()),
             f"GEXF has {gexf.number_of_nodes()} nodes, {gexf.number_of_edges()} edges; "
@@ -125,6 +125,7 @@ def check_gexf(directory, graphml):
     dated = 0
     for source, target, data in gexf.edges(data=True):
         require(data["weight"] >= 1, f"{source}->{target}: weight {data['weight']}")
+        require(data["provenance"] in ("story", "credit"), f"{source}->{target}: provenance")
         json.loads(data["evidence"])
         for end in ("start", "end"):
             if end in data:
@@ -132,12 +133,54 @@ def check_gexf(directory, graphml):
                         f"{source}->{target}: {end} {data[end]!r}")
                 dated += 1
     root = ElementTree.parse(directory / "graph.gexf").getroot()
-    require(root.get("version") == "1.3", "not GEXF 1.3")
+    require(root.tag == GEXF + "gexf" and root.get("version") == "1.2", "not GEXF 1.2draft")
+    kinds = {}
+    for edge in root.iter(GEXF + "edge"):
+        relation = next(v.get("value") for v in edge.iter(GEXF + "attvalue")
+                        if v.get("for") == "relation")
+        require(edge.get("kind") == relation, f"edge {edge.get('id')}: kind {edge.get('kind')!r}")
+        pair = frozenset((edge.get("source"), edge.get("target")))
+        kinds.setdefault(pair, []).append(relation)
+    parallel = [k for k in kinds.values() if len(k) > 1]
+    require(all(len(set(k)) == len(k) for k in parallel), "two edges of one pair share a kind")
     return (f"networkx reads {gexf.number_of_nodes()} nodes, {gexf.number_of_edges()} edges; "
-            f"{len(colours)} type colours; {dated} edge dates")
+            f"{len(colours)} type colours; {dated} edge dates; {len(parallel)} pairs with "
+            f"parallel edges, each of its own kind")
 
 
-NODE_HEADER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(:(int|double|boolean|string\[\]))?")
+def check_gexf_mixed(newsgraph, inputs, work):
+    output = work / "gexf-mixed"
+    build(newsgraph, inputs, output, "--format", "gexf", "--gexf-mixed")
+    root = ElementTree.parse(output / "graph.gexf").getroot()
+    graph = root.find(GEXF + "graph")
+    require(graph.get("defaultedgetype") is None,
+            "a mixed graph declares a default edge type (Gephi drops edges of the other type)")
+    types = Counter()
+    for edge in root.iter(GEXF + "edge"):
+        expected = "undirected" if edge.get("kind") in SYMMETRIC else "directed"
+        require(edge.get("type") == expected, f"edge {edge.get('id')} {edge.get('kind')}: "
+                f"type {edge.get('type')!r}")
+        types[expected] += 1
+    require(types["undirected"] and types["directed"], f"not a mixed graph: {types}")
+    return f"{types['undirected']} undirected and {types['directed']} directed edges"
+
+
+NODE_HEADER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(:(int|double|boolean|date|string\[\]))?")
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def read_csv(path):
+    text = path.read_text(encoding="utf-8")
+    # LOAD CSV reads \" as an escaped quote, neo4j-admin as a backslash and a quote.
+    require('\\"' not in text, f"{path.name} has a backslash before a quote")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    header = rows[0]
+    require(all(len(row) == len(header) for row in rows), f"{path.name}: rows of unequal length")
+    for row in rows[1:]:
+        for name, value in zip(header, row):
+            if name.endswith(":date"):
+                require(value == "" or DATE.fullmatch(value), f"{path.name}: {name} {value!r}")
+    return header, [dict(zip(header, row)) for row in rows[1:]]
 
 
 def check_neo4j(directory, graphml):
@@ -166,7 +209,8 @@ def check_neo4j(directory, graphml):
         relationships = list(csv.reader(f))
     header = relationships[0]
     require(header[:3] == [":START_ID", ":END_ID", ":TYPE"], f"relationships header {header[:3]}")
-    for name in ("weight:int", "confidence:double", "evidence", "first_date", "last_date"):
+    for name in ("weight:int", "confidence:double", "evidence", "first_date:date",
+                 "last_date:date", "provenance"):
         require(name in header, f"relationships.csv lacks {name}")
     rows = [dict(zip(header, row)) for row in relationships[1:]]
     expected = Counter((s, t, d["relation"].upper()) for s, t, d in graphml.edges(data=True))
@@ -176,26 +220,84 @@ def check_neo4j(directory, graphml):
         require(re.fullmatch(r"[A-Z]+(_[A-Z]+)*", row[":TYPE"]), f"type {row[':TYPE']!r}")
         json.loads(row["evidence"])
 
+    # Evidence as a graph pattern: every link ends at a node the import files hold.
+    for name in ("nodes.csv", "relationships.csv"):
+        read_csv(folder / name)
+    _, articles = read_csv(folder / "articles.csv")
+    _, statements_csv = read_csv(folder / "statements.csv")
+    article_ids = {row["id:ID(Article)"] for row in articles}
+    statement_ids = {row["id:ID(Statement)"] for row in statements_csv}
+    require(len(statement_ids) == len(statements_csv) == graphml.number_of_edges(),
+            "statements.csv: not one statement per GraphML edge")
+    documents = {d for _, ds in graphml.nodes(data="documents") for d in json.loads(ds)}
+    # A value a spreadsheet would run as a formula has a leading ' (so do its references).
+    raw_ids = {i[1:] if i[:1] == "'" and i[1:2] and i[1:2] in "=+-@\t\r" else i
+               for i in article_ids}
+    # As written: line breaks as spaces, a backslash before a quote or at the end as U+FF3C.
+    documents = {re.sub(r'\\(?="|$)', "\uff3c", re.sub(r"[\r\n]", " ", d)) for d in documents}
+    require(documents <= raw_ids, f"articles.csv lacks {sorted(documents - raw_ids)[:3]}")
+    _, mentioned = read_csv(folder / "mentioned_in.csv")
+    require(len(mentioned) == sum(len(json.loads(ds)) for _, ds in graphml.nodes(data="documents")),
+            "mentioned_in.csv: not one row per entity and article")
+    require(all(r[":START_ID"] in graphml and r[":END_ID(Article)"] in article_ids and
+                r[":TYPE"] == "MENTIONED_IN" for r in mentioned), "mentioned_in.csv dangles")
+    _, ends = read_csv(folder / "statement_entities.csv")
+    require(Counter(r[":TYPE"] for r in ends) == Counter(SUBJECT=len(statement_ids),
+                                                         OBJECT=len(statement_ids)),
+            "statement_entities.csv: not one SUBJECT and one OBJECT per statement")
+    require(all(r[":START_ID(Statement)"] in statement_ids and r[":END_ID"] in graphml
+                for r in ends), "statement_entities.csv dangles")
+    _, supports = read_csv(folder / "supported_by.csv")
+    require(len(supports) == sum(len(json.loads(e)) for _, _, e in graphml.edges(data="evidence")),
+            "supported_by.csv: not one row per piece of evidence")
+    require(all(r[":START_ID(Statement)"] in statement_ids and
+                r[":END_ID(Article)"] in article_ids for r in supports), "supported_by.csv dangles")
+
     cypher = (folder / "load.cypher").read_text(encoding="utf-8")
-    require("CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;"
-            in cypher, "load.cypher creates no uniqueness constraint")
-    statements = check_cypher_structure(cypher)
+    for label in ("entity", "article", "statement"):
+        require(f"CREATE CONSTRAINT {label}_id IF NOT EXISTS FOR (n:{label.title()}) REQUIRE "
+                "n.id IS UNIQUE;" in cypher, f"load.cypher: no uniqueness constraint on {label}")
+    statements = lint_cypher(folder / "load.cypher")
+    entity_rows = len(re.findall(r"^  \{id: '(?:[^'\\]|\\.)*', properties: \{name: ", cypher, re.M))
+    statement_rows = len(re.findall(r"^  \{id: '(?:[^'\\]|\\.)*', source: ", cypher, re.M))
+    edge_rows = len(re.findall(r"^  \{source: ", cypher, re.M))
+    support_rows = len(re.findall(r"^  \{statement: ", cypher, re.M))
+    mention_rows = len(re.findall(r"^  \{entity: ", cypher, re.M))
+    require((entity_rows, edge_rows, statement_rows, support_rows, mention_rows) ==
+            (graphml.number_of_nodes(), graphml.number_of_edges(), len(statement_ids),
+             len(supports), len(mentioned)),
+            f"load.cypher merges {entity_rows} nodes, {edge_rows} relationships, "
+            f"{statement_rows} statements, {support_rows} supports, {mention_rows} mentions")
+    require("CREATE (" not in cypher and "DETACH DELETE" not in cypher,
+            "load.cypher CREATEs or deletes data: not idempotent")
+    return (f"{len(nodes) - 1} nodes and {len(relationships) - 1} relationships match GraphML; "
+            f"{len(articles)} articles, {len(statement_ids)} statements, {len(supports)} "
+            f"SUPPORTED_BY, {len(mentioned)} MENTIONED_IN, none dangling; load.cypher: "
+            f"{statements} statements, parsed by Neo4j's Cypher linter")
+
+
+def lint_cypher(path):
+    statements = check_cypher_structure(path.read_text(encoding="utf-8"))
     modules = NPM_TOOLS / "cypher-lint" / "node_modules"
     require(modules.is_dir(), f"{modules} is missing: run scripts/setup.sh")
-    done = subprocess.run(["node", str(CYPHER_LINT), str(folder / "load.cypher")],
+    done = subprocess.run(["node", str(CYPHER_LINT), str(path)],
                           capture_output=True, text=True, env={**os.environ, "NODE_PATH": modules})
-    require(done.returncode == 0, f"Neo4j's Cypher linter rejects load.cypher:\n"
+    require(done.returncode == 0, f"Neo4j's Cypher linter rejects {path}:\n"
             f"{done.stderr[:2000]}")
     require(int(done.stdout) == statements,
             f"Neo4j's parser reads {done.stdout.strip()} statements, we count {statements}")
-    node_rows = len(re.findall(r"^  \{id: ", cypher, re.M))
-    edge_rows = len(re.findall(r"^  \{source: ", cypher, re.M))
-    require((node_rows, edge_rows) == (graphml.number_of_nodes(), graphml.number_of_edges()),
-            f"load.cypher merges {node_rows} nodes, {edge_rows} relationships")
-    require("CREATE (" not in cypher and "CREATE (" not in cypher.replace("CONSTRAINT", ""),
-            "load.cypher CREATEs data: not idempotent")
-    return (f"{len(nodes) - 1} nodes and {len(relationships) - 1} relationships match GraphML; "
-            f"load.cypher: {statements} statements, parsed by Neo4j's Cypher linter")
+    return statements
+
+
+def check_neo4j_replace(newsgraph, inputs, work):
+    output = work / "neo4j-replace"
+    build(newsgraph, inputs, output, "--format", "neo4j", "--replace")
+    cypher = (output / "neo4j" / "load.cypher").read_text(encoding="utf-8")
+    delete = "MATCH (n) WHERE n:Entity OR n:Article OR n:Statement DETACH DELETE n;"
+    require(delete in cypher and cypher.index(delete) < cypher.index("MERGE"),
+            "load.cypher --replace does not delete the previous load first")
+    statements = lint_cypher(output / "neo4j" / "load.cypher")
+    return f"load.cypher --replace deletes first; {statements} statements, linted"
 
 
 def check_cypher_structure(cypher):
@@ -332,7 +434,9 @@ def main():
         graphml = build(args.newsgraph, inputs, output, "--format", "all")
         print("ok  analysis:", check_analysis(graphml))
         print("ok  gexf:", check_gexf(output, graphml))
+        print("ok  gexf --gexf-mixed:", check_gexf_mixed(args.newsgraph, inputs, args.work_dir))
         print("ok  neo4j:", check_neo4j(output, graphml))
+        print("ok  neo4j --replace:", check_neo4j_replace(args.newsgraph, inputs, args.work_dir))
         print("ok  report:", check_report(output, graphml))
         print("ok  filters:", check_filters(args.newsgraph, inputs, args.work_dir, graphml))
     except CheckFailed as failure:
