@@ -9,9 +9,9 @@
 namespace newsgraph {
 
 std::vector<std::string_view> export_formats() {
-    // Data formats first: the drawings and the report need a layout, the slowest step on
-    // large graphs.
-    return {"graphml", "jsonld", "gexf", "neo4j", "dot", "svg", "png", "pdf", "report"};
+    // Data formats first: the drawings, the report and the explorer need a layout, the
+    // slowest step on large graphs.
+    return {"graphml", "jsonld", "gexf", "neo4j", "dot", "svg", "png", "pdf", "report", "html"};
 }
 
 std::vector<std::unique_ptr<Exporter>> make_exporters(std::string_view format) {
@@ -21,6 +21,7 @@ std::vector<std::unique_ptr<Exporter>> make_exporters(std::string_view format) {
     if (format == "graphml") writers.push_back(make_graphml_writer());
     if (format == "jsonld") writers.push_back(make_jsonld_writer());
     if (format == "gexf") writers.push_back(make_gexf_writer());
+    if (format == "html") writers.push_back(make_explorer_writer());
     if (format == "dot") writers.push_back(make_dot_writer());
     if (format == "svg" || format == "png" || format == "pdf")
         writers.push_back(make_rendered_writer(format));

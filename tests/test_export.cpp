@@ -256,8 +256,8 @@ class FileSizeLimit {
 }  // namespace
 
 TEST_CASE("every export format has a writer that names its file", "[export]") {
-    const std::vector<std::string_view> expected = {"graphml", "jsonld", "gexf", "neo4j", "dot",
-                                                    "svg",     "png",    "pdf",  "report"};
+    const std::vector<std::string_view> expected = {"graphml", "jsonld", "gexf", "neo4j",  "dot",
+                                                    "svg",     "png",    "pdf",  "report", "html"};
     CHECK(export_formats() == expected);
     for (std::string_view format : {"graphml", "jsonld", "gexf", "dot", "svg", "png", "pdf"}) {
         const auto exporter = make_exporter(format);

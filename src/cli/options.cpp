@@ -47,6 +47,8 @@ Options:
                             dot      graph.dot (the diagram, for Graphviz)
                             svg      graph.svg (the diagram, rendered; also png, pdf)
                             report   report.md and report.html (self-contained)
+                            html     explorer.html (the graph to search, filter and
+                                     click through in a browser, offline)
       --layout ENGINE     Graphviz layout of the drawings and the report's diagram:
                           dot, neato, fdp, sfdp, circo, twopi (default: dot)
       --draw-limit N      draw at most N entities in dot/svg/png/pdf, those of highest
