@@ -5,7 +5,9 @@
 
 1. build/bench/nlp_speed (bench/nlp_speed.cpp) on the corpus: the Analyzer (tagging, lemmas,
    parsing) over every sentence on one core, reading and splitting excluded; words per second
-   as the median of --repeat runs, and the peak resident memory once the models are loaded.
+   as the median of --repeat runs (wall clock, and per CPU-second of the annotating thread:
+   the steadier figure on a shared machine), and the peak resident memory once the models
+   are loaded.
 2. `newsgraph build CORPUS -f graphml` of this tree against the same command built from git
    revision --base (default 42b8a38, the last one before the NLP stage), each the median of
    --repeat runs after a warm-up, timed in the same run; the ratio is the figure to quote.

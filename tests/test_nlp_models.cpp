@@ -471,10 +471,11 @@ TEST_CASE("nlp models: weights are quantised within half a step and saved exactl
         t.add_row(feature(2, 1), {{1, -largest}});
         t.finish(3);
         const std::uint64_t key = feature(1, 1);
-        float scores[3] = {};
+        std::int32_t scores[3] = {};
         t.score(&key, 1, scores);
         for (int c = 0; c < 3; ++c)
-            CHECK(std::fabs(scores[c] * t.scale() - weights[c]) <= t.scale() / 2);
+            CHECK(std::fabs(static_cast<float>(scores[c]) * t.scale() - weights[c]) <=
+                  t.scale() / 2);
         CHECK(scores[0] > 0);
         ModelWriter first, second;
         t.save(first);
@@ -660,9 +661,10 @@ TEST_CASE("nlp models: variable-length numbers and the other fields round-trip",
 }
 
 TEST_CASE("nlp models: a weight table sums the rows of the features given", "[nlp][models]") {
-    // Three classes, four (the parser's moves: weights kept in the slots) and more. A table
-    // adds to its own classes only: `scores` has exactly that many.
-    for (const std::size_t n : {3, 4, 8}) {
+    // Three classes, four (the parser's moves: weights kept in the slots) and more: 8, where
+    // a row of two classes is also kept dense, and 40, where none is. A table adds to its own
+    // classes only: `scores` has exactly that many.
+    for (const std::size_t n : {3, 4, 8, 40}) {
         INFO(n << " classes");
         WeightTable t;
         t.add_row(feature(1, 7), {{0, 1.5f}, {2, -2.0f}});
@@ -673,13 +675,14 @@ TEST_CASE("nlp models: a weight table sums the rows of the features given", "[nl
         CHECK(t.rows() == 3);
         CHECK(t.entries() == 4);
         // Scores are in steps of scale(), a power of two: these weights are exact multiples.
-        const auto in_weights = [&](const std::vector<float>& scores) {
-            return std::vector<float>{scores[0] * t.scale(), scores[1] * t.scale(),
-                                      scores[2] * t.scale()};
+        const auto in_weights = [&](const std::vector<std::int32_t>& scores) {
+            return std::vector<float>{static_cast<float>(scores[0]) * t.scale(),
+                                      static_cast<float>(scores[1]) * t.scale(),
+                                      static_cast<float>(scores[2]) * t.scale()};
         };
         std::vector<std::uint64_t> keys = {feature(1, 7), feature(2, 7), feature(1, 7),
                                            feature(9, 9), 0};
-        std::vector<float> scores(n);
+        std::vector<std::int32_t> scores(n);
         t.score(keys.data(), keys.size(), scores.data());
         CHECK(in_weights(scores) == std::vector<float>{3.25f, 4.0f, -4.0f});
         // Many features at once (more than one batch of lookups), added to what is there.
@@ -688,14 +691,14 @@ TEST_CASE("nlp models: a weight table sums the rows of the features given", "[nl
             keys.push_back(i % 3 == 0 ? feature(2, 7) : feature(8, static_cast<std::uint64_t>(i)));
         t.score(keys.data(), keys.size(), scores.data());
         CHECK(in_weights(scores) == std::vector<float>{3.25f + 100 * 0.25f, 4.0f, -4.0f});
-        CHECK(std::count(scores.begin() + 3, scores.end(), 0.0f) == static_cast<long>(n - 3));
+        CHECK(std::count(scores.begin() + 3, scores.end(), 0) == static_cast<long>(n - 3));
         // The same after a save and a load.
         ModelWriter out;
         t.save(out);
         ModelReader in("table", out.bytes());
         const WeightTable loaded = WeightTable::load(in, n);
         CHECK(in.at_end());
-        std::vector<float> again(n);
+        std::vector<std::int32_t> again(n);
         loaded.score(keys.data(), keys.size(), again.data());
         CHECK(in_weights(again) == std::vector<float>{100 * 0.25f, 0, 0});
         ModelReader narrow("table", out.bytes());
@@ -711,10 +714,10 @@ TEST_CASE("nlp models: a weight table sums the rows of the features given", "[nl
     folded.finish(8);
     CHECK(folded.rows() == 1);
     const std::uint64_t one = 2;
-    std::vector<float> sum(8);
+    std::vector<std::int32_t> sum(8);
     folded.score(&one, 1, sum.data());
-    CHECK(sum[0] * folded.scale() == 3.0f);
-    CHECK(sum[1] * folded.scale() == 1.0f);
+    CHECK(static_cast<float>(sum[0]) * folded.scale() == 3.0f);
+    CHECK(static_cast<float>(sum[1]) * folded.scale() == 1.0f);
 }
 
 TEST_CASE("nlp models: word clusters save, load and give path prefixes", "[nlp][models]") {
@@ -740,6 +743,9 @@ TEST_CASE("nlp models: word clusters save, load and give path prefixes", "[nlp][
     CHECK(loaded.of("MONDAY").length == 3);
     CHECK(loaded.of("mondays").length == 0);
     CHECK(WordClusters::fold("Apple 1999") == "apple 0000");
+    CHECK(loaded == clusters);
+    CHECK_FALSE(loaded == WordClusters());
+    CHECK_FALSE(loaded == WordClusters({{"monday", ClusterPath{0b101, 3, 4}}}));
     loaded.save(dir / "b.clusters");
     CHECK(read_file(dir / "a.clusters") == read_file(dir / "b.clusters"));
 

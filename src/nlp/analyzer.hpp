@@ -43,6 +43,7 @@ class Analyzer {
     std::unique_ptr<Parser> parser_;
     std::unique_ptr<Lemmatizer> lemmatizer_;
     AnalyzerLimits limits_;
+    bool shared_clusters_;  // the tagger's and the parser's word clusters are the same
 };
 
 // Where WordNet's files are on Debian (package wordnet-base).

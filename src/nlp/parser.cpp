@@ -11,6 +11,18 @@ namespace newsgraph::nlp {
 namespace {
 
 constexpr std::string_view kKind = "parser";
+// How many keys move_features() and arc_time_features() write.
+constexpr std::size_t kMoveFeatures = 112, kArcTimeFeatures = 15;
+
+// What parse() needs per sentence, kept from one sentence to the next (one set a thread: the
+// Parser itself is shared and read-only) so that parsing allocates nothing once warm.
+struct ParseBuffers {
+    ArcEagerState state{0};
+    std::vector<std::uint64_t> move_feats, label_feats;
+    std::vector<std::int32_t> label_scores;
+    std::vector<int> heads, labels, order;
+    std::vector<std::vector<int>> children;
+};
 
 std::uint64_t h(std::string_view s) {
     return hash_bytes(s.data(), s.size());
@@ -32,23 +44,29 @@ bool is_function_word(const ParserWord& w, std::uint64_t adp, std::uint64_t scon
 
 }  // namespace
 
+ParserWord Parser::root_word() {
+    return ParserWord{h("<root>"), h("<ROOT>"), h("<ROOT>"), 2, 2, false, false};
+}
+
+ParserWord Parser::describe_word(const Word& w, std::uint64_t lower_form, const ClusterPath& path) {
+    ParserWord p;
+    p.form = lower_form;
+    p.tag = h(w.xpos);
+    p.upos = h(w.upos);
+    p.cluster = path.prefix(32) + 3;
+    p.cluster6 = path.prefix(6) + 3;
+    p.punct = w.upos == "PUNCT";
+    p.comma = w.form == "," || w.form == ";";
+    return p;
+}
+
 std::vector<ParserWord> Parser::describe(const ParsedSentence& sentence,
                                          const WordClusters& clusters) {
     std::vector<ParserWord> words;
     words.reserve(sentence.words.size() + 1);
-    words.push_back(ParserWord{h("<root>"), h("<ROOT>"), h("<ROOT>"), 2, 2, false, false});
-    for (const auto& w : sentence.words) {
-        ParserWord p;
-        p.form = h(lower_ascii(w.form));
-        p.tag = h(w.xpos);
-        p.upos = h(w.upos);
-        const ClusterPath path = clusters.of(w.form);
-        p.cluster = path.prefix(32) + 3;
-        p.cluster6 = path.prefix(6) + 3;
-        p.punct = w.upos == "PUNCT";
-        p.comma = w.form == "," || w.form == ";";
-        words.push_back(p);
-    }
+    words.push_back(root_word());
+    for (const auto& w : sentence.words)
+        words.push_back(describe_word(w, h(lower_ascii(w.form)), clusters.of(w.form)));
     return words;
 }
 
@@ -84,111 +102,111 @@ void Parser::move_features(const std::vector<ParserWord>& words, const ArcEagerS
     const ParserWord& after_s0 = word(s0 > 0 && s0 + 1 < n0 ? s0 + 1 : -1);
     const ParserWord& before_n0 = word(n0 > 0 && s0 > 0 && n0 - 1 > s0 ? n0 - 1 : -1);
 
-    out.clear();
-    out.push_back(feature(1, s0wp));
-    out.push_back(feature(2, s0w));
-    out.push_back(feature(3, s0p));
-    out.push_back(feature(4, n0wp));
-    out.push_back(feature(5, n0w));
-    out.push_back(feature(6, n0p));
-    out.push_back(feature(7, N1.form, N1.tag));
-    out.push_back(feature(8, N1.form));
-    out.push_back(feature(9, N1.tag));
-    out.push_back(feature(10, N2.form, N2.tag));
-    out.push_back(feature(11, N2.form));
-    out.push_back(feature(12, N2.tag));
-    out.push_back(feature(13, s0wp, n0wp));
-    out.push_back(feature(14, s0wp, n0w));
-    out.push_back(feature(15, s0w, n0wp));
-    out.push_back(feature(16, s0wp, n0p));
-    out.push_back(feature(17, s0p, n0wp));
-    out.push_back(feature(18, s0w, n0w));
-    out.push_back(feature(19, s0p, n0p));
-    out.push_back(feature(20, n0p, N1.tag));
-    out.push_back(feature(21, n0p, N1.tag, N2.tag));
-    out.push_back(feature(22, s0p, n0p, N1.tag));
-    out.push_back(feature(23, S0H.tag, s0p, n0p));
-    out.push_back(feature(24, s0p, S0L.tag, n0p));
-    out.push_back(feature(25, s0p, S0R.tag, n0p));
-    out.push_back(feature(26, s0p, n0p, N0L.tag));
-    out.push_back(feature(27, s0w, dist));
-    out.push_back(feature(28, s0p, dist));
-    out.push_back(feature(29, n0w, dist));
-    out.push_back(feature(30, n0p, dist));
-    out.push_back(feature(31, s0w, n0w, dist));
-    out.push_back(feature(32, s0p, n0p, dist));
-    out.push_back(feature(33, s0w, s0vr));
-    out.push_back(feature(34, s0p, s0vr));
-    out.push_back(feature(35, s0w, s0vl));
-    out.push_back(feature(36, s0p, s0vl));
-    out.push_back(feature(37, n0w, n0vl));
-    out.push_back(feature(38, n0p, n0vl));
-    out.push_back(feature(39, S0H.form));
-    out.push_back(feature(40, S0H.tag));
-    out.push_back(feature(41, S0L.form));
-    out.push_back(feature(42, S0L.tag));
-    out.push_back(feature(43, S0R.form));
-    out.push_back(feature(44, S0R.tag));
-    out.push_back(feature(45, N0L.form));
-    out.push_back(feature(46, N0L.tag));
-    out.push_back(feature(47, S0H2.form));
-    out.push_back(feature(48, S0H2.tag));
-    out.push_back(feature(49, S0L2.form));
-    out.push_back(feature(50, S0L2.tag));
-    out.push_back(feature(51, S0R2.form));
-    out.push_back(feature(52, S0R2.tag));
-    out.push_back(feature(53, N0L2.form));
-    out.push_back(feature(54, N0L2.tag));
-    out.push_back(feature(55, s0p, S0L.tag, S0L2.tag));
-    out.push_back(feature(56, s0p, S0R.tag, S0R2.tag));
-    out.push_back(feature(57, s0p, S0H.tag, S0H2.tag));
-    out.push_back(feature(58, n0p, N0L.tag, N0L2.tag));
-    out.push_back(feature(59, S1.form, S1.tag));
-    out.push_back(feature(60, S1.tag, s0p, n0p));
-    out.push_back(feature(61, s0_headed, s0p, n0p));
-    out.push_back(feature(62, S1.tag, s0p));
-    out.push_back(feature(63, s0p, n0p, commas));
-    out.push_back(feature(64, s0p, after_s0.tag, n0p));
-    out.push_back(feature(65, s0p, before_n0.tag, n0p));
-    out.push_back(feature(66, n0w, N1.form));
-    out.push_back(feature(67, s0_headed, s0wp));
-    out.push_back(feature(68, S0.upos, N0.upos, N1.upos));
-    out.push_back(feature(69, S0.cluster));
-    out.push_back(feature(70, N0.cluster));
-    out.push_back(feature(71, N1.cluster));
-    out.push_back(feature(72, S0.cluster6, N0.cluster6));
-    out.push_back(feature(73, s0p, N0.cluster));
-    out.push_back(feature(74, S0.cluster, n0p));
-    out.push_back(feature(75, S0.cluster6, n0p, N1.tag));
-    out.push_back(feature(76, s0p, N0.cluster6, N1.tag));
-    out.push_back(feature(77, S0H.cluster6, s0p, n0p));
-    out.push_back(feature(78, S1.cluster6, s0p, n0p));
+    FeatureWriter f(out, kMoveFeatures);
+    f.add(feature(1, s0wp));
+    f.add(feature(2, s0w));
+    f.add(feature(3, s0p));
+    f.add(feature(4, n0wp));
+    f.add(feature(5, n0w));
+    f.add(feature(6, n0p));
+    f.add(feature(7, N1.form, N1.tag));
+    f.add(feature(8, N1.form));
+    f.add(feature(9, N1.tag));
+    f.add(feature(10, N2.form, N2.tag));
+    f.add(feature(11, N2.form));
+    f.add(feature(12, N2.tag));
+    f.add(feature(13, s0wp, n0wp));
+    f.add(feature(14, s0wp, n0w));
+    f.add(feature(15, s0w, n0wp));
+    f.add(feature(16, s0wp, n0p));
+    f.add(feature(17, s0p, n0wp));
+    f.add(feature(18, s0w, n0w));
+    f.add(feature(19, s0p, n0p));
+    f.add(feature(20, n0p, N1.tag));
+    f.add(feature(21, n0p, N1.tag, N2.tag));
+    f.add(feature(22, s0p, n0p, N1.tag));
+    f.add(feature(23, S0H.tag, s0p, n0p));
+    f.add(feature(24, s0p, S0L.tag, n0p));
+    f.add(feature(25, s0p, S0R.tag, n0p));
+    f.add(feature(26, s0p, n0p, N0L.tag));
+    f.add(feature(27, s0w, dist));
+    f.add(feature(28, s0p, dist));
+    f.add(feature(29, n0w, dist));
+    f.add(feature(30, n0p, dist));
+    f.add(feature(31, s0w, n0w, dist));
+    f.add(feature(32, s0p, n0p, dist));
+    f.add(feature(33, s0w, s0vr));
+    f.add(feature(34, s0p, s0vr));
+    f.add(feature(35, s0w, s0vl));
+    f.add(feature(36, s0p, s0vl));
+    f.add(feature(37, n0w, n0vl));
+    f.add(feature(38, n0p, n0vl));
+    f.add(feature(39, S0H.form));
+    f.add(feature(40, S0H.tag));
+    f.add(feature(41, S0L.form));
+    f.add(feature(42, S0L.tag));
+    f.add(feature(43, S0R.form));
+    f.add(feature(44, S0R.tag));
+    f.add(feature(45, N0L.form));
+    f.add(feature(46, N0L.tag));
+    f.add(feature(47, S0H2.form));
+    f.add(feature(48, S0H2.tag));
+    f.add(feature(49, S0L2.form));
+    f.add(feature(50, S0L2.tag));
+    f.add(feature(51, S0R2.form));
+    f.add(feature(52, S0R2.tag));
+    f.add(feature(53, N0L2.form));
+    f.add(feature(54, N0L2.tag));
+    f.add(feature(55, s0p, S0L.tag, S0L2.tag));
+    f.add(feature(56, s0p, S0R.tag, S0R2.tag));
+    f.add(feature(57, s0p, S0H.tag, S0H2.tag));
+    f.add(feature(58, n0p, N0L.tag, N0L2.tag));
+    f.add(feature(59, S1.form, S1.tag));
+    f.add(feature(60, S1.tag, s0p, n0p));
+    f.add(feature(61, s0_headed, s0p, n0p));
+    f.add(feature(62, S1.tag, s0p));
+    f.add(feature(63, s0p, n0p, commas));
+    f.add(feature(64, s0p, after_s0.tag, n0p));
+    f.add(feature(65, s0p, before_n0.tag, n0p));
+    f.add(feature(66, n0w, N1.form));
+    f.add(feature(67, s0_headed, s0wp));
+    f.add(feature(68, S0.upos, N0.upos, N1.upos));
+    f.add(feature(69, S0.cluster));
+    f.add(feature(70, N0.cluster));
+    f.add(feature(71, N1.cluster));
+    f.add(feature(72, S0.cluster6, N0.cluster6));
+    f.add(feature(73, s0p, N0.cluster));
+    f.add(feature(74, S0.cluster, n0p));
+    f.add(feature(75, S0.cluster6, n0p, N1.tag));
+    f.add(feature(76, s0p, N0.cluster6, N1.tag));
+    f.add(feature(77, S0H.cluster6, s0p, n0p));
+    f.add(feature(78, S1.cluster6, s0p, n0p));
     const int s2 = st.stack.size() >= 3 ? st.stack[st.stack.size() - 3] : -1;
     const ParserWord& S2 = word(s2);
     const ParserWord& N3 = word(st.b(3));
-    out.push_back(feature(79, S1.form));
-    out.push_back(feature(80, S1.tag, s0w));
-    out.push_back(feature(81, S2.tag, S1.tag, s0p));
-    out.push_back(feature(82, n0w, N1.tag));
-    out.push_back(feature(83, n0p, N1.form));
-    out.push_back(feature(84, s0w, n0p, N1.tag));
-    out.push_back(feature(85, s0p, n0w, N1.tag));
-    out.push_back(feature(86, N3.tag, N2.tag, N1.tag));
-    out.push_back(feature(87, S0R.form, n0w));
-    out.push_back(feature(88, S0.upos, N0.upos, dist));
-    out.push_back(feature(89, word(at(st.head, s1)).tag, S1.tag, s0p));
-    out.push_back(feature(90, S0L.tag, S0R.tag, s0p));
-    out.push_back(feature(91, s0_headed, s0p, N0L.tag));
+    f.add(feature(79, S1.form));
+    f.add(feature(80, S1.tag, s0w));
+    f.add(feature(81, S2.tag, S1.tag, s0p));
+    f.add(feature(82, n0w, N1.tag));
+    f.add(feature(83, n0p, N1.form));
+    f.add(feature(84, s0w, n0p, N1.tag));
+    f.add(feature(85, s0p, n0w, N1.tag));
+    f.add(feature(86, N3.tag, N2.tag, N1.tag));
+    f.add(feature(87, S0R.form, n0w));
+    f.add(feature(88, S0.upos, N0.upos, dist));
+    f.add(feature(89, word(at(st.head, s1)).tag, S1.tag, s0p));
+    f.add(feature(90, S0L.tag, S0R.tag, s0p));
+    f.add(feature(91, s0_headed, s0p, N0L.tag));
     // The same shapes over UPOS, which the tagger gets right more often than XPOS.
-    out.push_back(feature(92, S0.upos, N0.upos));
-    out.push_back(feature(93, S0.upos, N0.upos, N1.upos));
-    out.push_back(feature(94, S0H.upos, S0.upos, N0.upos));
-    out.push_back(feature(95, S1.upos, S0.upos, N0.upos));
-    out.push_back(feature(96, s0w, N0.upos));
-    out.push_back(feature(97, S0.upos, n0w));
-    out.push_back(feature(98, S0.upos, S0L.upos, N0.upos));
-    out.push_back(feature(99, S0.upos, S0R.upos, N0.upos));
-    out.push_back(feature(100, N0.upos, N0L.upos, S0.upos));
+    f.add(feature(92, S0.upos, N0.upos));
+    f.add(feature(93, S0.upos, N0.upos, N1.upos));
+    f.add(feature(94, S0H.upos, S0.upos, N0.upos));
+    f.add(feature(95, S1.upos, S0.upos, N0.upos));
+    f.add(feature(96, s0w, N0.upos));
+    f.add(feature(97, S0.upos, n0w));
+    f.add(feature(98, S0.upos, S0L.upos, N0.upos));
+    f.add(feature(99, S0.upos, S0R.upos, N0.upos));
+    f.add(feature(100, N0.upos, N0L.upos, S0.upos));
     // Labels of arcs already made, as guessed when they were made (Zhang and Nivre 2011).
     auto lab = [&](int w) {
         return w < 0 ? std::uint64_t{0}
@@ -198,18 +216,18 @@ void Parser::move_features(const std::vector<ParserWord>& words, const ArcEagerS
         return w < 0 ? std::uint64_t{0}
                      : static_cast<std::uint64_t>(v[static_cast<std::size_t>(w)]);
     };
-    out.push_back(feature(140, lab(s0), s0p));
-    out.push_back(feature(141, lab(s0l), s0p));
-    out.push_back(feature(142, lab(s0r), s0p));
-    out.push_back(feature(143, lab(n0l), n0p));
-    out.push_back(feature(144, lab(s0l2), lab(s0l)));
-    out.push_back(feature(145, lab(s0r2), lab(s0r)));
-    out.push_back(feature(146, lab(n0l2), lab(n0l)));
-    out.push_back(feature(147, set(st.left_labels, s0), s0p));
-    out.push_back(feature(148, set(st.right_labels, s0), s0p));
-    out.push_back(feature(149, set(st.left_labels, n0), n0p));
-    out.push_back(feature(150, lab(s0), s0p, n0p));
-    out.push_back(feature(151, set(st.right_labels, s0), s0p, n0p));
+    f.add(feature(140, lab(s0), s0p));
+    f.add(feature(141, lab(s0l), s0p));
+    f.add(feature(142, lab(s0r), s0p));
+    f.add(feature(143, lab(n0l), n0p));
+    f.add(feature(144, lab(s0l2), lab(s0l)));
+    f.add(feature(145, lab(s0r2), lab(s0r)));
+    f.add(feature(146, lab(n0l2), lab(n0l)));
+    f.add(feature(147, set(st.left_labels, s0), s0p));
+    f.add(feature(148, set(st.right_labels, s0), s0p));
+    f.add(feature(149, set(st.left_labels, n0), n0p));
+    f.add(feature(150, lab(s0), s0p, n0p));
+    f.add(feature(151, set(st.right_labels, s0), s0p, n0p));
 }
 
 void Parser::arc_time_features(const std::vector<ParserWord>& words, const ArcEagerState& st, int h,
@@ -230,43 +248,55 @@ void Parser::arc_time_features(const std::vector<ParserWord>& words, const ArcEa
     const ParserWord& HH = word(at(st.head, h));
     const ParserWord &DL = word(at(st.left1, d)), &DR = word(at(st.right1, d)),
                      &HL = word(at(st.left1, h));
-    out.clear();
-    out.push_back(feature(201, D.form, dir));
-    out.push_back(feature(202, D.tag, dir));
-    out.push_back(feature(203, H.form, dir));
-    out.push_back(feature(204, D.tag, H.tag, dir));
-    out.push_back(feature(205, D.form, H.tag, dir));
-    out.push_back(feature(206, H.form, D.tag, dir));
-    out.push_back(feature(207, pair(D.tag, H.tag), dir, dist));
-    out.push_back(feature(208, D.upos, H.upos, dir));
-    out.push_back(feature(209, HH.tag, H.tag, D.tag));
-    out.push_back(feature(210, DL.form, D.tag, dir));
-    out.push_back(feature(211, DL.tag, DR.tag, D.tag));
-    out.push_back(feature(212, HL.tag, D.tag, dir));
-    out.push_back(feature(
-        213, static_cast<std::uint64_t>(st.label[static_cast<std::size_t>(h < 0 ? 0 : h)] + 2),
-        D.upos, dir));
-    out.push_back(feature(214, D.cluster, H.tag, dir));
-    out.push_back(feature(215, h == st.root ? 1 : 0, D.upos));
+    FeatureWriter f(out, kArcTimeFeatures);
+    f.add(feature(201, D.form, dir));
+    f.add(feature(202, D.tag, dir));
+    f.add(feature(203, H.form, dir));
+    f.add(feature(204, D.tag, H.tag, dir));
+    f.add(feature(205, D.form, H.tag, dir));
+    f.add(feature(206, H.form, D.tag, dir));
+    f.add(feature(207, pair(D.tag, H.tag), dir, dist));
+    f.add(feature(208, D.upos, H.upos, dir));
+    f.add(feature(209, HH.tag, H.tag, D.tag));
+    f.add(feature(210, DL.form, D.tag, dir));
+    f.add(feature(211, DL.tag, DR.tag, D.tag));
+    f.add(feature(212, HL.tag, D.tag, dir));
+    f.add(feature(213,
+                  static_cast<std::uint64_t>(st.label[static_cast<std::size_t>(h < 0 ? 0 : h)] + 2),
+                  D.upos, dir));
+    f.add(feature(214, D.cluster, H.tag, dir));
+    f.add(feature(215, h == st.root ? 1 : 0, D.upos));
 }
 
 std::vector<std::vector<int>> Parser::children_of(const std::vector<int>& heads) {
-    std::vector<std::vector<int>> children(heads.size());
+    std::vector<std::vector<int>> children;
+    children_of(heads, children);
+    return children;
+}
+
+void Parser::children_of(const std::vector<int>& heads, std::vector<std::vector<int>>& children) {
+    // Cleared, not destroyed: the lists keep their memory for the next sentence.
+    if (children.size() < heads.size()) children.resize(heads.size());
+    for (auto& list : children) list.clear();
     for (std::size_t i = 1; i < heads.size(); ++i)
         if (heads[i] >= 0)
             children[static_cast<std::size_t>(heads[i])].push_back(static_cast<int>(i));
-    return children;
 }
 
 std::vector<int> Parser::top_down(const std::vector<int>& heads,
                                   const std::vector<std::vector<int>>& children) {
     std::vector<int> order;
-    order.reserve(heads.size());
+    top_down(heads, children, order);
+    return order;
+}
+
+void Parser::top_down(const std::vector<int>& heads, const std::vector<std::vector<int>>& children,
+                      std::vector<int>& order) {
+    order.clear();
     for (std::size_t i = 1; i < heads.size(); ++i)
         if (heads[i] == 0) order.push_back(static_cast<int>(i));
     for (std::size_t k = 0; k < order.size(); ++k)
         for (const int c : children[static_cast<std::size_t>(order[k])]) order.push_back(c);
-    return order;
 }
 
 void Parser::arc_features(const std::vector<ParserWord>& words, const std::vector<int>& heads,
@@ -288,40 +318,40 @@ void Parser::arc_features(const std::vector<ParserWord>& words, const std::vecto
                                                                      : 6);
     const ParserWord& prev = d > 1 ? words[du - 1] : none_word();
     const ParserWord& next = du + 1 < words.size() ? words[du + 1] : none_word();
-    out.clear();
-    out.push_back(feature(101, D.form));
-    out.push_back(feature(102, D.tag));
-    out.push_back(feature(103, H.form));
-    out.push_back(feature(104, H.tag));
-    out.push_back(feature(105, D.tag, H.tag, dir));
-    out.push_back(feature(106, D.form, H.tag, dir));
-    out.push_back(feature(107, H.form, D.tag, dir));
-    out.push_back(feature(108, D.form, H.form));
-    out.push_back(feature(109, pair(D.tag, H.tag), dir, dist));
-    out.push_back(feature(110, D.upos, H.upos, dir));
-    out.push_back(feature(111, hd == 0 ? 1 : 0));
-    out.push_back(feature(112, HH.tag, H.tag, D.tag));
-    out.push_back(feature(113, HH.upos, H.upos, dir));
-    out.push_back(feature(114, prev.tag, D.tag, next.tag));
-    out.push_back(feature(115, D.upos, H.form, dir));
-    out.push_back(feature(116,
-                          static_cast<std::uint64_t>(std::min<std::size_t>(children[du].size(), 4)),
-                          D.upos, dir));
+    // At most 3 keys for each of its own dependents, 3 for each sibling, 22 others.
+    FeatureWriter f(out, 22 + 3 * children[du].size() + 3 * children[hu].size());
+    f.add(feature(101, D.form));
+    f.add(feature(102, D.tag));
+    f.add(feature(103, H.form));
+    f.add(feature(104, H.tag));
+    f.add(feature(105, D.tag, H.tag, dir));
+    f.add(feature(106, D.form, H.tag, dir));
+    f.add(feature(107, H.form, D.tag, dir));
+    f.add(feature(108, D.form, H.form));
+    f.add(feature(109, pair(D.tag, H.tag), dir, dist));
+    f.add(feature(110, D.upos, H.upos, dir));
+    f.add(feature(111, hd == 0 ? 1 : 0));
+    f.add(feature(112, HH.tag, H.tag, D.tag));
+    f.add(feature(113, HH.upos, H.upos, dir));
+    f.add(feature(114, prev.tag, D.tag, next.tag));
+    f.add(feature(115, D.upos, H.form, dir));
+    f.add(feature(116, static_cast<std::uint64_t>(std::min<std::size_t>(children[du].size(), 4)),
+                  D.upos, dir));
     std::uint64_t commas = 0;
     for (int k = std::min(d, hd) + 1; k < std::max(d, hd); ++k)
         commas += words[static_cast<std::size_t>(k)].comma ? 1 : 0;
-    out.push_back(feature(117, std::min<std::uint64_t>(commas, 2), D.upos, H.upos));
+    f.add(feature(117, std::min<std::uint64_t>(commas, 2), D.upos, H.upos));
     // The dependent's own dependents: function words ("by", "to", "that") say much of the label.
     for (const int c : children[du]) {
         const ParserWord& C = words[static_cast<std::size_t>(c)];
         const std::uint64_t side = c < d ? 1 : 2;
         if (is_function_word(C, adp, sconj, part) || C.upos == aux) {
-            out.push_back(feature(120, C.form, side));
-            out.push_back(feature(121, C.form, H.upos, D.upos));
+            f.add(feature(120, C.form, side));
+            f.add(feature(121, C.form, H.upos, D.upos));
         } else {
-            out.push_back(feature(122, C.tag, side, D.upos));
+            f.add(feature(122, C.tag, side, D.upos));
         }
-        if (C.punct) out.push_back(feature(123, C.form, side));
+        if (C.punct) f.add(feature(123, C.form, side));
     }
     // Its siblings: a passive auxiliary, an object already there, the side it stands on.
     for (const int s : children[hu]) {
@@ -329,29 +359,29 @@ void Parser::arc_features(const std::vector<ParserWord>& words, const std::vecto
         const ParserWord& S = words[static_cast<std::size_t>(s)];
         const std::uint64_t side = (s < d) == (d < hd) ? (s < d ? 1 : 2) : 3;
         if (S.upos == aux || is_function_word(S, adp, sconj, part))
-            out.push_back(feature(125, S.form, dir, D.upos));
+            f.add(feature(125, S.form, dir, D.upos));
         else
-            out.push_back(feature(126, S.tag, side, D.tag));
+            f.add(feature(126, S.tag, side, D.tag));
     }
     // First dependent on its side of the head?
     bool first = true;
     for (const int s : children[hu])
         if (s != d && ((s < d && d < hd) || (s > d && d > hd))) first = false;
-    out.push_back(feature(127, first ? 1 : 0, dir, D.upos));
-    out.push_back(feature(128, D.cluster, H.tag, dir));
-    out.push_back(feature(129, H.cluster6, D.cluster6, dir));
+    f.add(feature(127, first ? 1 : 0, dir, D.upos));
+    f.add(feature(128, D.cluster, H.tag, dir));
+    f.add(feature(129, H.cluster6, D.cluster6, dir));
     // Labels already given: the head's own, and its dependents' labelled before this one.
     const auto label = [&](int w) {
         return static_cast<std::uint64_t>(labels[static_cast<std::size_t>(w)] + 2);
     };
     const std::uint64_t head_label = hd > 0 ? label(hd) : 1;
-    out.push_back(feature(130, head_label, D.upos, dir));
-    out.push_back(feature(131, head_label, D.tag, H.tag));
+    f.add(feature(130, head_label, D.upos, dir));
+    f.add(feature(131, head_label, D.tag, H.tag));
     for (const int s : children[hu])
         if (s != d && labels[static_cast<std::size_t>(s)] >= 0) {
             const std::uint64_t side = (s < d) ? 1 : 2;
-            out.push_back(feature(132, label(s), side, D.upos));
-            out.push_back(feature(133, pair(label(s), side), D.tag, dir));
+            f.add(feature(132, label(s), side, D.upos));
+            f.add(feature(133, pair(label(s), side), D.tag, dir));
         }
 }
 
@@ -361,18 +391,30 @@ Parser::Parser(ParserModel model) : model_(std::move(model)) {
 }
 
 void Parser::parse(ParsedSentence& sentence) const {
+    if (sentence.words.empty()) return;
+    thread_local std::vector<ParserWord> words;
+    words.clear();
+    words.push_back(root_word());
+    for (const auto& w : sentence.words)
+        words.push_back(describe_word(w, h(lower_ascii(w.form)), model_.clusters.of(w.form)));
+    parse(sentence, words);
+}
+
+void Parser::parse(ParsedSentence& sentence, const std::vector<ParserWord>& words) const {
     const int n = static_cast<int>(sentence.words.size());
     if (n == 0) return;
-    const std::vector<ParserWord> words = describe(sentence, model_.clusters);
-    ArcEagerState st(n);
-    std::vector<std::uint64_t> feats;
-    feats.reserve(160);
-    std::vector<float> label_scores(model_.labels.size());
-    float scores[kMoves];
+    thread_local ParseBuffers buffers;
+    ArcEagerState& st = buffers.state;
+    std::vector<std::uint64_t>& move_feats = buffers.move_feats;
+    std::vector<std::uint64_t>& label_feats = buffers.label_feats;
+    std::vector<std::int32_t>& label_scores = buffers.label_scores;
+    st.reset(n);
+    label_scores.resize(model_.labels.size());
+    std::int32_t scores[kMoves];
     while (!st.terminal()) {
-        move_features(words, st, feats);
-        std::fill(scores, scores + kMoves, 0.0f);
-        model_.moves.score(feats.data(), feats.size(), scores);
+        move_features(words, st, move_feats);
+        std::fill(scores, scores + kMoves, 0);
+        model_.moves.score(move_feats.data(), move_feats.size(), scores);
         int best = -1;
         for (int m = 0; m < kMoves; ++m)
             if (st.legal(m) && (best < 0 || scores[m] > scores[best])) best = m;
@@ -380,15 +422,17 @@ void Parser::parse(ParsedSentence& sentence) const {
         st.apply(best);
         if (dependent >= 0) {
             arc_time_features(words, st, st.head[static_cast<std::size_t>(dependent)], dependent,
-                              feats);
-            std::fill(label_scores.begin(), label_scores.end(), 0.0f);
-            model_.arc_time_labels.score(feats.data(), feats.size(), label_scores.data());
+                              label_feats);
+            std::fill(label_scores.begin(), label_scores.end(), 0);
+            model_.arc_time_labels.score(label_feats.data(), label_feats.size(),
+                                         label_scores.data());
             st.set_label(dependent, static_cast<int>(
                                         std::max_element(label_scores.begin(), label_scores.end()) -
                                         label_scores.begin()));
         }
     }
-    std::vector<int> heads = st.heads();
+    std::vector<int>& heads = buffers.heads;
+    st.heads(heads);
     // One root: the first word hanging from the root keeps it, later ones hang from it.
     int root = -1;
     for (int i = 1; i <= n; ++i) {
@@ -398,16 +442,20 @@ void Parser::parse(ParsedSentence& sentence) const {
         else
             heads[static_cast<std::size_t>(i)] = root;
     }
-    const auto children = children_of(heads);
-    std::vector<int> labels(heads.size(), -1);
-    for (const int i : top_down(heads, children)) {
+    std::vector<std::vector<int>>& children = buffers.children;
+    children_of(heads, children);
+    std::vector<int>& labels = buffers.labels;
+    labels.assign(heads.size(), -1);
+    std::vector<int>& order = buffers.order;
+    top_down(heads, children, order);
+    for (const int i : order) {
         Word& w = sentence.words[static_cast<std::size_t>(i - 1)];
         w.head = heads[static_cast<std::size_t>(i)];
         int best = root_label_;
         if (w.head != 0) {
-            arc_features(words, heads, children, labels, i, feats);
-            std::fill(label_scores.begin(), label_scores.end(), 0.0f);
-            model_.arcs.score(feats.data(), feats.size(), label_scores.data());
+            arc_features(words, heads, children, labels, i, label_feats);
+            std::fill(label_scores.begin(), label_scores.end(), 0);
+            model_.arcs.score(label_feats.data(), label_feats.size(), label_scores.data());
             best = -1;
             for (int c = 0; c < static_cast<int>(label_scores.size()); ++c)
                 if (c != root_label_ &&

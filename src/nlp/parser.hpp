@@ -43,12 +43,21 @@ class Parser {
 
     // Sets head and deprel of every word from forms and tags (upos, xpos).
     void parse(ParsedSentence& sentence) const;
+    // The same with the words described already (`words[i]` of sentence.words[i - 1], and
+    // root_word() first), as describe() would; the Analyzer makes them from what the tagger
+    // looked up, so that a word's cluster is looked up once.
+    void parse(ParsedSentence& sentence, const std::vector<ParserWord>& words) const;
 
     const ParserModel& model() const { return model_; }
 
     // Shared with the trainer.
     static std::vector<ParserWord> describe(const ParsedSentence& sentence,
                                             const WordClusters& clusters);
+    static ParserWord root_word();
+    // One word, tagged, from the hash of its lower-case form (as hash_bytes gives it) and its
+    // cluster path.
+    static ParserWord describe_word(const Word& word, std::uint64_t lower_form,
+                                    const ClusterPath& path);
     static void move_features(const std::vector<ParserWord>& words, const ArcEagerState& state,
                               std::vector<std::uint64_t>& out);
     // Features of the arc head(d) -> d in a finished tree (heads[i] for word i, 1-based).
@@ -61,10 +70,15 @@ class Parser {
     // Words in the order they are labelled: breadth first from the root, left to right.
     static std::vector<int> top_down(const std::vector<int>& heads,
                                      const std::vector<std::vector<int>>& children);
+    static void top_down(const std::vector<int>& heads,
+                         const std::vector<std::vector<int>>& children, std::vector<int>& order);
     // Features for labelling the arc h -> d the moment it is made.
     static void arc_time_features(const std::vector<ParserWord>& words, const ArcEagerState& state,
                                   int h, int d, std::vector<std::uint64_t>& out);
     static std::vector<std::vector<int>> children_of(const std::vector<int>& heads);
+    // Into `children`, which keeps its lists' memory from the sentence before (it may have
+    // more lists than heads: the ones past heads.size() are left empty).
+    static void children_of(const std::vector<int>& heads, std::vector<std::vector<int>>& children);
 
   private:
     ParserModel model_;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "src/nlp/sentence.hpp"
+#include "src/nlp/string_table.hpp"
 #include "src/nlp/weights.hpp"
 #include "src/nlp/word_clusters.hpp"
 
@@ -22,6 +23,7 @@ struct TaggerWord {
     std::uint64_t flags = 0;
     std::uint64_t cluster[4] = {};  // path prefixes of 4, 6, 8 and all bits
     std::uint64_t capitals = 0;     // ClusterPath::capitals
+    ClusterPath path;               // the word's cluster, whole (the parser reads it too)
 };
 
 struct TaggerModel {
@@ -48,8 +50,14 @@ class Tagger {
 
     // Sets upos and xpos of every word.
     void tag(ParsedSentence& sentence) const;
+    // The same, leaving what it read of each word in `words` and its class id in `tags`, for
+    // the lemmas and the parser to read again (reused buffers: no allocation once warm).
+    void tag(ParsedSentence& sentence, std::vector<TaggerWord>& words,
+             std::vector<int>& tags) const;
     // Class ids of every word; `first_pass_only` skips the second pass.
     std::vector<int> classify(const ParsedSentence& sentence, bool first_pass_only = false) const;
+    void classify(const ParsedSentence& sentence, bool first_pass_only,
+                  std::vector<TaggerWord>& words, std::vector<int>& tags) const;
     // The treebank's lemma for this form and XPOS, or empty when it never saw the pair.
     std::string_view known_lemma(std::string_view form, std::string_view xpos) const;
 
@@ -65,6 +73,9 @@ class Tagger {
   private:
     TaggerModel model_;
     std::vector<std::string> upos_, xpos_;  // split classes
+    // model_.fixed and model_.lemmas again, as tables a lookup builds no string for.
+    StringTable<std::uint16_t> fixed_;
+    StringTable<std::string> lemmas_;
 };
 
 }  // namespace newsgraph::nlp

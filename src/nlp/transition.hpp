@@ -86,12 +86,16 @@ struct ArcEagerState {
 
     // Heads in CoNLL-U numbering: heads[i] for word i (1..n), 0 for the root; heads[0] unused.
     std::vector<int> heads() const {
-        std::vector<int> out(static_cast<std::size_t>(n + 1), -1);
+        std::vector<int> out;
+        heads(out);
+        return out;
+    }
+    void heads(std::vector<int>& out) const {
+        out.assign(static_cast<std::size_t>(n + 1), -1);
         for (int i = 1; i <= n; ++i) {
             const int h = head[static_cast<std::size_t>(i)];
             out[static_cast<std::size_t>(i)] = h == root || h < 0 ? 0 : h;
         }
-        return out;
     }
 
     int n = 0, root = 1;

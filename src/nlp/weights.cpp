@@ -78,10 +78,27 @@ void WeightTable::rebuild_index() {
         return;
     }
     slots_.assign(size, Slot{});
+    dense_stride_ = (n_classes_ + 7) / 8 * 8;
+    const auto is_dense = [this](const Row& row) {
+        return dense_stride_ > 0 && dense_stride_ <= kMaxDenseStride && row.count * 4 >= n_classes_;
+    };
+    dense_.clear();
+    dense_.reserve(dense_stride_ *
+                   static_cast<std::size_t>(std::count_if(rows_.begin(), rows_.end(), is_dense)));
     for (const Row& row : rows_) {
         std::size_t i = row.key & mask_;
         while (slots_[i].key != 0) i = (i + 1) & mask_;
-        slots_[i] = Slot{row.key, row.begin << 7 | row.count};
+        const std::size_t dense_row = dense_stride_ == 0 ? 0 : dense_.size() / dense_stride_;
+        if (is_dense(row) && dense_row < (1u << 25)) {
+            dense_.resize(dense_.size() + dense_stride_, 0);
+            for (std::uint32_t j = 0; j < row.count; ++j) {
+                const Entry& e = entries_[row.begin + j];
+                dense_[dense_row * dense_stride_ + e.cls] = e.weight;
+            }
+            slots_[i] = Slot{row.key, static_cast<std::uint32_t>(dense_row) << 7};
+        } else {
+            slots_[i] = Slot{row.key, row.begin << 7 | row.count};
+        }
     }
 }
 

@@ -10,8 +10,18 @@ namespace {
 constexpr std::string_view kKind = "clusters";
 }
 
-WordClusters::WordClusters(std::vector<std::pair<std::string, ClusterPath>> paths) {
-    for (auto& [word, path] : paths) paths_.emplace(std::move(word), path);
+WordClusters::WordClusters(std::vector<std::pair<std::string, ClusterPath>> paths)
+    : paths_(std::move(paths)) {}
+
+std::vector<std::pair<std::string, ClusterPath>> WordClusters::sorted() const {
+    std::vector<std::pair<std::string, ClusterPath>> out = paths_.entries();
+    std::sort(out.begin(), out.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    return out;
+}
+
+bool WordClusters::operator==(const WordClusters& other) const {
+    return size() == other.size() && sorted() == other.sorted();
 }
 
 std::string WordClusters::fold(std::string_view form) {
@@ -23,11 +33,6 @@ std::string WordClusters::fold(std::string_view form) {
             c = '0';
     }
     return out;
-}
-
-ClusterPath WordClusters::of(std::string_view form) const {
-    const auto it = paths_.find(fold(form));
-    return it == paths_.end() ? ClusterPath{} : it->second;
 }
 
 void WordClusters::save(const std::string& path) const {
@@ -44,11 +49,9 @@ WordClusters WordClusters::load(const std::string& path) {
 }
 
 void WordClusters::save_to(ModelWriter& out) const {
-    std::vector<std::pair<std::string, ClusterPath>> sorted(paths_.begin(), paths_.end());
-    std::sort(sorted.begin(), sorted.end(),
-              [](const auto& a, const auto& b) { return a.first < b.first; });
-    out.u32(static_cast<std::uint32_t>(sorted.size()));
-    for (const auto& [word, p] : sorted) {
+    const std::vector<std::pair<std::string, ClusterPath>> words = sorted();
+    out.u32(static_cast<std::uint32_t>(words.size()));
+    for (const auto& [word, p] : words) {
         out.str(word);
         out.u32(p.bits);
         out.u8(p.length);

@@ -7,9 +7,10 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
+
+#include "src/nlp/string_table.hpp"
 
 namespace newsgraph::nlp {
 
@@ -28,6 +29,7 @@ struct ClusterPath {
         const std::uint32_t p = k == 0 ? 0 : bits >> (length - k);
         return (static_cast<std::uint64_t>(k) << 32) | p;
     }
+    bool operator==(const ClusterPath&) const = default;
 };
 
 class WordClusters {
@@ -41,12 +43,32 @@ class WordClusters {
     static WordClusters load_from(ModelReader& in);
 
     // The path of a form (case and digits folded as when the clusters were learned).
-    ClusterPath of(std::string_view form) const;
+    ClusterPath of(std::string_view form) const {
+        const ClusterPath* path = paths_.find(FoldedKey{form});
+        return path == nullptr ? ClusterPath{} : *path;
+    }
     static std::string fold(std::string_view form);
     std::size_t size() const { return paths_.size(); }
 
+    // The same words with the same paths (a tagger and a parser trained together carry equal
+    // copies, and then one lookup serves both).
+    bool operator==(const WordClusters& other) const;
+
   private:
-    std::unordered_map<std::string, ClusterPath> paths_;
+    // A form as fold() writes it, folded as it is read (no string built per lookup).
+    struct FoldedKey {
+        std::string_view form;
+        std::size_t size() const { return form.size(); }
+        char operator[](std::size_t i) const {
+            const char c = form[i];
+            return c >= 'A' && c <= 'Z'   ? static_cast<char>(c - 'A' + 'a')
+                   : c >= '0' && c <= '9' ? '0'
+                                          : c;
+        }
+    };
+    std::vector<std::pair<std::string, ClusterPath>> sorted() const;
+
+    StringTable<ClusterPath> paths_;
 };
 
 }  // namespace newsgraph::nlp
