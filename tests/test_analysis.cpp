@@ -54,7 +54,7 @@ struct PathGraph {
 
 }  // namespace
 
-TEST_CASE("degree counts related entities once; weighted degree sums weights", "[analysis]") {
+TEST_CASE("degree counts related entities once, and weighted degree sums weights", "[analysis]") {
     PathGraph p;
     const Centrality c = analyse(p.graph);
     CHECK(c.degree[p.russia] == 2);  // Putin and Xi; visited and met_with are one link

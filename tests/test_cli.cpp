@@ -73,7 +73,7 @@ TEST_CASE("disabled progress writes nothing", "[cli][progress]") {
     CHECK(out.str().empty());
 }
 
-TEST_CASE("a size that overflows is a usage error; the largest that fits is taken",
+TEST_CASE("a size that overflows is a usage error, and the largest that fits is taken",
           "[cli][options]") {
     const auto max_file_bytes = [](const std::string& size) {
         return parse_command_line({"build", "in", "--max-file-size", size}).build.max_file_bytes;

@@ -384,7 +384,7 @@ TEST_CASE("DOT arranges entities without relations in rows for the dot engine", 
     CHECK(count(render("dot", graph, neato), "style=invis") == 0);
 }
 
-TEST_CASE("SVG renders the same drawing; an unknown layout lists the valid ones", "[export][svg]") {
+TEST_CASE("SVG renders the same drawing, and an unknown layout lists the valid ones", "[export][svg]") {
     const KnowledgeGraph graph = small_graph();
     const std::string svg = render("svg", graph);
     CHECK(svg.find("<svg") != std::string::npos);
@@ -617,7 +617,7 @@ TEST_CASE("temporary files left by a killed run are removed by the next write of
                                                           "graph.jsonld"});
 }
 
-TEST_CASE("Neo4j CSV arrays keep a ';' inside an element whole", "[export][neo4j]") {
+TEST_CASE("Neo4j CSV arrays keep a semicolon inside an element whole", "[export][neo4j]") {
     KnowledgeGraph graph;
     EntityVertex vertex = entity(EntityType::Person, "Xi Jinping", {{"Xi; Jinping", 1}});
     const std::string unit_separator = "\x1F";

@@ -208,7 +208,7 @@ TEST_CASE("hostile inputs are each named on stderr, the good articles kept, exit
     CHECK(check_exports(dir.path() / "out", kGoodLabels) == 0);
 }
 
-TEST_CASE("a file over --max-file-size is skipped naming the limit; raised, it is read",
+TEST_CASE("a file over --max-file-size is skipped naming the limit, and raised, it is read",
           "[hostile]") {
     TempDir dir;
     std::string article = "Austrian Chancellor Karl Nehammer visited Poland.\n";

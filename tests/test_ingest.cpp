@@ -281,7 +281,7 @@ TEST_CASE("closing quotes and brackets stay with the sentence they end", "[inges
                                    "‘We agree,’ it said."});
 }
 
-TEST_CASE("headlines and one-line paragraphs are sentences; hard-wrapped prose is joined",
+TEST_CASE("headlines and one-line paragraphs are sentences, and hard-wrapped prose is joined",
           "[ingest][sentences]") {
     CHECK(sentences_of("Xi Meets Putin in Moscow\nThe two leaders met on Tuesday.\nNo new "
                        "deals\n\nTalks ended") ==
