@@ -259,3 +259,46 @@ TEST_CASE("every typed fact carries its rule and that rule's measured precision"
         CHECK(r.confidence <= 1.0);
     }
 }
+
+// Coreference (src/extract/pronouns): facts whose party is named earlier.
+
+TEST_CASE("a pronoun stands for the person or list named before it", "[relations][coref]") {
+    auto g = extract(
+        "Chile and Peru signed a border treaty on Monday. They also criticised "
+        "Bolivia.");
+    CHECK(has(g, "Chile", Relation::criticizes, "Bolivia"));
+    CHECK(has(g, "Peru", Relation::criticizes, "Bolivia"));
+    auto h = extract("Maria Lopez arrived in Lima on Tuesday. She praised Ecuador.");
+    CHECK(has(h, "Maria Lopez", Relation::supports, "Ecuador"));
+    // "he" is not a woman, and no man is named: no link rather than a wrong one.
+    CHECK_FALSE(has(extract("Maria Lopez arrived in Lima on Tuesday. He praised Ecuador."),
+                    "Maria Lopez", Relation::supports, "Ecuador"));
+    auto i = extract("Norway has long been neutral. It joined NATO in 1949.");
+    CHECK(has(i, "Norway", Relation::member_of, "NATO"));
+}
+
+TEST_CASE("descriptions refer back to the parties named before", "[relations][coref]") {
+    auto g = extract(
+        "French President Anne Morel welcomed Ghana's delegation. The French "
+        "president criticised Togo on Friday.");
+    CHECK(has(g, "Anne Morel", Relation::criticizes, "Togo"));
+    auto h = extract(
+        "Egypt and Sudan held talks in Cairo. The two countries criticised "
+        "Ethiopia.");
+    CHECK(has(h, "Egypt", Relation::criticizes, "Ethiopia"));
+    CHECK(has(h, "Sudan", Relation::criticizes, "Ethiopia"));
+    // "the country" with two countries named: ambiguous, so no link.
+    CHECK_FALSE(has(extract("Egypt and Sudan held talks. The country criticised Ethiopia."),
+                    "Egypt", Relation::criticizes, "Ethiopia"));
+}
+
+TEST_CASE("facts read through coreference carry their own rule", "[relations][coref]") {
+    auto g = extract("Chile and Peru signed a border treaty. They also criticised Bolivia.");
+    bool seen = false;
+    for (const auto& r : g.relations)
+        if (r.relation == Relation::criticizes) {
+            CHECK(r.rule == "coreference");
+            seen = true;
+        }
+    CHECK(seen);
+}

@@ -9,6 +9,7 @@ writes into --out:
                      type is Country for independent states, Location for territories)
   country_forms.tsv  surface-form  kind  alpha2     (kind: name, demonym, capital, seat)
   given_names.txt    one given name per line (English first-name lists)
+  given_name_sexes.tsv  name<TAB>m|f for the names of only one of the two lists
   common_words.txt   lower-case English words (wamerican-huge): tells "Despite" at the start of
                      a sentence from a name
   common_compounds.txt  WordNet multi-word common nouns ("general election", "prime minister"):
@@ -109,15 +110,21 @@ def main():
     write(os.path.join(args.out, "country_forms.tsv"),
           ["\t".join(f) for f in sorted(forms)])
 
-    names = set()
-    for sub in ("male-first-names", "female-first-names"):
+    names, by_sex = set(), {}
+    for sub, sex in (("male-first-names", "m"), ("female-first-names", "f")):
         path = os.path.join(args.resources, sub, "package", "data", "names.txt")
         try:
             with open(path, encoding="utf-8") as f:
-                names.update(line.strip() for line in f if line.strip())
+                listed = {line.strip() for line in f if line.strip()}
         except OSError as e:
             fail(f"cannot read {path}: {e.strerror}")
+        names.update(listed)
+        for n in listed:
+            by_sex[n] = by_sex.get(n, "") + sex
     write(os.path.join(args.out, "given_names.txt"), sorted(names))
+    # Only names of one list: "Jordan", in both, says nothing of who "he" or "she" is.
+    write(os.path.join(args.out, "given_name_sexes.tsv"),
+          [f"{n}\t{s}" for n, s in sorted(by_sex.items()) if s in ("m", "f")])
 
     try:
         with open(args.words, encoding="utf-8", errors="replace") as f:

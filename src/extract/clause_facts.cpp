@@ -28,10 +28,12 @@ class ClauseReader {
   public:
     ClauseReader(const nlp::ParsedSentence& tree, std::size_t index,
                  const std::vector<Mention>& mentions, const std::vector<std::size_t>& in_sentence,
-                 const Frames& frames, std::vector<MentionFact>& out)
+                 const std::map<int, std::vector<std::size_t>>& antecedents, const Frames& frames,
+                 std::vector<MentionFact>& out)
         : w_(tree.words),
           index_(index),
           mentions_(mentions),
+          antecedents_(antecedents),
           frames_(frames),
           out_(out),
           children_(tree.words.size()),
@@ -175,7 +177,10 @@ class ClauseReader {
         };
         for (int x : conjuncts(a)) {
             const std::size_t m = entity_word(x);
-            if (m != kNone) {
+            if (auto it = antecedents_.find(x); m == kNone && it != antecedents_.end()) {
+                for (std::size_t antecedent : it->second) add(antecedent);
+                through_pronoun_ = true;
+            } else if (m != kNone) {
                 add(m);
             } else if (or_possessor) {
                 // "Sweden's NATO bid" is Sweden's; "the Chinese proposal" China's.
@@ -220,7 +225,10 @@ class ClauseReader {
             if (rel(c) != "nsubj") continue;
             if (is_relative_pronoun(c) && rel(v) == "acl:relcl" && head(v) >= 0)
                 return {resolve(head(v)), "relative"};
-            if (w_[c].xpos == "PRP") return speaker(v, c, depth);
+            if (w_[c].xpos == "PRP") {
+                Found who = speaker(v, c, depth);
+                if (!who.mentions.empty()) return who;
+            }
             return {resolve(c), "clause"};
         }
         const int h = head(v);
@@ -390,6 +398,7 @@ class ClauseReader {
     // Emits the frame's facts at trigger `t`; false when it states none between entities of
     // the types its relation joins.
     bool apply(int t, const Frame& frame) {
+        through_pronoun_ = false;
         const Found source = first_filled(t, frame, frame.source);
         if (source.mentions.empty()) return false;
         Found target = first_filled(t, frame, frame.target);
@@ -403,6 +412,7 @@ class ClauseReader {
             target.mentions = source.mentions;
             rule = "each-other";
         }
+        if (through_pronoun_) rule = "coreference";
         bool any = false;
         // "Chile and Peru deepened their strategic partnership": parties to the agreement
         // the trigger names.
@@ -463,8 +473,13 @@ class ClauseReader {
             x = head(x);
             if (takes_back(x)) return true;
         }
-        // "hopes to visit", "did not agree to meet": up the chain of control.
-        for (int steps = 0; rel(x) == "xcomp" && head(x) >= 0 && steps < kMaxClimb; ++steps) {
+        // "hopes to visit", "did not agree to meet", "its ambition of joining": up the chain
+        // of control, through the nouns that take a clause.
+        const auto controlled = [&](int y) {
+            return head(y) >= 0 && (rel(y) == "xcomp" || ((rel(y) == "acl" || rel(y) == "advcl") &&
+                                                          w_[head(y)].upos == "NOUN"));
+        };
+        for (int steps = 0; controlled(x) && steps < kMaxClimb; ++steps) {
             x = head(x);
             if (frames_.is_hedge(lower(x), HedgeKind::Intent) || takes_back(x)) return true;
         }
@@ -479,6 +494,8 @@ class ClauseReader {
     const std::vector<nlp::Word>& w_;
     std::size_t index_;
     const std::vector<Mention>& mentions_;
+    const std::map<int, std::vector<std::size_t>>& antecedents_;
+    mutable bool through_pronoun_ = false;  // an end of the fact being read is a pronoun's
     const Frames& frames_;
     std::vector<MentionFact>& out_;
     std::vector<std::vector<int>> children_;
@@ -487,12 +504,12 @@ class ClauseReader {
 
 }  // namespace
 
-std::vector<MentionFact> find_clause_facts(const nlp::ParsedSentence& tree, std::size_t index,
-                                           const std::vector<Mention>& mentions,
-                                           const std::vector<std::size_t>& in_sentence,
-                                           const Frames& frames) {
+std::vector<MentionFact> find_clause_facts(
+    const nlp::ParsedSentence& tree, std::size_t index, const std::vector<Mention>& mentions,
+    const std::vector<std::size_t>& in_sentence,
+    const std::map<int, std::vector<std::size_t>>& antecedents, const Frames& frames) {
     std::vector<MentionFact> out;
-    ClauseReader(tree, index, mentions, in_sentence, frames, out).read();
+    ClauseReader(tree, index, mentions, in_sentence, antecedents, frames, out).read();
     return out;
 }
 

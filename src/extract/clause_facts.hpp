@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <vector>
 
 #include "src/extract/frames.hpp"
@@ -18,9 +19,11 @@ namespace newsgraph {
 // negated, hedged, conditional or asked as questions give no fact (data/hedges.tsv). Each
 // fact's `rule` names the construction that found it, and its confidence is that
 // construction's measured precision.
-std::vector<MentionFact> find_clause_facts(const nlp::ParsedSentence& tree, std::size_t index,
-                                           const std::vector<Mention>& mentions,
-                                           const std::vector<std::size_t>& in_sentence,
-                                           const Frames& frames);
+// `antecedents` maps the sentence's pronouns (word indices) to the mentions they stand for
+// (resolve_pronouns); a fact with an end found through one has rule "coreference".
+std::vector<MentionFact> find_clause_facts(
+    const nlp::ParsedSentence& tree, std::size_t index, const std::vector<Mention>& mentions,
+    const std::vector<std::size_t>& in_sentence,
+    const std::map<int, std::vector<std::size_t>>& antecedents, const Frames& frames);
 
 }  // namespace newsgraph

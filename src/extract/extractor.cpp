@@ -5,25 +5,34 @@
 
 #include "src/extract/entity_resolver.hpp"
 #include "src/extract/mentions.hpp"
+#include "src/extract/pronouns.hpp"
 #include "src/extract/relations.hpp"
 
 namespace newsgraph {
 namespace {
 
-// Whether each sentence is of the story and names two entities or more: the sentences a
-// relation can be read in today, as a relation joins two entities of one sentence. Parsing
+// Whether each sentence is of the story and names two entities or more, or one and a
+// pronoun that may stand for another: the sentences a relation can be read in. Parsing
 // only these keeps `build` within a few times its speed before the parser, and its memory
 // bounded on hostile input (a 50 MB run-on "article" is 10 million words, and a tree each).
-// Coreference will widen this to sentences whose second party is a pronoun or a description.
 std::vector<bool> relating_sentences(const ParsedDocument& parsed,
                                      const std::vector<Mention>& mentions,
-                                     const ResolvedMentions& resolved) {
+                                     const ResolvedMentions& resolved, const Lexicon& lexicon) {
     std::vector<std::set<std::size_t>> entities(parsed.sentences.size());
     for (std::size_t i = 0; i < mentions.size(); ++i)
         if (resolved.entity_of[i]) entities[mentions[i].sentence].insert(*resolved.entity_of[i]);
     std::vector<bool> relating(parsed.sentences.size());
-    for (std::size_t s = 0; s < relating.size(); ++s)
-        relating[s] = !parsed.sentences[s].furniture && entities[s].size() >= 2;
+    for (std::size_t s = 0; s < relating.size(); ++s) {
+        // "He met Putin", "the two leaders met": a pronoun or a description may be the
+        // second party (src/extract/pronouns).
+        const auto& tokens = parsed.sentences[s].tokens;
+        const bool pronoun = entities[s].size() == 1 &&
+                             std::any_of(tokens.begin(), tokens.end(), [&](const Token& t) {
+                                 const std::string w = lower_ascii(t.norm);
+                                 return is_third_person_pronoun(w) || lexicon.is_reference_word(w);
+                             });
+        relating[s] = !parsed.sentences[s].furniture && (entities[s].size() >= 2 || pronoun);
+    }
     return relating;
 }
 
@@ -42,7 +51,8 @@ ExtractedDocument Extractor::extract_with_mentions(const Document& doc,
     ResolvedMentions resolved = EntityResolver().resolve(mentions);
     // Each sentence is parsed once, here, and the trees are shared by every stage after this.
     if (analyzer) {
-        const std::vector<bool> relating = relating_sentences(out.parsed, mentions, resolved);
+        const std::vector<bool> relating =
+            relating_sentences(out.parsed, mentions, resolved, lexicon_);
         for (std::size_t s = 0; s < relating.size(); ++s)
             if (relating[s]) analyze_sentence(doc, rules_, *analyzer, s, out.parsed);
     }

@@ -52,11 +52,11 @@ struct Frame {
 // Every construction extraction names a fact's `rule` after; each needs a measured precision
 // in data/rule_precision.tsv (Frames::load checks).
 inline constexpr std::string_view kRuleNames[] = {
-    "clause",          "shared-subject",   "control",           "object-control",
-    "relative",        "reported-speaker", "passive",           "each-other",
-    "nominal",         "light-verb",       "apposition",        "affiliation-pattern",
-    "led-by",          "title:head",       "title:body-leader", "title:official",
-    "title:affiliate", "title:nationality"};
+    "clause",          "shared-subject",    "control",           "object-control",
+    "relative",        "reported-speaker",  "passive",           "each-other",
+    "nominal",         "light-verb",        "apposition",        "affiliation-pattern",
+    "led-by",          "title:head",        "title:body-leader", "title:official",
+    "title:affiliate", "title:nationality", "coreference"};
 
 // How a hedge word takes back the statement it bears on.
 enum class HedgeKind {

@@ -174,6 +174,18 @@ Lexicon Lexicon::load(const std::string& data_dir) {
     lx.agreement_heads_ = read_set(dir + "agreement_heads.txt", true);
     lx.agreement_modifiers_ = read_set(dir + "agreement_modifiers.txt", true);
     lx.given_names_ = read_set(dir + "given_names.txt");
+    for (auto& line : read_lines(dir + "reference_nouns.tsv")) {
+        auto f = split(line, '\t');
+        auto type = f.size() == 2 ? parse_entity_type(f[1]) : std::nullopt;
+        if (!type) throw std::runtime_error(dir + "reference_nouns.tsv: malformed line: " + line);
+        lx.reference_nouns_[lower_ascii(f[0])] = *type;
+    }
+    for (auto& line : read_lines(dir + "given_name_sexes.tsv")) {
+        auto f = split(line, '\t');
+        if (f.size() != 2 || (f[1] != "m" && f[1] != "f"))
+            throw std::runtime_error(dir + "given_name_sexes.tsv: malformed line: " + line);
+        lx.given_name_sexes_[f[0]] = f[1][0];
+    }
     lx.non_entities_ = read_set(dir + "non_entities.txt");
     lx.reporting_verbs_ = read_set(dir + "reporting_verbs.txt", true);
     lx.common_words_ = read_set(dir + "common_words.txt");

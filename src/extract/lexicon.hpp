@@ -63,6 +63,28 @@ class Lexicon {
     bool is_agreement_modifier(std::string_view lower) const {
         return agreement_modifiers_.count(std::string(lower));
     }
+    // "leader" -> Person, "country" -> Country: nouns that refer back (reference_nouns.tsv).
+    std::optional<EntityType> reference_noun(std::string_view lemma) const {
+        auto it = reference_nouns_.find(std::string(lemma));
+        if (it == reference_nouns_.end()) return std::nullopt;
+        return it->second;
+    }
+    // A word form of a reference noun: "leader", "leaders", "countries", "men".
+    bool is_reference_word(std::string_view lower) const {
+        std::string w(lower);
+        if (reference_nouns_.count(w)) return true;
+        const auto ends = [&](std::string_view e) {
+            return w.size() > e.size() && w.compare(w.size() - e.size(), e.size(), e) == 0;
+        };
+        if (ends("ies")) return reference_nouns_.count(w.substr(0, w.size() - 3) + "y") > 0;
+        if (ends("men")) return reference_nouns_.count(w.substr(0, w.size() - 3) + "man") > 0;
+        return ends("s") && reference_nouns_.count(w.substr(0, w.size() - 1)) > 0;
+    }
+    // 'm' or 'f' for a given name of only one of the two first-name lists, else 0.
+    char sex_of_given_name(std::string_view word) const {
+        auto it = given_name_sexes_.find(std::string(word));
+        return it == given_name_sexes_.end() ? 0 : it->second;
+    }
     bool is_given_name(std::string_view word) const {
         return given_names_.count(std::string(word));
     }
@@ -114,6 +136,8 @@ class Lexicon {
     std::vector<GazetteerEntry> entries_;
     PhraseIndex gazetteer_;
     std::unordered_map<std::string, std::size_t> country_by_alpha2_;
+    std::unordered_map<std::string, char> given_name_sexes_;
+    std::unordered_map<std::string, EntityType> reference_nouns_;
     std::vector<Role> title_roles_;
     std::vector<std::vector<std::string>> title_head_in_;
     PhraseIndex titles_;

@@ -7,6 +7,7 @@
 
 #include "src/extract/affiliations.hpp"
 #include "src/extract/clause_facts.hpp"
+#include "src/extract/pronouns.hpp"
 
 namespace newsgraph {
 namespace {
@@ -126,10 +127,12 @@ std::vector<RelationRecord> find_relations(const Document& doc, const CodePointI
     for (std::size_t i = 0; i < mentions.size(); ++i)
         if (kept[i] && mentions[i].sentence < sentences.size())
             by_sentence_kept[mentions[i].sentence].push_back(i);
+    const PronounAntecedents antecedents = resolve_pronouns(parsed, mentions, resolved, lexicon);
     for (std::size_t s = 0; s < sentences.size(); ++s)
-        if (!sentences[s].furniture && parsed.has_syntax(s) && by_sentence_kept[s].size() >= 2)
-            for (const MentionFact& f :
-                 find_clause_facts(parsed.syntax[s], s, mentions, by_sentence_kept[s], frames))
+        if (!sentences[s].furniture && parsed.has_syntax(s) &&
+            by_sentence_kept[s].size() + antecedents[s].size() >= 2)
+            for (const MentionFact& f : find_clause_facts(
+                     parsed.syntax[s], s, mentions, by_sentence_kept[s], antecedents[s], frames))
                 emit_fact(f);
 
     std::map<std::size_t, std::set<std::size_t>> by_sentence;

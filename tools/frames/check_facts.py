@@ -29,6 +29,7 @@ FAMILIES = {
     "object-control": "clause-derived", "led-by": "affiliation-pattern",
     "passive": "clause-derived", "each-other": "clause-derived",
     "nominal": "nominal", "light-verb": "nominal", "apposition": "nominal",
+    "coreference": "coreference",
 }
 COLUMNS = ["verdict", "rule", "source", "relation", "target", "document", "sentence", "evidence"]
 
