@@ -157,7 +157,7 @@ TEST_CASE("annotate writes the same mentions for any --jobs", "[cli][jobs]") {
     CHECK(written[2] == written[0]);
 }
 
-TEST_CASE("--jobs takes a number from 1 to 1024", "[cli][jobs]") {
+TEST_CASE("the number of jobs is from 1 to 1024", "[cli][jobs]") {
     TempDir dir;
     for (const std::string bad : {"0", "1025", "many", "-2"}) {
         const auto result =
