@@ -1,11 +1,164 @@
 #include "src/cli/corpus.hpp"
 
 #include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <functional>
+#include <map>
+#include <mutex>
 #include <ostream>
+#include <thread>
+#include <utility>
 
 #include "src/cli/data_dir.hpp"
 
 namespace newsgraph {
+
+namespace {
+
+// Extraction of the articles of `plan` on `jobs` threads, handed to `consume` on the calling
+// thread in input order, so that what is built from them does not depend on `jobs`. One
+// thread reads the articles into a bounded window: at most `window` are read and not yet
+// consumed (queued, being extracted, or extracted and waiting for an earlier one), so memory
+// holds a few articles and their parses, not the corpus.
+class ParallelExtraction {
+  public:
+    using Consume = std::function<void(Document&&, ExtractedDocument&&)>;
+
+    ParallelExtraction(const Extractor& extractor, const nlp::Analyzer& analyzer, std::size_t jobs)
+        : extractor_(extractor), analyzer_(analyzer), jobs_(jobs), window_(4 * jobs) {}
+
+    // Returns the problems stream_inputs() found that the plan had not.
+    std::vector<InputProblem> run(const std::vector<std::string>& inputs,
+                                  const ReadOptions& options, const InputPlan& plan,
+                                  const Consume& consume) {
+        std::vector<std::thread> threads;
+        // Whatever ends the run (an exception here or on a thread), the threads are stopped
+        // and joined before the members they use go away.
+        struct Joiner {
+            ParallelExtraction& self;
+            std::vector<std::thread>& threads;
+            ~Joiner() {
+                self.stop();
+                for (std::thread& t : threads) t.join();
+            }
+        } joiner{*this, threads};
+        threads.emplace_back([this, &inputs, &options, &plan] { read(inputs, options, plan); });
+        for (std::size_t i = 0; i < jobs_; ++i) threads.emplace_back([this] { extract(); });
+        for (;;) {
+            std::unique_lock lock(mutex_);
+            extracted_.wait(lock, [this] {
+                return error_ || done_.contains(consumed_) || (reading_over_ && consumed_ == read_);
+            });
+            if (error_) std::rethrow_exception(error_);
+            if (reading_over_ && consumed_ == read_) break;
+            auto node = done_.extract(consumed_);
+            lock.unlock();
+            consume(std::move(node.mapped().first), std::move(node.mapped().second));
+            lock.lock();
+            ++consumed_;
+            space_.notify_one();
+        }
+        std::lock_guard lock(mutex_);
+        return std::move(new_problems_);
+    }
+
+  private:
+    struct Stopped {};
+
+    void read(const std::vector<std::string>& inputs, const ReadOptions& options,
+              const InputPlan& plan) {
+        try {
+            std::vector<InputProblem> problems =
+                stream_inputs(inputs, options, plan, [this](Document&& document) {
+                    std::unique_lock lock(mutex_);
+                    space_.wait(lock, [this] { return stopped_ || read_ - consumed_ < window_; });
+                    if (stopped_) throw Stopped{};
+                    queue_.emplace_back(read_++, std::move(document));
+                    work_.notify_one();
+                });
+            std::lock_guard lock(mutex_);
+            new_problems_ = std::move(problems);
+        } catch (const Stopped&) {
+        } catch (...) {
+            fail(std::current_exception());
+        }
+        std::lock_guard lock(mutex_);
+        reading_over_ = true;
+        work_.notify_all();
+        extracted_.notify_all();
+    }
+
+    void extract() {
+        for (;;) {
+            std::unique_lock lock(mutex_);
+            work_.wait(lock, [this] { return stopped_ || !queue_.empty() || reading_over_; });
+            if (stopped_ || queue_.empty()) return;
+            auto [index, document] = std::move(queue_.front());
+            queue_.pop_front();
+            lock.unlock();
+            std::optional<ExtractedDocument> extracted;
+            try {
+                extracted = extractor_.extract_with_mentions(document, &analyzer_);
+            } catch (...) {
+                fail(std::current_exception());
+                return;
+            }
+            lock.lock();
+            done_.emplace(index, std::make_pair(std::move(document), std::move(*extracted)));
+            extracted_.notify_all();
+        }
+    }
+
+    void fail(std::exception_ptr error) {
+        std::lock_guard lock(mutex_);
+        if (!error_) error_ = error;
+        stopped_ = true;
+        work_.notify_all();
+        space_.notify_all();
+        extracted_.notify_all();
+    }
+
+    void stop() {
+        std::lock_guard lock(mutex_);
+        stopped_ = true;
+        work_.notify_all();
+        space_.notify_all();
+    }
+
+    const Extractor& extractor_;
+    const nlp::Analyzer& analyzer_;
+    const std::size_t jobs_;
+    const std::size_t window_;
+
+    std::mutex mutex_;
+    std::condition_variable space_;                       // the reader waits for room in the window
+    std::condition_variable work_;                        // extractors wait for an article
+    std::condition_variable extracted_;                   // the consumer waits for the next article
+    std::deque<std::pair<std::size_t, Document>> queue_;  // read
+    std::map<std::size_t, std::pair<Document, ExtractedDocument>> done_;  // extracted
+    std::size_t read_ = 0, consumed_ = 0;
+    bool reading_over_ = false, stopped_ = false;
+    std::exception_ptr error_;
+    std::vector<InputProblem> new_problems_;
+};
+
+void report_problems(const std::vector<InputProblem>& problems, std::ostream& err) {
+    for (const auto& p : problems) err << "newsgraph: " << p.where << ": " << p.message << '\n';
+    const auto warnings = static_cast<std::size_t>(std::count_if(
+        problems.begin(), problems.end(), [](const InputProblem& p) { return p.warning; }));
+    if (warnings)
+        err << "newsgraph: " << warnings << (warnings == 1 ? " warning" : " warnings")
+            << " (inputs repaired or left out, named above; not an error)\n";
+}
+
+}  // namespace
+
+std::size_t job_count(const BuildOptions& options) {
+    if (options.jobs != 0) return options.jobs;
+    return std::max(1u, std::thread::hardware_concurrency());
+}
 
 std::optional<Corpus> build_corpus(const BuildOptions& options, std::istream& in, std::ostream& err,
                                    Progress& progress, const ExtractionSink& sink) {
@@ -23,28 +176,53 @@ std::optional<Corpus> build_corpus(const BuildOptions& options, std::istream& in
     progress.clear();
     if (!analyzer) return std::nullopt;
 
-    ReadResult input = read_articles(options.inputs, options, in, err, progress);
-    if (input.documents.empty()) {
+    // Read twice: once for the documents' ids and the problems, which are reported at once,
+    // then one article at a time as extraction takes them.
+    progress.step("reading the inputs");
+    ReadOptions read_options;
+    read_options.max_file_bytes = options.max_file_bytes;
+    read_options.standard_input = &in;
+    const InputPlan plan = plan_inputs(options.inputs, read_options);
+    progress.clear();
+    report_problems(plan.problems, err);
+    if (plan.ids.empty()) {
         err << "newsgraph: no article could be read\n";
         return std::nullopt;
     }
+    const auto warnings =
+        static_cast<std::size_t>(std::count_if(plan.problems.begin(), plan.problems.end(),
+                                               [](const InputProblem& p) { return p.warning; }));
 
-    Corpus corpus{KnowledgeGraph(options.evidence_cap),
-                  {},
-                  input.documents.size(),
-                  count_skipped(input),
-                  input.problems.size() - count_skipped(input)};
+    Corpus corpus{
+        KnowledgeGraph(options.evidence_cap), {}, 0, plan.problems.size() - warnings, warnings};
     std::size_t sentences_cut = 0;
-    progress.start(input.documents.size());
-    std::size_t done = 0;
-    for (const Document& doc : input.documents) {
-        ExtractedDocument extracted = extractor->extract_with_mentions(doc, &*analyzer);
+    progress.start(plan.ids.size());
+    auto consume = [&](Document&& doc, ExtractedDocument&& extracted) {
         sentences_cut += extracted.parsed.sentences_cut;
         if (sink) sink(doc, extracted);
         corpus.graph.merge(extracted.graph);
-        progress.articles_done(++done);
+        progress.articles_done(++corpus.articles);
+    };
+    const std::size_t jobs = job_count(options);
+    std::vector<InputProblem> changed;
+    if (jobs == 1) {
+        changed = stream_inputs(options.inputs, read_options, plan, [&](Document&& doc) {
+            ExtractedDocument extracted = extractor->extract_with_mentions(doc, &*analyzer);
+            consume(std::move(doc), std::move(extracted));
+        });
+    } else {
+        ParallelExtraction parallel(*extractor, *analyzer, jobs);
+        changed = parallel.run(options.inputs, read_options, plan, consume);
     }
     progress.clear();
+    if (!changed.empty()) {
+        report_problems(changed, err);
+        corpus.problems += changed.size();
+    }
+    if (corpus.articles == 0) {
+        err << "newsgraph: no article could be read\n";
+        return std::nullopt;
+    }
     report_sentences_cut(sentences_cut, *analyzer, err);
     progress.step("resolving names across articles");
     corpus.folds = resolve_across_documents(corpus.graph);
@@ -71,11 +249,7 @@ ReadResult read_articles(const std::vector<std::string>& inputs, const BuildOpti
     read_options.standard_input = &in;
     ReadResult input = read_inputs(inputs, read_options);
     progress.clear();
-    for (const auto& p : input.problems)
-        err << "newsgraph: " << p.where << ": " << p.message << '\n';
-    if (const std::size_t warnings = input.problems.size() - count_skipped(input))
-        err << "newsgraph: " << warnings << (warnings == 1 ? " warning" : " warnings")
-            << " (inputs repaired or left out, named above; not an error)\n";
+    report_problems(input.problems, err);
     return input;
 }
 

@@ -30,11 +30,16 @@ struct Corpus {
 // Called with each article's extraction before it is merged (annotate and explain use it).
 using ExtractionSink = std::function<void(const Document&, const ExtractedDocument&)>;
 
+// Articles are read, parsed and extracted on job_count(options) threads, at most a few per
+// thread at a time, and merged in input order: the result is the same for any --jobs.
 // Problems are reported on `err` as "newsgraph: WHERE: WHAT", and so are sentences parsed in
 // pieces (report_sentences_cut). nullopt when nothing could be read or the data folder or a
 // model cannot be loaded (reported too). `progress` counts the articles extracted.
 std::optional<Corpus> build_corpus(const BuildOptions& options, std::istream& in, std::ostream& err,
                                    Progress& progress, const ExtractionSink& sink = {});
+
+// --jobs, or every core when it is not given.
+std::size_t job_count(const BuildOptions& options);
 
 // The tagger and parser of --models, else of `data_dir`/models, and WordNet's exception
 // lists. nullopt when one cannot be loaded: a missing, truncated or corrupt model file is

@@ -62,6 +62,8 @@ Options:
                           (Gephi reads it; networkx reads no mixed graph)
       --replace           neo4j/load.cypher first deletes what an earlier load wrote,
                           instead of merging into it
+  -j, --jobs N            build, annotate, explain: extract N articles at once
+                          (default: every core); the output is the same for any N
       --evidence-cap N    evidence sentences kept per relation, all counted in its
                           weight (default: 5)
       --max-file-size N   skip input files larger than N bytes; K, M, G suffixes
@@ -256,6 +258,10 @@ Command parse_command_line(const std::vector<std::string>& args) {
             o.evidence_cap = parse_size(flag, arg(flag));
             if (o.evidence_cap == 0)
                 throw std::invalid_argument("--evidence-cap must be at least 1");
+        } else if (flag == "-j" || flag == "--jobs") {
+            o.jobs = parse_size(flag, arg(flag));
+            if (o.jobs == 0 || o.jobs > 1024)
+                throw std::invalid_argument("--jobs must be from 1 to 1024");
         } else if (flag == "--max-file-size") {
             o.max_file_bytes = parse_size(flag, arg(flag));
         } else if (flag == "--focus") {

@@ -27,6 +27,9 @@ struct BuildOptions {
     bool neo4j_replace = false;    // --replace
     std::size_t draw_limit = 500;  // entities drawn (dot, svg, png, pdf); 0: all
     bool quiet = false;
+    // build, annotate, explain: articles read, parsed and extracted at once (--jobs); 0:
+    // every core (std::thread::hardware_concurrency()). The output is the same for any value.
+    std::size_t jobs = 0;
     // build: when another run holds the output folder's lock, wait for it instead of failing.
     bool wait_for_output = false;
     // Progress on stderr; main() sets it when stderr is a terminal and not --quiet.

@@ -10,12 +10,14 @@
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
 #include <set>
 #include <string_view>
 #include <system_error>
+#include <unordered_map>
 #include <utility>
 
 #include "rapidjson/document.h"
@@ -198,7 +200,18 @@ std::string id_showing_folders(const PendingDocument& pending) {
 
 class InputReader {
   public:
-    explicit InputReader(const ReadOptions& options) : options_(options) {}
+    // Collect: every document kept, with its text (read_inputs). Plan: every document's id
+    // and origin kept, nothing else, standard input's bytes kept to be read again
+    // (plan_inputs). Stream: each document handed to `emit_` as it is read (stream_inputs).
+    enum class Mode { Collect, Plan, Stream };
+
+    explicit InputReader(const ReadOptions& options, Mode mode = Mode::Collect,
+                         const std::string* standard_input = nullptr,
+                         std::function<void(Document&&)> emit = {})
+        : options_(options),
+          mode_(mode),
+          kept_standard_input_(standard_input),
+          emit_(std::move(emit)) {}
 
     void read(const std::string& input) {
         if (input == "-") {
@@ -221,6 +234,7 @@ class InputReader {
     }
 
     ReadResult finish() {
+        if (mode_ == Mode::Stream) return std::move(result_);
         make_ids_unique();
         for (PendingDocument& pending : pending_) {
             result_.documents.push_back(std::move(pending.document));
@@ -335,8 +349,18 @@ class InputReader {
         return bytes;
     }
 
+  public:
+    // What plan_inputs() read from standard input, for stream_inputs() to read again.
+    std::string take_standard_input() { return std::move(standard_input_bytes_); }
+
+  private:
     void read_standard_input() {
         const std::string where(kStandardInputName);
+        if (kept_standard_input_ != nullptr) {
+            const std::string& bytes = *kept_standard_input_;
+            add_standard_input(bytes);
+            return;
+        }
         if (options_.standard_input == nullptr) {
             report(where, "standard input is not available");
             return;
@@ -351,6 +375,12 @@ class InputReader {
             report(where, "standard input is " + too_large_message());
             return;
         }
+        add_standard_input(bytes);
+        if (mode_ == Mode::Plan) standard_input_bytes_ = std::move(bytes);
+    }
+
+    void add_standard_input(std::string_view bytes) {
+        const std::string where(kStandardInputName);
         const std::size_t first = bytes.find_first_not_of(
             " \t\r\n", bytes.starts_with(kByteOrderMark) ? kByteOrderMark.size() : 0);
         const bool json_lines = first != std::string::npos && bytes[first] == '{';
@@ -385,6 +415,15 @@ class InputReader {
             report(pending.document.origin, "empty document, skipped");
             return;
         }
+        if (mode_ == Mode::Stream) {
+            emit_(std::move(pending.document));
+            return;
+        }
+        if (mode_ == Mode::Plan)
+            pending.document = {{pending.document.info.id, {}, {}, {}, {}},
+                                {},
+                                std::move(pending.document.origin),
+                                {}};
         pending_.push_back(std::move(pending));
     }
 
@@ -514,6 +553,10 @@ class InputReader {
     }
 
     const ReadOptions& options_;
+    const Mode mode_;
+    const std::string* kept_standard_input_;  // Stream: what "-" reads instead of the stream
+    std::function<void(Document&&)> emit_;
+    std::string standard_input_bytes_;  // Plan: what "-" read
     ReadResult result_;
     std::vector<PendingDocument> pending_;
     std::set<fs::path> directories_read_;
@@ -526,6 +569,52 @@ ReadResult read_inputs(const std::vector<std::string>& inputs, const ReadOptions
     InputReader reader(options);
     for (const std::string& input : inputs) reader.read(input);
     return reader.finish();
+}
+
+InputPlan plan_inputs(const std::vector<std::string>& inputs, const ReadOptions& options) {
+    InputReader reader(options, InputReader::Mode::Plan);
+    for (const std::string& input : inputs) reader.read(input);
+    InputPlan plan;
+    plan.standard_input = reader.take_standard_input();
+    ReadResult read = reader.finish();
+    plan.problems = std::move(read.problems);
+    plan.ids.reserve(read.documents.size());
+    plan.origins.reserve(read.documents.size());
+    for (Document& document : read.documents) {
+        plan.ids.push_back(std::move(document.info.id));
+        plan.origins.push_back(std::move(document.origin));
+    }
+    return plan;
+}
+
+std::vector<InputProblem> stream_inputs(const std::vector<std::string>& inputs,
+                                        const ReadOptions& options, const InputPlan& plan,
+                                        const std::function<void(Document&&)>& emit) {
+    std::unordered_map<std::string_view, std::size_t> planned;
+    for (std::size_t i = 0; i < plan.origins.size(); ++i) planned.emplace(plan.origins[i], i);
+    std::vector<bool> emitted(plan.origins.size(), false);
+    std::vector<InputProblem> changed;
+    auto take = [&](Document&& document) {
+        const auto it = planned.find(document.origin);
+        if (it == planned.end() || emitted[it->second]) {
+            changed.push_back({document.origin, "changed while being read, skipped", false});
+            return;
+        }
+        emitted[it->second] = true;
+        document.info.id = plan.ids[it->second];
+        emit(std::move(document));
+    };
+    InputReader reader(options, InputReader::Mode::Stream, &plan.standard_input, take);
+    for (const std::string& input : inputs) reader.read(input);
+    // What the first reading found is reported already; what is new is not.
+    std::set<std::pair<std::string, std::string>> known;
+    for (const InputProblem& p : plan.problems) known.emplace(p.where, p.message);
+    for (InputProblem& p : reader.finish().problems)
+        if (!p.warning && !known.contains({p.where, p.message})) changed.push_back(std::move(p));
+    for (std::size_t i = 0; i < emitted.size(); ++i)
+        if (!emitted[i])
+            changed.push_back({plan.origins[i], "changed while being read, skipped", false});
+    return changed;
 }
 
 }  // namespace newsgraph

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <istream>
 #include <string>
 #include <vector>
@@ -28,5 +29,24 @@ struct ReadResult {
 // left out (a warning). Whatever cannot be read is reported in `problems` and skipped;
 // invalid UTF-8 is replaced and reported as a warning; reading never throws for bad input.
 ReadResult read_inputs(const std::vector<std::string>& inputs, const ReadOptions& options);
+
+// The same reading in two passes, so that a corpus larger than memory streams through:
+// plan_inputs() reads every input once for its documents' unique ids and its problems,
+// keeping no text; stream_inputs() reads them again and hands each document over as it is
+// read, in the same order, with the same id.
+struct InputPlan {
+    std::vector<std::string> ids;      // of the documents, in input order; unique
+    std::vector<std::string> origins;  // Document::origin, one per id
+    std::vector<InputProblem> problems;
+    std::string standard_input;  // the bytes "-" read (standard input cannot be read twice)
+};
+InputPlan plan_inputs(const std::vector<std::string>& inputs, const ReadOptions& options);
+
+// Calls `emit` with each document of `plan`, in order. Returns what is new since the plan: a
+// file that changed between the two readings is skipped and named here (its documents are
+// not among those of the plan, or no longer read).
+std::vector<InputProblem> stream_inputs(const std::vector<std::string>& inputs,
+                                        const ReadOptions& options, const InputPlan& plan,
+                                        const std::function<void(Document&&)>& emit);
 
 }  // namespace newsgraph

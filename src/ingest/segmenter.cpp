@@ -234,14 +234,6 @@ std::string_view text_of(std::string_view text, const Token& token) {
     return text.substr(token.begin, token.end - token.begin);
 }
 
-bool is_furniture(std::string_view text, const IngestRules& rules) {
-    if (text.size() > kLongestFurniture) return false;
-    return std::any_of(rules.furniture.begin(), rules.furniture.end(),
-                       [&](const std::regex& pattern) {
-                           return std::regex_match(text.begin(), text.end(), pattern);
-                       });
-}
-
 // Scraped image markup repeats a photo's caption as "alt=" text after it: only the part
 // before "alt=" is kept. A line where the text after "alt=" is not a repeat stays whole.
 Span without_repeated_caption(std::string_view text, Span line) {
@@ -389,7 +381,8 @@ class BlockSplitter {
             [&](const Token& t) { return is_word_char(first_code_point(text_of(text_, t))); });
         const Span span{sentence_tokens.front().begin, sentence_tokens.back().end};
         if (!has_word) return;
-        sentences.push_back({span.begin, span.end,
+        sentences.push_back({span.begin,
+                             span.end,
                              {sentence_tokens.begin(), sentence_tokens.end()},
                              furniture || is_furniture(text_of(text_, span), rules_)});
     }
@@ -414,7 +407,8 @@ std::size_t piece_end(std::string_view text, std::size_t begin, std::size_t limi
     while (pos > floor && is_continuation_byte(text[pos])) --pos;
     const std::size_t fallback = pos;
     for (std::size_t previous = pos; pos > floor; pos = previous) {
-        do --previous; while (previous > floor && is_continuation_byte(text[previous]));
+        do --previous;
+        while (previous > floor && is_continuation_byte(text[previous]));
         const char32_t before = decode_utf8(text, previous).value;
         const char32_t after = decode_utf8(text, pos).value;
         if (!is_word_char(before) && !is_word_char(after) && !is_apostrophe(after)) return pos;
@@ -466,10 +460,24 @@ IngestRules load_ingest_rules(const std::string& data_dir) {
         rules.abbreviations.push_back(ascii_lower(abbreviation));
     }
     const std::string furniture_path = data_dir + "/furniture.txt";
-    for (const std::string& pattern : read_entries(furniture_path)) {
+    const std::vector<std::string> patterns = read_entries(furniture_path);
+    for (const std::string& pattern : patterns) {
         rules.furniture.push_back(compile_furniture(pattern, furniture_path));
     }
+    rules.furniture_filter = std::make_shared<const FurnitureFilter>(patterns);
     return rules;
+}
+
+bool is_furniture(std::string_view text, const IngestRules& rules) {
+    if (text.size() > kLongestFurniture) return false;
+    auto matches = [&](const std::regex& pattern) {
+        return std::regex_match(text.begin(), text.end(), pattern);
+    };
+    if (!rules.furniture_filter)
+        return std::any_of(rules.furniture.begin(), rules.furniture.end(), matches);
+    for (const std::size_t i : rules.furniture_filter->candidates(text))
+        if (i < rules.furniture.size() && matches(rules.furniture[i])) return true;
+    return false;
 }
 
 std::vector<Token> tokenize(std::string_view text, std::size_t offset) {

@@ -3,12 +3,14 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <regex>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "src/ingest/document.hpp"
+#include "src/ingest/furniture_filter.hpp"
 
 namespace newsgraph {
 
@@ -26,6 +28,9 @@ struct IngestRules {
     std::vector<std::string> abbreviations;
     // Patterns matching a whole trimmed line, or a whole sentence, that is page furniture.
     std::vector<std::regex> furniture;
+    // The same patterns as one automaton, which dismisses most lines before any regex runs
+    // (load_ingest_rules makes it). Without it, every regex runs on every short line.
+    std::shared_ptr<const FurnitureFilter> furniture_filter;
     // The limits above; smaller ones only in tests and fuzzing, to reach them quickly.
     std::size_t max_sentence_tokens = kMaxSentenceTokens;
     std::size_t max_block_bytes = kMaxBlockBytes;
@@ -36,9 +41,13 @@ struct IngestRules {
 // one cannot be read or holds an invalid regular expression.
 IngestRules load_ingest_rules(const std::string& data_dir);
 
+// Whether `text` (a trimmed line or a sentence) is page furniture: matched whole by one of
+// rules.furniture (case-insensitive). Text longer than any furniture is not.
+bool is_furniture(std::string_view text, const IngestRules& rules);
+
 // The sentences of doc.text in order, page furniture flagged (Sentence::furniture) and
-// sentences with no word at all left out. A blank line always ends a sentence; so does a single newline,
-// unless the lines are hard-wrapped prose (the first does not end in terminal punctuation
+// sentences with no word at all left out. A blank line always ends a sentence; so does a single
+// newline, unless the lines are hard-wrapped prose (the first does not end in terminal punctuation
 // and the next starts lower-case). No sentence has more than rules.max_sentence_tokens tokens.
 std::vector<Sentence> segment(const Document& doc, const IngestRules& rules);
 
