@@ -524,24 +524,17 @@ struct LaidOut {
     std::vector<Line> lines;
 };
 
-// Rows of groups, largest first, rows centred under each other and about 1.6 times as wide
-// as the whole is high: the story's main group on top, the small ones beside and below it,
-// not a column many times taller than wide.
-void pack(std::vector<LaidOut>& groups) {
-    constexpr double kGap = 36;  // points: half an inch between groups
-    double area = 0, widest = 0;
-    for (const LaidOut& group : groups) {
-        area += (group.width + kGap) * (group.height + kGap);
-        widest = std::max(widest, group.width);
-    }
-    const double row_limit = std::max(widest, std::sqrt(area * 1.6));
-    struct Row {
-        std::size_t first, last;
-        double width, height;
-    };
+struct Row {
+    std::size_t first, last;
+    double width, height;
+};
+constexpr double kGap = 36;  // points: half an inch between groups
+
+// The groups in order, in rows of at most `limit` points (or one group, if wider).
+std::vector<Row> rows_of(const std::vector<LaidOut>& groups, double limit) {
     std::vector<Row> rows;
     for (std::size_t i = 0; i < groups.size(); ++i) {
-        if (rows.empty() || rows.back().width + kGap + groups[i].width > row_limit) {
+        if (rows.empty() || rows.back().width + kGap + groups[i].width > limit) {
             rows.push_back({i, i + 1, groups[i].width, groups[i].height});
             continue;
         }
@@ -550,11 +543,43 @@ void pack(std::vector<LaidOut>& groups) {
         row.width += kGap + groups[i].width;
         row.height = std::max(row.height, groups[i].height);
     }
-    double total_width = 0, total_height = 0;
-    for (const Row& row : rows) {
-        total_width = std::max(total_width, row.width);
-        total_height += row.height + (&row == &rows.front() ? 0 : kGap);
+    return rows;
+}
+
+// Rows of groups, largest first, each row centred under the one above, the rows' width chosen
+// so that the whole is about 1.5 times as wide as high (a screen, a landscape page): the
+// story's main group on top, the small ones beside and below it, not a column many times
+// taller than wide.
+void pack(std::vector<LaidOut>& groups) {
+    if (groups.empty()) return;
+    constexpr double kAspect = 1.5;
+    double widest = 0, all = 0;
+    for (const LaidOut& group : groups) {
+        widest = std::max(widest, group.width);
+        all += group.width + kGap;
     }
+    const auto extent = [](const std::vector<Row>& rows) {
+        double width = 0, height = -kGap;
+        for (const Row& row : rows) {
+            width = std::max(width, row.width);
+            height += row.height + kGap;
+        }
+        return std::pair<double, double>{width, std::max(height, 1.0)};
+    };
+    std::vector<Row> rows = rows_of(groups, widest);
+    double best = 1e300;
+    constexpr int kTries = 64;
+    for (int i = 0; i <= kTries; ++i) {
+        const double limit = widest + (all - widest) * i / kTries;
+        std::vector<Row> tried = rows_of(groups, limit);
+        const auto [width, height] = extent(tried);
+        const double miss = std::abs(std::log(width / height / kAspect));
+        if (miss < best - 1e-9) {
+            best = miss;
+            rows = std::move(tried);
+        }
+    }
+    const auto [total_width, total_height] = extent(rows);
     double top = 0;  // from the top of the drawing, downwards
     for (const Row& row : rows) {
         double x = (total_width - row.width) / 2;
@@ -630,6 +655,20 @@ Drawing::MessageCollector::MessageCollector() {
 Drawing::MessageCollector::~MessageCollector() {
     agseterrf(previous);
     current_messages = nullptr;
+}
+
+Drawing::Drawing(const KnowledgeGraph& knowledge_graph, const ExportOptions& options, Unlaid)
+    : lock_(graphviz_mutex) {
+    const Graph& kg = knowledge_graph.graph();
+    graph_.reset(agopen(c_string("newsgraph"), Agdirected, &ostream_discipline));
+    style_graph(graph(), options.layout, boost::num_vertices(kg));
+    std::vector<Agnode_t*> node_of;
+    for (Vertex v : boost::make_iterator_range(boost::vertices(kg)))
+        node_of.push_back(add_entity(graph(), kg[v]));
+    for (Edge e : boost::make_iterator_range(boost::edges(kg)))
+        if (drawable(kg[e], options))
+            add_relation(graph(), kg, e, node_of[boost::source(e, kg)],
+                         node_of[boost::target(e, kg)]);
 }
 
 Drawing::Drawing(const KnowledgeGraph& knowledge_graph, const ExportOptions& options)

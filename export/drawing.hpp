@@ -25,6 +25,10 @@ class Drawing {
     // Throws std::runtime_error, listing the valid engines, when options.layout is not a
     // Graphviz layout engine.
     Drawing(const KnowledgeGraph& graph, const ExportOptions& options);
+    // Not laid out, for callers that lay the graph out their own way (the explorer): every
+    // entity, in vertex order, and the relations options draw, styled but without positions.
+    struct Unlaid {};
+    Drawing(const KnowledgeGraph& graph, const ExportOptions& options, Unlaid);
     Drawing(const Drawing&) = delete;
     // The engine that renders the laid-out drawing: it keeps every position.
     static constexpr const char* kEngine = "nop2";
