@@ -262,8 +262,8 @@ void add_diagram(std::vector<Block>& blocks, const KnowledgeGraph& graph,
     std::string note =
         all > kDiagramRelations
             ? "The " + std::to_string(kDiagramRelations) + " strongest of " + std::to_string(all) +
-                  " typed relations (most supporting sentences, then highest confidence) and "
-                  "the " +
+                  " typed relations of the stories (credit lines left out; most supporting "
+                  "sentences, then highest confidence) and the " +
                   std::to_string(vertex_of.size()) + " entities they join."
             : "Every typed relation and the entities it joins.";
     if (edges.empty()) {
