@@ -7,9 +7,13 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iterator>
+#include <map>
+#include <memory>
 #include <optional>
 #include <ostream>
+#include <set>
 #include <stdexcept>
+#include <string>
 #include <vector>
 
 #include "export/aliases.hpp"
@@ -88,7 +92,7 @@ std::string number(double value) {
 // Names of much-mentioned entities and lines of well-supported facts stand out, within limits
 // that keep a large graph readable.
 std::string font_size_for(int mentions) {
-    return number(std::min(18.0, 10.0 + 1.5 * std::log2(std::max(1, mentions))));
+    return number(std::min(20.0, 12.0 + 1.5 * std::log2(std::max(1, mentions))));
 }
 std::string pen_width_for(int weight) {
     return number(std::min(5.0, 1.0 + 0.75 * std::log2(std::max(1, weight))));
@@ -243,46 +247,165 @@ std::vector<std::string> layout_engines(GVC_t* context) {
     return engines;
 }
 
-void style_graph(Agraph_t* g, const ExportOptions& options) {
+// Entities of more than this many in one connected group are laid out by a force-directed
+// engine (sfdp) when --layout is auto: dot's layered drawing of hundreds of entities is a
+// band many metres wide, and takes minutes.
+constexpr std::size_t kForceAbove = 150;
+
+// The engine that lays out one connected group of `entities`.
+std::string engine_for(const std::string& layout, std::size_t entities) {
+    if (layout != "auto") return layout;
+    return entities > kForceAbove ? "sfdp" : "dot";
+}
+
+void style_graph(Agraph_t* g, const std::string& engine, std::size_t entities) {
     declare(g, AGRAPH, "labelloc", "t");
     declare(g, AGRAPH, "fontname", kFont);
     declare(g, AGRAPH, "fontsize", "16");
-    declare(g, AGRAPH, "layout", options.layout.c_str());
+    declare(g, AGRAPH, "layout", engine.c_str());
     declare(g, AGRAPH, "rankdir", "LR");
     declare(g, AGRAPH, "nodesep", "0.35");
     declare(g, AGRAPH, "ranksep", "0.7");
     declare(g, AGRAPH, "overlap", "false");  // for the force-directed engines
-    declare(g, AGRAPH, "splines", "true");
+    // Routing curves around hundreds of nodes takes the force-directed engines minutes.
+    declare(g, AGRAPH, "splines", engine != "dot" && entities > kForceAbove ? "line" : "true");
     declare(g, AGRAPH, "outputorder", "edgesfirst");  // nodes drawn over the lines
     declare(g, AGRAPH, "pad", "0.3");
     declare(g, AGRAPH, "bgcolor", "white");
 
     declare(g, AGNODE, "fontname", kFont);
-    declare(g, AGNODE, "fontsize", "11");
+    declare(g, AGNODE, "fontsize", "12");
     declare(g, AGNODE, "color", kOutline);
     declare(g, AGNODE, "penwidth", "1.2");
     declare(g, AGNODE, "margin", "0.12,0.05");
 
     declare(g, AGEDGE, "fontname", kFont);
-    declare(g, AGEDGE, "fontsize", "9");
+    declare(g, AGEDGE, "fontsize", "10");
     declare(g, AGEDGE, "arrowsize", "0.7");
+}
+
+// What is drawn: the entities, in connected groups (largest first), and the relations.
+struct Selection {
+    std::vector<std::vector<Vertex>> components;
+    std::vector<Edge> edges;
+    std::size_t entities = 0;      // drawn
+    std::size_t related = 0;       // entities of the whole graph with a drawn relation
+    bool limited = false;          // --draw-limit left some of those out
+    bool unrelated_drawn = false;  // entities without relations drawn too
+};
+
+bool drawable(const RelationEdge& edge, const ExportOptions& options) {
+    if (edge.relation == Relation::co_mentioned && !options.draw_co_mentions) return false;
+    return !edge.credit || options.draw_credits;  // bylines: provenance
+}
+
+// The connected groups of the `member` entities joined by `edges`: largest first, then the
+// one with the most central entity; each group's entities in the graph's (id) order.
+std::vector<std::vector<Vertex>> components_of(const Graph& g, const std::vector<bool>& member,
+                                               const std::vector<Edge>& edges,
+                                               const std::vector<double>& pagerank) {
+    std::vector<Vertex> parent(member.size());
+    for (std::size_t v = 0; v < parent.size(); ++v) parent[v] = v;
+    const auto root = [&](Vertex v) {
+        while (parent[v] != v) v = parent[v] = parent[parent[v]];
+        return v;
+    };
+    for (Edge e : edges) {
+        const Vertex s = boost::source(e, g), t = boost::target(e, g);
+        if (member[s] && member[t]) parent[root(s)] = root(t);
+    }
+    std::map<Vertex, std::vector<Vertex>> groups;
+    for (Vertex v = 0; v < member.size(); ++v)
+        if (member[v]) groups[root(v)].push_back(v);
+    std::vector<std::vector<Vertex>> components;
+    for (auto& group : groups) components.push_back(std::move(group.second));
+    const auto central = [&](const std::vector<Vertex>& c) {
+        double best = 0;
+        for (Vertex v : c) best = std::max(best, v < pagerank.size() ? pagerank[v] : 0.0);
+        return best;
+    };
+    std::stable_sort(components.begin(), components.end(), [&](const auto& a, const auto& b) {
+        if (a.size() != b.size()) return a.size() > b.size();
+        const double ca = central(a), cb = central(b);
+        return ca != cb ? ca > cb : a.front() < b.front();
+    });
+    return components;
+}
+
+Selection select(const KnowledgeGraph& graph, const ExportOptions& options) {
+    const Graph& g = graph.graph();
+    const std::size_t n = boost::num_vertices(g);
+    const std::vector<double> pagerank = stored_centrality(graph).pagerank;
+    Selection selection;
+    std::vector<Edge> drawn;
+    std::vector<bool> related(n);
+    for (Edge e : boost::make_iterator_range(boost::edges(g))) {
+        if (!drawable(g[e], options)) continue;
+        drawn.push_back(e);
+        related[boost::source(e, g)] = related[boost::target(e, g)] = true;
+    }
+    selection.related = static_cast<std::size_t>(std::count(related.begin(), related.end(), true));
+    // Names without any relation tell no story; drawn only when asked, or when nothing else is.
+    selection.unrelated_drawn = options.draw_unrelated || selection.related == 0;
+    std::vector<bool> member = selection.unrelated_drawn ? std::vector<bool>(n, true) : related;
+    std::vector<std::vector<Vertex>> components = components_of(g, member, drawn, pagerank);
+    const std::size_t members =
+        static_cast<std::size_t>(std::count(member.begin(), member.end(), true));
+    if (options.draw_limit != 0 && members > options.draw_limit) {
+        // Whole groups, largest first, as many as fit; if even the largest does not, its
+        // entities of highest PageRank.
+        selection.limited = true;
+        std::vector<bool> chosen(n);
+        std::size_t total = 0;
+        for (const std::vector<Vertex>& component : components) {
+            if (total + component.size() > options.draw_limit) continue;
+            for (Vertex v : component) chosen[v] = true;
+            total += component.size();
+        }
+        if (total == 0) {
+            std::vector<Vertex> largest = components.front();
+            std::stable_sort(largest.begin(), largest.end(),
+                             [&](Vertex a, Vertex b) { return pagerank[a] > pagerank[b]; });
+            largest.resize(options.draw_limit);
+            for (Vertex v : largest) chosen[v] = true;
+            if (!selection.unrelated_drawn) {  // those left without a relation among them
+                std::vector<bool> linked(n);
+                for (Edge e : drawn)
+                    if (chosen[boost::source(e, g)] && chosen[boost::target(e, g)])
+                        linked[boost::source(e, g)] = linked[boost::target(e, g)] = true;
+                chosen = linked;
+            }
+        }
+        member = chosen;
+        components = components_of(g, member, drawn, pagerank);
+    }
+    for (Edge e : drawn)
+        if (member[boost::source(e, g)] && member[boost::target(e, g)])
+            selection.edges.push_back(e);
+    for (const auto& component : components) selection.entities += component.size();
+    selection.components = std::move(components);
+    return selection;
 }
 
 // The title, and a legend of the entity types and relation colours in use, as an HTML-like
 // graph label: every layout engine places that outside the drawing, where a legend made of
 // nodes would be scattered by the force-directed ones.
-void add_title_and_legend(Agraph_t* g, const KnowledgeGraph& graph, std::size_t all_entities,
-                          const std::vector<bool>& types_used,
+void add_title_and_legend(Agraph_t* g, const KnowledgeGraph& graph, const Selection& selection,
+                          const ExportOptions& options, const std::vector<bool>& types_used,
                           const std::vector<bool>& tones_used) {
-    int relations = 0;
-    for (Edge e : boost::make_iterator_range(boost::edges(graph.graph())))
-        relations +=
-            graph.graph()[e].relation != Relation::co_mentioned && !graph.graph()[e].credit;
-    const std::size_t drawn = boost::num_vertices(graph.graph());
-    const std::string entities = drawn == all_entities
-                                     ? std::to_string(drawn) + " entities"
-                                     : "the " + std::to_string(drawn) + " of highest PageRank of " +
-                                           std::to_string(all_entities) + " entities";
+    const Graph& kg = graph.graph();
+    std::size_t relations = 0;
+    for (Edge e : selection.edges) relations += kg[e].relation != Relation::co_mentioned;
+    const std::size_t all = boost::num_vertices(kg);
+    std::string entities =
+        std::to_string(selection.entities) + " of " + std::to_string(all) + " entities";
+    if (selection.entities == all)
+        entities = std::to_string(all) + " entities";
+    else if (selection.limited)
+        entities +=
+            " (the largest connected groups, at most " + std::to_string(options.draw_limit) + ")";
+    else if (!selection.unrelated_drawn)
+        entities += " (those with typed relations)";
     std::string html = "<table border=\"0\" cellspacing=\"2\"><tr><td>newsgraph: " + entities +
                        ", " + std::to_string(relations) + " relations, " +
                        std::to_string(graph.documents().size()) + " documents</td></tr>";
@@ -301,7 +424,7 @@ void add_title_and_legend(Agraph_t* g, const KnowledgeGraph& graph, std::size_t 
     }
     for (const std::string* row : {&types, &tones})
         if (!row->empty())
-            html += "<tr><td><font point-size=\"10\"><table border=\"0\" cellspacing=\"6\"><tr>" +
+            html += "<tr><td><font point-size=\"12\"><table border=\"0\" cellspacing=\"6\"><tr>" +
                     *row + "</tr></table></font></td></tr>";
     html += "</table>";
     // agattr keeps a string marked as HTML by agstrdup_html, which agwrite then writes as
@@ -311,76 +434,211 @@ void add_title_and_legend(Agraph_t* g, const KnowledgeGraph& graph, std::size_t 
     agstrfree(g, label);
 }
 
-void add_entities(Agraph_t* g, const KnowledgeGraph& graph, std::vector<Agnode_t*>& node_of,
-                  std::vector<bool>& types_used) {
-    const Graph& kg = graph.graph();
-    for (Vertex v : boost::make_iterator_range(boost::vertices(kg))) {
-        const EntityVertex& entity = kg[v];
-        Agnode_t* node = agnode(g, c_string(node_name(entity.id)), 1);
-        const TypeStyle& style = style_of(entity.type);
-        std::string type_name(to_string(entity.type));
-        set(node, "label", display_string(entity.label));
-        set(node, "tooltip", node_tooltip(entity));
-        set(node, "shape", style.shape);
-        set(node, "style", style.style);
-        set(node, "fillcolor", std::string(colour_of(entity.type).hex));
-        set(node, "fontsize", font_size_for(entity.mentions));
-        std::transform(type_name.begin(), type_name.end(), type_name.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        set(node, "class", "entity " + type_name);  // for styling the SVG with CSS
-        node_of[v] = node;
-        types_used[static_cast<size_t>(entity.type)] = true;
-    }
+Agnode_t* add_entity(Agraph_t* g, const EntityVertex& entity) {
+    Agnode_t* node = agnode(g, c_string(node_name(entity.id)), 1);
+    const TypeStyle& style = style_of(entity.type);
+    std::string type_name(to_string(entity.type));
+    set(node, "label", display_string(entity.label));
+    set(node, "tooltip", node_tooltip(entity));
+    set(node, "shape", style.shape);
+    set(node, "style", style.style);
+    set(node, "fillcolor", std::string(colour_of(entity.type).hex));
+    set(node, "fontsize", font_size_for(entity.mentions));
+    std::transform(type_name.begin(), type_name.end(), type_name.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    set(node, "class", "entity " + type_name);  // for styling the SVG with CSS
+    return node;
 }
 
-// Adds the relations to draw; returns the nodes left without any.
-std::vector<Agnode_t*> add_relations(Agraph_t* g, const KnowledgeGraph& graph,
-                                     const ExportOptions& options,
-                                     const std::vector<Agnode_t*>& node_of,
-                                     std::vector<bool>& tones_used) {
-    std::vector<bool> related(node_of.size());
-    const Graph& kg = graph.graph();
-    for (Edge e : boost::make_iterator_range(boost::edges(kg))) {
-        const RelationEdge& relation = kg[e];
-        if (relation.relation == Relation::co_mentioned && !options.draw_co_mentions) continue;
-        if (relation.credit && !options.draw_credits) continue;  // bylines: provenance
-        const Vertex source = boost::source(e, kg), target = boost::target(e, kg);
-        // Anonymous edges: several relations may join the same two entities.
-        Agedge_t* edge = agedge(g, node_of[source], node_of[target], nullptr, 1);
-        const Tone tone = tone_of(relation.relation);
-        const ToneStyle& style = style_of(tone);
-        set(edge, "color", style.colour);
-        set(edge, "penwidth", pen_width_for(relation.weight));
-        set(edge, "tooltip", edge_tooltip(kg[source], relation, kg[target]));
-        set(edge, "class", "relation " + std::string(to_string(relation.relation)));
-        if (is_symmetric(relation.relation)) set(edge, "dir", "none");
-        if (tone == Tone::co_mention) {
-            set(edge, "style", "dashed");  // a statistic, not a claim: drawn unlabelled
-        } else {
-            set(edge, "label", relation_words(relation.relation));
-            set(edge, "fontcolor", style.colour);
+Agedge_t* add_relation(Agraph_t* g, const Graph& kg, Edge e, Agnode_t* tail, Agnode_t* head) {
+    const RelationEdge& relation = kg[e];
+    // Anonymous edges: several relations may join the same two entities.
+    Agedge_t* edge = agedge(g, tail, head, nullptr, 1);
+    const Tone tone = tone_of(relation.relation);
+    const ToneStyle& style = style_of(tone);
+    set(edge, "color", style.colour);
+    set(edge, "penwidth", pen_width_for(relation.weight));
+    set(edge, "tooltip",
+        edge_tooltip(kg[boost::source(e, kg)], relation, kg[boost::target(e, kg)]));
+    set(edge, "class", "relation " + std::string(to_string(relation.relation)));
+    if (is_symmetric(relation.relation)) set(edge, "dir", "none");
+    if (tone == Tone::co_mention) {
+        set(edge, "style", "dashed");  // a statistic, not a claim: drawn unlabelled
+    } else {
+        set(edge, "label", relation_words(relation.relation));
+        set(edge, "fontcolor", style.colour);
+    }
+    return edge;
+}
+
+// --- packing ------------------------------------------------------------------------------
+
+std::string coordinates(double x, double y) {
+    char text[64];
+    std::snprintf(text, sizeof text, "%.2f,%.2f", x, y);
+    return text;
+}
+
+// "x,y" moved by (dx, dy); Graphviz's spline lists ("e,x,y x,y x,y;s,x,y ...") point by point.
+std::string shifted(const std::string& points, double dx, double dy) {
+    std::string out;
+    std::size_t at = 0;
+    while (at < points.size()) {
+        const std::size_t end = points.find_first_of(" ;", at);
+        std::string token = points.substr(at, end == std::string::npos ? end : end - at);
+        std::string prefix;
+        if (token.size() > 2 && (token[0] == 'e' || token[0] == 's') && token[1] == ',') {
+            prefix = token.substr(0, 2);
+            token = token.substr(2);
         }
-        tones_used[static_cast<size_t>(tone)] = true;
-        related[source] = related[target] = true;
+        double x = 0, y = 0;
+        if (std::sscanf(token.c_str(), "%lf,%lf", &x, &y) == 2)
+            out += prefix + coordinates(x + dx, y + dy);
+        else
+            out += prefix + token;
+        if (end == std::string::npos) break;
+        out += points[end];
+        at = end + 1;
     }
-    std::vector<Agnode_t*> unrelated;
-    for (std::size_t v = 0; v < node_of.size(); ++v)
-        if (!related[v]) unrelated.push_back(node_of[v]);
-    return unrelated;
+    return out;
 }
 
-// dot puts every node without edges in its first rank: with co-mentions hidden, a news graph
-// has dozens, drawn as one column many times taller than the rest. Chaining them in rows
-// of invisible edges makes a square block instead. (dot's `pack` would do it without extra
-// edges, but Graphviz 2.43 then drops every edge label.)
-void arrange_unrelated(Agraph_t* g, const std::vector<Agnode_t*>& unrelated) {
-    const auto row = static_cast<std::size_t>(std::ceil(std::sqrt(unrelated.size())));
-    for (std::size_t i = 1; i < unrelated.size(); ++i) {
-        if (i % row == 0) continue;
-        Agedge_t* edge = agedge(g, unrelated[i - 1], unrelated[i], nullptr, 1);
-        set(edge, "style", "invis");
-        set(edge, "class", "layout");
+std::string attribute(void* object, const char* name) {
+    const char* value = agget(object, c_string(name));
+    return value ? value : "";
+}
+
+// One connected group laid out on its own, its positions waiting to be moved into place.
+struct LaidOut {
+    double llx = 0, lly = 0, width = 0, height = 0;
+    struct Node {
+        Agnode_t* node;  // in the drawing
+        double x, y;
+        std::string width, height;
+    };
+    struct Line {
+        Agedge_t* edge;  // in the drawing
+        std::string pos, lp;
+    };
+    std::vector<Node> nodes;
+    std::vector<Line> lines;
+};
+
+struct Row {
+    std::size_t first, last;
+    double width, height;
+};
+constexpr double kGap = 36;  // points: half an inch between groups
+
+// The groups in order, in rows of at most `limit` points (or one group, if wider).
+std::vector<Row> rows_of(const std::vector<LaidOut>& groups, double limit) {
+    std::vector<Row> rows;
+    for (std::size_t i = 0; i < groups.size(); ++i) {
+        if (rows.empty() || rows.back().width + kGap + groups[i].width > limit) {
+            rows.push_back({i, i + 1, groups[i].width, groups[i].height});
+            continue;
+        }
+        Row& row = rows.back();
+        row.last = i + 1;
+        row.width += kGap + groups[i].width;
+        row.height = std::max(row.height, groups[i].height);
     }
+    return rows;
+}
+
+// Rows of groups, largest first, each row centred under the one above, the rows' width chosen
+// so that the whole is about 1.5 times as wide as high (a screen, a landscape page): the
+// story's main group on top, the small ones beside and below it, not a column many times
+// taller than wide.
+void pack(std::vector<LaidOut>& groups) {
+    if (groups.empty()) return;
+    constexpr double kAspect = 1.5;
+    double widest = 0, all = 0;
+    for (const LaidOut& group : groups) {
+        widest = std::max(widest, group.width);
+        all += group.width + kGap;
+    }
+    const auto extent = [](const std::vector<Row>& rows) {
+        double width = 0, height = -kGap;
+        for (const Row& row : rows) {
+            width = std::max(width, row.width);
+            height += row.height + kGap;
+        }
+        return std::pair<double, double>{width, std::max(height, 1.0)};
+    };
+    std::vector<Row> rows = rows_of(groups, widest);
+    double best = 1e300;
+    constexpr int kTries = 64;
+    for (int i = 0; i <= kTries; ++i) {
+        const double limit = widest + (all - widest) * i / kTries;
+        std::vector<Row> tried = rows_of(groups, limit);
+        const auto [width, height] = extent(tried);
+        const double miss = std::abs(std::log(width / height / kAspect));
+        if (miss < best - 1e-9) {
+            best = miss;
+            rows = std::move(tried);
+        }
+    }
+    const auto [total_width, total_height] = extent(rows);
+    double top = 0;  // from the top of the drawing, downwards
+    for (const Row& row : rows) {
+        double x = (total_width - row.width) / 2;
+        for (std::size_t i = row.first; i < row.last; ++i) {
+            LaidOut& group = groups[i];
+            const double low = total_height - top - (row.height + group.height) / 2;
+            const double dx = x - group.llx, dy = low - group.lly;
+            for (const LaidOut::Node& node : group.nodes)
+                set(node.node, "pos", coordinates(node.x + dx, node.y + dy));
+            for (const LaidOut::Line& line : group.lines) {
+                if (!line.pos.empty()) set(line.edge, "pos", shifted(line.pos, dx, dy));
+                if (!line.lp.empty()) set(line.edge, "lp", shifted(line.lp, dx, dy));
+            }
+            x += group.width + kGap;
+        }
+        top += row.height + kGap;
+    }
+}
+
+// Lays out one group in a graph of its own with `engine`, as it is to appear in `drawing`.
+LaidOut lay_out(GVC_t* context, const KnowledgeGraph& graph, const std::vector<Vertex>& component,
+                const std::vector<Edge>& edges, const std::vector<Agnode_t*>& node_of,
+                const std::vector<Agedge_t*>& edge_of, const std::string& engine,
+                std::string& messages) {
+    const Graph& kg = graph.graph();
+    struct Close {
+        void operator()(Agraph_t* g) const { agclose(g); }
+    };
+    const std::unique_ptr<Agraph_t, Close> g(agopen(c_string("group"), Agdirected, nullptr));
+    style_graph(g.get(), engine, component.size());
+    std::map<Vertex, Agnode_t*> nodes;
+    for (Vertex v : component) nodes[v] = add_entity(g.get(), kg[v]);
+    std::vector<std::pair<Agedge_t*, Agedge_t*>> lines;  // (here, in the drawing)
+    for (std::size_t i = 0; i < edges.size(); ++i) {
+        const auto tail = nodes.find(boost::source(edges[i], kg));
+        if (tail == nodes.end()) continue;
+        lines.emplace_back(add_relation(g.get(), kg, edges[i], tail->second,
+                                        nodes.at(boost::target(edges[i], kg))),
+                           edge_of[i]);
+    }
+    if (gvLayout(context, g.get(), engine.c_str()) != 0)
+        throw std::runtime_error("Graphviz layout \"" + engine + "\" failed: " + messages);
+    attach_attrs(g.get());  // pos, width, height, lp, bb as attributes
+    LaidOut out;
+    double urx = 0, ury = 0;
+    std::sscanf(attribute(g.get(), "bb").c_str(), "%lf,%lf,%lf,%lf", &out.llx, &out.lly, &urx,
+                &ury);
+    out.width = urx - out.llx;
+    out.height = ury - out.lly;
+    for (Vertex v : component) {
+        Agnode_t* node = nodes.at(v);
+        LaidOut::Node placed{node_of[v], 0, 0, attribute(node, "width"), attribute(node, "height")};
+        std::sscanf(attribute(node, "pos").c_str(), "%lf,%lf", &placed.x, &placed.y);
+        out.nodes.push_back(std::move(placed));
+    }
+    for (const auto& [here, there] : lines)
+        out.lines.push_back({there, attribute(here, "pos"), attribute(here, "lp")});
+    gvFreeLayout(context, g.get());
+    return out;
 }
 
 }  // namespace
@@ -399,40 +657,72 @@ Drawing::MessageCollector::~MessageCollector() {
     current_messages = nullptr;
 }
 
-namespace {
-
-// The graph to draw: all of it, or its `limit` entities of highest PageRank.
-std::optional<KnowledgeGraph> limited(const KnowledgeGraph& graph, std::size_t limit) {
-    if (limit == 0 || boost::num_vertices(graph.graph()) <= limit) return std::nullopt;
-    GraphFilter top;
-    top.top = limit;
-    return filter_graph(graph, top, stored_centrality(graph).pagerank);
+Drawing::Drawing(const KnowledgeGraph& knowledge_graph, const ExportOptions& options, Unlaid)
+    : lock_(graphviz_mutex) {
+    const Graph& kg = knowledge_graph.graph();
+    graph_.reset(agopen(c_string("newsgraph"), Agdirected, &ostream_discipline));
+    style_graph(graph(), options.layout, boost::num_vertices(kg));
+    std::vector<Agnode_t*> node_of;
+    for (Vertex v : boost::make_iterator_range(boost::vertices(kg)))
+        node_of.push_back(add_entity(graph(), kg[v]));
+    for (Edge e : boost::make_iterator_range(boost::edges(kg)))
+        if (drawable(kg[e], options))
+            add_relation(graph(), kg, e, node_of[boost::source(e, kg)],
+                         node_of[boost::target(e, kg)]);
 }
 
-}  // namespace
-
-Drawing::Drawing(const KnowledgeGraph& whole_graph, const ExportOptions& options)
+Drawing::Drawing(const KnowledgeGraph& knowledge_graph, const ExportOptions& options)
     : lock_(graphviz_mutex) {
     const std::vector<std::string> engines = layout_engines(context());
-    if (std::find(engines.begin(), engines.end(), options.layout) == engines.end()) {
-        std::string valid;
-        for (const std::string& engine : engines) valid += (valid.empty() ? "" : ", ") + engine;
+    if (options.layout != "auto" &&
+        std::find(engines.begin(), engines.end(), options.layout) == engines.end()) {
+        std::string valid = "auto";
+        for (const std::string& engine : engines) valid += ", " + engine;
         throw std::runtime_error("unknown Graphviz layout \"" + options.layout +
                                  "\"; valid layouts: " + valid);
     }
+    const Graph& kg = knowledge_graph.graph();
+    const Selection selection = select(knowledge_graph, options);
 
-    const std::optional<KnowledgeGraph> top = limited(whole_graph, options.draw_limit);
-    const KnowledgeGraph& knowledge_graph = top ? *top : whole_graph;
+    // The drawing holds every entity and relation; each connected group is laid out on its
+    // own (dot, or sfdp when large), and the groups are then packed side by side. The
+    // drawing keeps the positions, so rendering it only draws them (neato -n2: "nop2").
     graph_.reset(agopen(c_string("newsgraph"), Agdirected, &ostream_discipline));
-    style_graph(graph(), options);
-    std::vector<Agnode_t*> node_of(boost::num_vertices(knowledge_graph.graph()));
+    style_graph(graph(), "nop2", selection.entities);
+    std::vector<Agnode_t*> node_of(boost::num_vertices(kg));
     std::vector<bool> types_used(std::size(kEntityTypes)), tones_used(kToneStyles.size());
-    add_entities(graph(), knowledge_graph, node_of, types_used);
-    const std::vector<Agnode_t*> unrelated =
-        add_relations(graph(), knowledge_graph, options, node_of, tones_used);
-    if (options.layout == "dot") arrange_unrelated(graph(), unrelated);
-    add_title_and_legend(graph(), knowledge_graph, boost::num_vertices(whole_graph.graph()),
-                         types_used, tones_used);
+    for (const std::vector<Vertex>& component : selection.components)
+        for (Vertex v : component) {
+            node_of[v] = add_entity(graph(), kg[v]);
+            types_used[static_cast<size_t>(kg[v].type)] = true;
+        }
+    std::vector<Agedge_t*> edge_of;
+    for (Edge e : selection.edges) {
+        edge_of.push_back(add_relation(graph(), kg, e, node_of[boost::source(e, kg)],
+                                       node_of[boost::target(e, kg)]));
+        tones_used[static_cast<size_t>(tone_of(kg[e].relation))] = true;
+    }
+    add_title_and_legend(graph(), knowledge_graph, selection, options, types_used, tones_used);
+
+    std::vector<LaidOut> groups;
+    for (const std::vector<Vertex>& component : selection.components) {
+        // Each group's relations: those whose source is in it.
+        std::vector<Edge> edges;
+        std::vector<Agedge_t*> drawn;
+        const std::set<Vertex> members(component.begin(), component.end());
+        for (std::size_t i = 0; i < selection.edges.size(); ++i)
+            if (members.count(boost::source(selection.edges[i], kg))) {
+                edges.push_back(selection.edges[i]);
+                drawn.push_back(edge_of[i]);
+            }
+        groups.push_back(lay_out(context(), knowledge_graph, component, edges, node_of, drawn,
+                                 engine_for(options.layout, component.size()), messages_.text));
+        for (const LaidOut::Node& node : groups.back().nodes) {
+            set(node.node, "width", node.width);
+            set(node.node, "height", node.height);
+        }
+    }
+    pack(groups);
 }
 
 }  // namespace newsgraph

@@ -1,6 +1,11 @@
 // The knowledge graph as a Graphviz graph styled for reading: shapes and colours by entity
 // type, edges by relation. Built once here and shared by the DOT and SVG writers, so that
 // graph.dot and graph.svg are the same drawing.
+//
+// By default it draws the entities that take part in drawn relations, in connected groups:
+// each group laid out on its own (dot, or sfdp past 150 entities), the largest first, the
+// groups packed in rows beside and below it. The positions are in the graph, so rendering
+// only draws them (layout "nop2", neato -n2).
 #pragma once
 
 #include <cgraph.h>
@@ -20,7 +25,13 @@ class Drawing {
     // Throws std::runtime_error, listing the valid engines, when options.layout is not a
     // Graphviz layout engine.
     Drawing(const KnowledgeGraph& graph, const ExportOptions& options);
+    // Not laid out, for callers that lay the graph out their own way (the explorer): every
+    // entity, in vertex order, and the relations options draw, styled but without positions.
+    struct Unlaid {};
+    Drawing(const KnowledgeGraph& graph, const ExportOptions& options, Unlaid);
     Drawing(const Drawing&) = delete;
+    // The engine that renders the laid-out drawing: it keeps every position.
+    static constexpr const char* kEngine = "nop2";
     Drawing& operator=(const Drawing&) = delete;
 
     // The graph's I/O discipline writes to a std::ostream: agwrite(graph(), &stream).

@@ -86,7 +86,7 @@ std::vector<std::optional<Point>> force_layout(const KnowledgeGraph& graph,
     layout.layout = "sfdp";
     layout.draw_limit = 0;
     layout.draw_co_mentions = false;
-    Drawing drawing(graph, layout);
+    Drawing drawing(graph, layout, Drawing::Unlaid{});
     Agraph_t* ag = drawing.graph();
     std::vector<Agnode_t*> node_of;  // Drawing adds one node per vertex, in vertex order
     for (Agnode_t* n = agfstnode(ag); n; n = agnxtnode(ag, n)) node_of.push_back(n);

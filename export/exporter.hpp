@@ -18,10 +18,18 @@ class AtomicFile;
 struct ExportOptions {
     // Drawings (DOT/SVG) leave co_mentioned edges out unless asked: they swamp large graphs.
     bool draw_co_mentions = false;
-    std::string layout = "dot";  // Graphviz layout engine for rendered formats
-    // Drawings of bigger graphs show this many entities, those of highest PageRank: past a few
+    // Graphviz layout engine of each connected group drawn; "auto": dot, sfdp past 150
+    // entities in one group.
+    std::string layout = "auto";
+    // Drawings of bigger graphs show this many entities, whole connected groups largest first
+    // (of the largest alone, if it is bigger, its entities of highest PageRank): past a few
     // hundred nodes a drawing is unreadable, and laying it out takes minutes. 0: no limit.
     std::size_t draw_limit = 500;
+    // Drawings leave out entities without a drawn relation unless asked (or unless no entity
+    // has one): dozens of unconnected names hide the story.
+    bool draw_unrelated = false;
+    // graph.png is scaled down to at most this many pixels on its longest side. 0: no limit.
+    std::size_t max_png_px = 4000;
     // Drawings leave credit-line affiliations (RelationEdge::credit) out unless asked.
     bool draw_credits = false;
     // GEXF: symmetric relations as type="undirected" edges in a mixed graph, as Gephi writes

@@ -1,5 +1,6 @@
 // SVG, PNG and PDF: the drawing of drawing.hpp laid out and rendered by Graphviz (gvc).
 #include <algorithm>
+#include <cstdio>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -59,7 +60,14 @@ class RenderedWriter : public Exporter {
     void write(const KnowledgeGraph& graph, const ExportOptions& options,
                std::ostream& out) const override {
         const Drawing drawing(graph, options);
-        const Layout layout(drawing, options.layout);
+        if (format_ == "png" && options.max_png_px != 0) {
+            // Inches at 96 dpi, the pad included; `size` only ever shrinks a drawing.
+            const double inches = std::max(1.0, (static_cast<double>(options.max_png_px) - 1) / 96);
+            char size[64];
+            std::snprintf(size, sizeof size, "%.3f,%.3f", inches, inches);
+            agsafeset(drawing.graph(), const_cast<char*>("size"), size, const_cast<char*>(""));
+        }
+        const Layout layout(drawing, Drawing::kEngine);
         char* data = nullptr;
         unsigned int length = 0;
         const int status =

@@ -10,9 +10,13 @@
 
 #include <catch2/catch.hpp>
 #include <csignal>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <regex>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -361,10 +365,14 @@ TEST_CASE("DOT draws entities by type and leaves co-mentions out unless asked", 
     CHECK(dot.find("label=<<table") != std::string::npos);
     CHECK(dot.find("Country (rounded box)") != std::string::npos);
     CHECK(dot.find("Organisation") == std::string::npos);
-    CHECK(dot.find("layout=dot") != std::string::npos);
+    // Laid out by newsgraph, group by group: the DOT keeps the positions (neato -n2).
+    CHECK(dot.find("layout=nop2") != std::string::npos);
+    CHECK(count(dot, "pos=") >= 5);  // three entities, two relations
     CHECK(count(dot, "\"relation met_with\"") == 1);
     CHECK(count(dot, "dir=none") == 1);  // met_with is symmetric
     CHECK(count(dot, "co_mentioned") == 0);
+    // Russia is only co-mentioned: left out with its link.
+    CHECK(dot.find("\"country/russia\"") == std::string::npos);
 
     ExportOptions with_co_mentions;
     with_co_mentions.draw_co_mentions = true;
@@ -373,15 +381,75 @@ TEST_CASE("DOT draws entities by type and leaves co-mentions out unless asked", 
     CHECK(count(drawn, "dir=none") == 2);
 }
 
-TEST_CASE("DOT arranges entities without relations in rows for the dot engine", "[export][dot]") {
+// The node positions ("x,y", points, y upwards) of a laid-out DOT drawing, by node name.
+std::map<std::string, std::pair<double, double>> positions(const std::string& dot) {
+    std::map<std::string, std::pair<double, double>> out;
+    // Node statements: a tab, the quoted name, a tab, the attributes (one a line) in [...].
+    const std::regex node("\n\t\"([^\"]+)\"\t\\[([^\\]]*)\\]");
+    const std::regex pos("pos=\"([-0-9.]+),([-0-9.]+)\"");
+    for (std::sregex_iterator it(dot.begin(), dot.end(), node), end; it != end; ++it) {
+        const std::string attributes = (*it)[2];
+        std::smatch at;
+        if (std::regex_search(attributes, at, pos))
+            out[(*it)[1]] = {std::stod(at[1]), std::stod(at[2])};
+    }
+    return out;
+}
+
+TEST_CASE("drawings leave out unrelated entities and put the largest group on top",
+          "[export][dot]") {
+    KnowledgeGraph graph;
+    auto add = [&](const char* name) {
+        return graph.add_entity(entity(EntityType::Organisation, name));
+    };
+    const Vertex a = add("A"), b = add("B"), c = add("C"), d = add("D");
+    const Vertex e = add("E"), f = add("F"), g = add("G"), h = add("H");
+    add("I");
+    add("J");
+    graph.add_relation(a, b, Relation::member_of, evidence("A is in B."));
+    graph.add_relation(a, c, Relation::cooperates_with, evidence("A works with C.", 1));
+    graph.add_relation(d, b, Relation::member_of, evidence("D is in B.", 2));
+    graph.add_relation(e, f, Relation::member_of, evidence("E is in F.", 3));
+    graph.add_relation(g, h, Relation::member_of, evidence("G is in H.", 4));
+    graph.normalize();
+
+    const auto placed = positions(render("dot", graph));
+    REQUIRE(placed.size() == 8);  // I and J, with no relation, are left out
+    CHECK(placed.count("organisation/i") == 0);
+    double top_of_largest = -1e9, top_of_rest = -1e9;
+    for (const auto& [name, at] : placed) {
+        const bool largest = name == "organisation/a" || name == "organisation/b" ||
+                             name == "organisation/c" || name == "organisation/d";
+        double& top = largest ? top_of_largest : top_of_rest;
+        top = std::max(top, at.second);
+    }
+    CHECK(top_of_largest > top_of_rest);
+    // The two pairs sit side by side, in one row, not in a column.
+    CHECK(placed.at("organisation/e").second == Approx(placed.at("organisation/g").second));
+    CHECK(placed.at("organisation/e").first != Approx(placed.at("organisation/g").first));
+
+    ExportOptions all;
+    all.draw_unrelated = true;
+    CHECK(positions(render("dot", graph, all)).size() == 10);
+    ExportOptions limited;
+    limited.draw_limit = 5;  // the group of four fits, then neither pair
+    CHECK(positions(render("dot", graph, limited)).size() == 4);
+}
+
+TEST_CASE("a drawing of entities without relations packs them in rows", "[export][dot]") {
     KnowledgeGraph graph;
     for (const char* name : {"A", "B", "C", "D", "E"})
         graph.add_entity(entity(EntityType::Organisation, name));
-    // Five nodes in rows of three: A-B-C and D-E, chained by invisible edges.
-    CHECK(count(render("dot", graph), "style=invis") == 3);
-    ExportOptions neato;
-    neato.layout = "neato";
-    CHECK(count(render("dot", graph, neato), "style=invis") == 0);
+    // Nothing related: every entity drawn, in rows (here three and two), not one column.
+    const auto placed = positions(render("dot", graph));
+    REQUIRE(placed.size() == 5);
+    std::set<double> rows, columns;
+    for (const auto& [name, at] : placed) {
+        rows.insert(at.second);
+        columns.insert(at.first);
+    }
+    CHECK(rows.size() == 2);
+    CHECK(columns.size() >= 3);
 }
 
 TEST_CASE("SVG renders the same drawing, and an unknown layout lists the valid ones", "[export][svg]") {

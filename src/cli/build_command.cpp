@@ -110,6 +110,8 @@ int run_build(const BuildOptions& options, std::istream& in, std::ostream& out, 
     export_options.layout = options.layout;
     export_options.draw_co_mentions = options.draw_co_mentions;
     export_options.draw_limit = options.draw_limit;
+    export_options.draw_unrelated = options.draw_unrelated;
+    export_options.max_png_px = options.max_png_px;
     export_options.draw_credits = options.draw_credits;
     export_options.gexf_mixed = options.gexf_mixed;
     export_options.neo4j_replace = options.neo4j_replace;

@@ -49,11 +49,16 @@ Options:
                             report   report.md and report.html (self-contained)
                             html     explorer.html (the graph to search, filter and
                                      click through in a browser, offline)
-      --layout ENGINE     Graphviz layout of the drawings and the report's diagram:
-                          dot, neato, fdp, sfdp, circo, twopi (default: dot)
-      --draw-limit N      draw at most N entities in dot/svg/png/pdf, those of highest
-                          PageRank, as the diagram's title then says (default: 500;
-                          0: all)
+      --layout ENGINE     Graphviz layout of each connected group in the drawings and
+                          the report's diagram: auto (dot, sfdp past 150 entities),
+                          dot, neato, fdp, sfdp, circo, twopi (default: auto)
+      --draw-limit N      draw at most N entities in dot/svg/png/pdf: whole connected
+                          groups, largest first, as the diagram's title then says
+                          (default: 500; 0: all)
+      --draw-unrelated    also draw entities without a drawn relation (left out by
+                          default, unless no entity has one)
+      --max-png-px N      scale graph.png down to at most N pixels on its longest side
+                          (default: 4000; 0: no limit)
       --draw-co-mentions  also draw co_mentioned edges in dot/svg/png/pdf (left out by
                           default; always present in the data formats)
       --draw-credits      also draw affiliations read only in credit lines and bylines
@@ -246,6 +251,10 @@ Command parse_command_line(const std::vector<std::string>& args) {
             o.layout = arg(flag);
         } else if (flag == "--draw-limit") {
             o.draw_limit = parse_size(flag, arg(flag));
+        } else if (flag == "--draw-unrelated") {
+            o.draw_unrelated = true;
+        } else if (flag == "--max-png-px") {
+            o.max_png_px = parse_size(flag, arg(flag));
         } else if (flag == "--draw-co-mentions") {
             o.draw_co_mentions = true;
         } else if (flag == "--draw-credits") {
@@ -323,10 +332,11 @@ Command parse_command_line(const std::vector<std::string>& args) {
         const auto known = export_formats();
         o.formats.assign(known.begin(), known.end());
     }
-    const std::vector<std::string> layouts = {"dot", "neato", "fdp", "sfdp", "circo", "twopi"};
+    const std::vector<std::string> layouts = {"auto", "dot",   "neato", "fdp",
+                                              "sfdp", "circo", "twopi"};
     if (std::find(layouts.begin(), layouts.end(), o.layout) == layouts.end())
         throw std::invalid_argument("unknown layout '" + o.layout +
-                                    "' (known: dot, neato, fdp, sfdp, circo, twopi)");
+                                    "' (known: auto, dot, neato, fdp, sfdp, circo, twopi)");
     return cmd;
 }
 

@@ -20,12 +20,16 @@ struct BuildOptions {
     bool show_parse = false;           // explain: the tree of each evidence sentence
     std::size_t max_file_bytes = 64u << 20;
     std::size_t evidence_cap = 5;
-    std::string layout = "dot";
+    std::string layout = "auto";
     bool draw_co_mentions = false;
     bool draw_credits = false;     // --draw-credits
     bool gexf_mixed = false;       // --gexf-mixed
     bool neo4j_replace = false;    // --replace
     std::size_t draw_limit = 500;  // entities drawn (dot, svg, png, pdf); 0: all
+    // --draw-unrelated: also draw entities without a drawn relation.
+    bool draw_unrelated = false;
+    // --max-png-px: graph.png at most this many pixels on its longest side; 0: no limit.
+    std::size_t max_png_px = 4000;
     bool quiet = false;
     // build, annotate, explain: articles read, parsed and extracted at once (--jobs); 0:
     // every core (std::thread::hardware_concurrency()). The output is the same for any value.

@@ -27,6 +27,30 @@
 namespace newsgraph {
 namespace {
 
+// A text file's headline: its first line that is not blank, without Markdown's heading
+// marks, at most 300 bytes (cut at a character boundary).
+std::string headline(std::string_view text) {
+    while (!text.empty()) {
+        const std::size_t end = text.find('\n');
+        std::string_view line = text.substr(0, end);
+        while (!line.empty() &&
+               (line.front() == '#' || line.front() == ' ' || line.front() == '\t'))
+            line.remove_prefix(1);
+        while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r'))
+            line.remove_suffix(1);
+        if (!line.empty()) {
+            std::size_t size = std::min<std::size_t>(line.size(), 300);
+            while (size < line.size() && size > 0 &&
+                   (static_cast<unsigned char>(line[size]) & 0xC0) == 0x80)
+                --size;
+            return std::string(line.substr(0, size));
+        }
+        if (end == std::string_view::npos) break;
+        text.remove_prefix(end + 1);
+    }
+    return "";
+}
+
 namespace fs = std::filesystem;
 
 constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
@@ -402,6 +426,7 @@ class InputReader {
             PendingDocument pending;
             pending.document.info.id = origin.stem;
             pending.document.text = normalize_text(text);
+            pending.document.info.title = headline(pending.document.text);
             pending.document.origin = origin.where;
             pending.id_from_path = true;
             pending.folders = origin.folders;

@@ -2,11 +2,17 @@
 """The diagrams and what a person at a terminal sees, checked by the programs that open them:
 
   layouts   for every --layout choice, graph.svg is SVG with a node per entity of the
-            GraphML, and Graphviz's own command line (dot -K ENGINE) renders graph.dot.
+            GraphML that has a typed relation (not credit), and Graphviz's own command line
+            (dot -K ENGINE, and plain `dot`, which keeps the packed positions) renders
+            graph.dot.
+  story     the drawing leads with the story: no unconnected names (unless
+            --draw-unrelated), the largest connected group at the top, the others packed
+            beside and below it (the drawing is not a column many times taller than wide).
+  png size  graph.png is at most --max-png-px pixels on its longest side (default 4000).
   png, pdf  Pillow opens graph.png (a picture, not a blank page); poppler's pdfinfo finds
-            one page in graph.pdf and pdftotext finds every entity's name on it.
-  limit     --draw-limit N draws the N entities of highest PageRank and says so in the
-            title; the data formats keep every entity; 0 draws all.
+            one page in graph.pdf and pdftotext finds every drawn entity's name on it.
+  limit     --draw-limit N draws whole connected groups, largest first, at most N entities,
+            and says so in the title; the data formats keep every entity; 0 draws all.
   progress  on a terminal (a pseudo-terminal here) stderr shows articles done and the steps;
             with --quiet, or when stderr is not a terminal, nothing but problems.
 """
@@ -25,7 +31,28 @@ from PIL import Image  # noqa: E402
 from test_formats import CheckFailed, require  # noqa: E402
 
 SVG = "{http://www.w3.org/2000/svg}"
-LAYOUTS = ("dot", "neato", "fdp", "sfdp", "circo", "twopi")
+LAYOUTS = ("auto", "dot", "neato", "fdp", "sfdp", "circo", "twopi")
+
+
+def story_graph(graphml):
+    """The typed relations a default drawing shows (no co-mentions, no credit lines)."""
+    story = networkx.Graph()
+    for source, target, data in graphml.edges(data=True):
+        if data.get("relation") != "co_mentioned" and data.get("provenance") != "credit":
+            story.add_edge(source, target)
+    return story
+
+
+def node_positions(svg_path):
+    """Entity id -> (x, y) of its label's first line in a Graphviz SVG (y grows downwards)."""
+    svg = ElementTree.parse(svg_path).getroot()
+    positions = {}
+    for group in svg.iter(SVG + "g"):
+        if group.get("class", "").split()[:1] != ["node"]:
+            continue
+        text = next(group.iter(SVG + "text"))
+        positions[group.find(SVG + "title").text] = (float(text.get("x")), float(text.get("y")))
+    return positions
 
 
 def build(newsgraph, inputs, output, *options):
@@ -52,12 +79,14 @@ def check_layouts(newsgraph, inputs, work):
     for engine in LAYOUTS:
         output = work / f"layout-{engine}"
         graphml = build(newsgraph, inputs, output, "-f", "graphml,dot,svg", "--layout", engine)
-        require(drawn_nodes(output / "graph.svg") == set(graphml.nodes),
-                f"--layout {engine}: graph.svg's nodes differ from the GraphML's")
-        done = subprocess.run(["dot", f"-K{engine}", "-Tsvg", str(output / "graph.dot")],
-                              capture_output=True)
-        require(done.returncode == 0, f"dot -K{engine} fails on graph.dot: {done.stderr[:500]}")
-        ElementTree.fromstring(done.stdout)
+        require(drawn_nodes(output / "graph.svg") == set(story_graph(graphml).nodes),
+                f"--layout {engine}: graph.svg's nodes differ from the GraphML's related ones")
+        for command in (["dot", "-Tsvg"], ["dot", "-Kdot" if engine == "auto" else f"-K{engine}",
+                                           "-Tsvg"]):
+            done = subprocess.run(command + [str(output / "graph.dot")], capture_output=True)
+            require(done.returncode == 0,
+                    f"{' '.join(command)} fails on graph.dot: {done.stderr[:500]}")
+            ElementTree.fromstring(done.stdout)
     return f"{', '.join(LAYOUTS)}: graph.svg complete, graph.dot rendered by dot -K"
 
 
@@ -76,32 +105,82 @@ def check_png_pdf(newsgraph, inputs, work):
     text = subprocess.run(["pdftotext", str(output / "graph.pdf"), "-"], capture_output=True,
                           text=True, check=True).stdout
     words = set(text.split())
-    unseen = [label for _, label in graphml.nodes(data="label")
-              if not set(label.split()) <= words]
+    story = story_graph(graphml)
+    unseen = [label for node, label in graphml.nodes(data="label")
+              if node in story and not set(label.split()) <= words]
     require(not unseen, f"graph.pdf does not show {unseen[:5]}")
     return (f"graph.png {width}x{height}; graph.pdf one page naming all "
-            f"{graphml.number_of_nodes()} entities")
+            f"{story.number_of_nodes()} related entities")
 
 
 def check_limit(newsgraph, inputs, work):
     output = work / "limit"
     graphml = build(newsgraph, inputs, output, "-f", "graphml,svg", "--draw-limit", "10")
     drawn = drawn_nodes(output / "graph.svg")
-    require(len(drawn) == 10, f"--draw-limit 10 draws {len(drawn)} entities")
+    require(0 < len(drawn) <= 10, f"--draw-limit 10 draws {len(drawn)} entities")
     require(drawn <= set(graphml.nodes), "drawn entities missing from the GraphML")
-    lowest_drawn = min(graphml.nodes[n]["pagerank"] for n in drawn)
-    highest_left = max(graphml.nodes[n]["pagerank"] for n in set(graphml.nodes) - drawn)
-    require(lowest_drawn >= highest_left, "--draw-limit draws others than the most central")
+    story = story_graph(graphml)
+    groups = sorted(networkx.connected_components(story), key=len, reverse=True)
+    for group in groups:  # whole groups, the largest that fit
+        require(group <= drawn or not group & drawn, f"--draw-limit cuts a group: {group}")
+    fitting = [g for g in groups if len(g) <= 10]
+    require(fitting[0] <= drawn, "--draw-limit leaves out the largest group that fits")
     total = graphml.number_of_nodes()
     title = svg_title(output / "graph.svg")
-    require(f"the 10 of highest PageRank of {total} entities" in title, f"title: {title!r}")
+    require(f"{len(drawn)} of {total} entities (the largest connected groups, at most 10)"
+            in title, f"title: {title!r}")
 
     output = work / "no-limit"
-    build(newsgraph, inputs, output, "-f", "graphml,svg", "--draw-limit", "0")
-    require(len(drawn_nodes(output / "graph.svg")) == total, "--draw-limit 0 leaves some out")
+    build(newsgraph, inputs, output, "-f", "graphml,svg", "--draw-limit", "0", "--draw-unrelated")
+    require(len(drawn_nodes(output / "graph.svg")) == total,
+            "--draw-limit 0 --draw-unrelated leaves some out")
     require(svg_title(output / "graph.svg").startswith(f"newsgraph: {total} entities"),
             "--draw-limit 0: title")
-    return f"10 of {total} drawn, the most central, title says so; 0 draws all"
+    return f"{len(drawn)} of {total} drawn, whole groups, title says so; 0 draws all"
+
+
+def check_story(newsgraph, inputs, work):
+    output = work / "story"
+    graphml = build(newsgraph, inputs, output, "-f", "graphml,svg")
+    story = story_graph(graphml)
+    positions = node_positions(output / "graph.svg")
+    unrelated = set(positions) - set(story.nodes)
+    require(not unrelated, f"unconnected names drawn: {sorted(unrelated)[:5]}")
+    groups = sorted(networkx.connected_components(story), key=len, reverse=True)
+    require(len(groups) > 1, "the samples should have several groups")
+    largest = groups[0]
+    top_largest = min(positions[n][1] for n in largest)
+    top_others = min(positions[n][1] for n in set(positions) - largest)
+    require(top_largest < top_others, "the largest connected group is not at the top")
+    xs = [x for x, _ in positions.values()]
+    ys = [y for _, y in positions.values()]
+    width, height = max(xs) - min(xs), max(ys) - min(ys)
+    require(height < 2 * width, f"the drawing is a column: {width:.0f} wide, {height:.0f} high")
+    title = svg_title(output / "graph.svg")
+    require(f"{len(positions)} of {graphml.number_of_nodes()} entities (those with typed "
+            "relations)" in title, f"title: {title!r}")
+
+    output = work / "unrelated"
+    build(newsgraph, inputs, output, "-f", "graphml,svg", "--draw-unrelated")
+    require(len(drawn_nodes(output / "graph.svg")) == graphml.number_of_nodes(),
+            "--draw-unrelated leaves some out")
+    return (f"{len(positions)} of {graphml.number_of_nodes()} entities drawn, largest group "
+            f"({len(largest)}) on top of {len(groups)}; {width:.0f} x {height:.0f} pt")
+
+
+def check_png_size(newsgraph, inputs, work):
+    sizes = {}
+    for limit in ("600", None):
+        output = work / f"png-{limit}"
+        options = ["--max-png-px", limit] if limit else []
+        build(newsgraph, inputs, output, "-f", "graphml,png", *options)
+        with Image.open(output / "graph.png") as image:
+            sizes[limit] = image.size
+        require(max(sizes[limit]) <= int(limit or 4000),
+                f"graph.png is {sizes[limit]} with --max-png-px {limit}")
+    require(max(sizes["600"]) >= 500, f"--max-png-px 600 shrinks to {sizes['600']}")
+    require(max(sizes[None]) > 600, f"the default graph.png is {sizes[None]}")
+    return f"{sizes['600']} at --max-png-px 600, {sizes[None]} by default"
 
 
 def run_on_terminal(command):
@@ -153,6 +232,8 @@ def main():
         print("ok  layouts:", check_layouts(args.newsgraph, inputs, args.work_dir))
         print("ok  png, pdf:", check_png_pdf(args.newsgraph, inputs, args.work_dir))
         print("ok  limit:", check_limit(args.newsgraph, inputs, args.work_dir))
+        print("ok  story:", check_story(args.newsgraph, inputs, args.work_dir))
+        print("ok  png size:", check_png_size(args.newsgraph, inputs, args.work_dir))
         print("ok  progress:", check_progress(args.newsgraph, inputs, args.work_dir))
     except CheckFailed as failure:
         print(f"FAIL: {failure}", file=sys.stderr)

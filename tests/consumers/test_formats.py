@@ -369,23 +369,26 @@ def check_report(directory, graphml):
             rows += 1
     evidence = {(e["document"], e["sentence"] + 1): e["text"]
                 for _, _, d in graphml.edges(data=True) for e in json.loads(d["evidence"])}
+    parent = {child: element for element in root.iter() for child in element}
+    anchors = {e.get("id"): e for e in root.iter() if e.get("id")}
     quotes = list(root.iter("blockquote"))
     for quote in quotes:
-        cite = text_of(quote.find("cite"))
-        match = re.fullmatch(r"\[(.+), s\. (\d+)\]", cite)
-        require(match, f"citation {cite!r}")
-        key = (match[1], int(match[2]))
+        cite = quote.find("cite")
+        links = [a.get("href") for a in cite.iter("a")]
+        match = re.fullmatch(r"#quote-.+-(\d+)", links[-1]) if links else None
+        require(match and links[-1][1:] in anchors, f"citation {text_of(cite)!r}: {links}")
+        listed = parent[parent[parent[anchors[links[-1][1:]]]]]  # a < li < ul < li
+        key = (listed.get("data-key"), int(match[1]))
         require(key in evidence and evidence[key] in text_of(quote),
-                f"quote cited {cite} is not that sentence of the evidence")
-    documents = [r for t in root.iter("table") if t.get("id") == "table-documents" for r in t.iter("tr")
-                 if r.get("data-key")]
-    require(len(documents) >= len({d for _, d in graphml.nodes(data="documents")
-                                   for d in json.loads(d)}), "report lists fewer articles")
+                f"quote cited {text_of(cite)} is not that sentence of the evidence")
+    documents = [li for li in anchors["list-documents"].iter("li") if li.get("data-key")]
     require(root.find(".//figure/{http://www.w3.org/2000/svg}svg") is not None,
             "report.html has no inline SVG diagram")
     markdown = (directory / "report.md").read_text(encoding="utf-8")
-    for heading in ("# newsgraph report", "## What was read", "## Entities",
-                    "## Strongest relations", "## Profiles"):
+    for heading in ('# <a id="top"></a>newsgraph report', '## <a id="documents"></a>Reading list',
+                    '## <a id="entities"></a>Entities',
+                    '## <a id="relations"></a>Strongest relations',
+                    '## <a id="profiles"></a>Profiles'):
         require(heading + "\n" in markdown, f"report.md lacks {heading!r}")
     return (f"well-formed; {rows} entity rows, {len(quotes)} quotes and "
             f"{len(types)} type counts agree with GraphML")
