@@ -70,17 +70,6 @@ void write_value(std::ostream& out, const std::string& id, const std::string& va
         << "\"/>\n";
 }
 
-// The YYYY-MM-DD part of an ISO 8601 date, empty when `date` does not start with one: that is
-// the only form timeformat="date" accepts.
-std::string calendar_date(const std::string& date) {
-    if (date.size() < 10) return "";
-    for (std::size_t i = 0; i < 10; ++i) {
-        const bool dash = i == 4 || i == 7;
-        if (dash ? date[i] != '-' : (date[i] < '0' || date[i] > '9')) return "";
-    }
-    return date.substr(0, 10);
-}
-
 std::string decimal(double value) {
     char text[32];
     std::snprintf(text, sizeof text, "%.3g", value);

@@ -75,17 +75,6 @@ std::string decimal(double value) {
     return text;
 }
 
-// The YYYY-MM-DD part of an ISO 8601 date, empty when `date` does not start with one: what a
-// Neo4j date property takes.
-std::string calendar_date(const std::string& date) {
-    if (date.size() < 10) return "";
-    for (std::size_t i = 0; i < 10; ++i) {
-        const bool dash = i == 4 || i == 7;
-        if (dash ? date[i] != '-' : (date[i] < '0' || date[i] > '9')) return "";
-    }
-    return date.substr(0, 10);
-}
-
 // The attribute names of the graph's entities, each once, in byte order.
 std::set<std::string> attribute_names(const Graph& g) {
     std::set<std::string> names;

@@ -109,4 +109,13 @@ std::string xml_escape(std::string_view text) {
     return out;
 }
 
+std::string calendar_date(const std::string& date) {
+    if (date.size() < 10) return "";
+    for (std::size_t i = 0; i < 10; ++i) {
+        const bool dash = i == 4 || i == 7;
+        if (dash ? date[i] != '-' : (date[i] < '0' || date[i] > '9')) return "";
+    }
+    return date.substr(0, 10);
+}
+
 }  // namespace newsgraph

@@ -18,4 +18,8 @@ std::string clean_text(std::string_view text);
 // attribute-value normalisation and line-end handling cannot change them.
 std::string xml_escape(std::string_view text);
 
+// The YYYY-MM-DD part of an ISO 8601 date, empty when `date` does not start with one: the
+// only form GEXF's timeformat="date" and a Neo4j date property accept.
+std::string calendar_date(const std::string& date);
+
 }  // namespace newsgraph

@@ -24,6 +24,48 @@ class NameAffiliations {
                 if (at_[k] == kNone) at_[k] = m;  // "US State Department" over "US"
     }
 
+    // Affiliations stated around a person's name.
+    void find() {
+        for (std::size_t k = 0; k < t_.size(); ++k) {
+            if (at_[k] == kNone || (k > 0 && at_[k - 1] == at_[k])) continue;
+            const std::size_t m = at_[k];
+            if (mention(m).type != EntityType::Person) continue;
+            const std::size_t last = mention(m).last;
+            // "CNN's Nectar Gan, Wayne Chang and Anna Chernova"
+            if (k >= 2 && lower(k - 1) == "'s" && at_[k - 2] != kNone &&
+                mention(at_[k - 2]).type == EntityType::Organisation)
+                emit_all(coordinated(m, false), at_[k - 2]);
+            // "Chris Buckley from The New York Times", "Evan Feigenbaum of the Carnegie ..."
+            if (last + 1 < t_.size() && !mention(m).role &&
+                (lower(last) == "from" || lower(last) == "of" || lower(last) == "at")) {
+                std::size_t o = last + 1;
+                if (o < t_.size() && lower(o) == "the") ++o;
+                if (o < t_.size() && at_[o] != kNone &&
+                    mention(at_[o]).type == EntityType::Organisation)
+                    emit(m, at_[o]);
+            }
+            // "At The Diplomat, Shannon Tiezzi described"
+            if (k >= 2 && t_[k - 1].norm == "," && at_[k - 2] != kNone &&
+                mention(at_[k - 2]).type == EntityType::Organisation) {
+                std::size_t f = mention(at_[k - 2]).first;
+                if (f >= 1 && lower(f - 1) == "the") --f;
+                if (f >= 1 && lower(f - 1) == "at") emit(m, at_[k - 2]);
+            }
+            // "Philipp Ivanov wrote in Foreign Policy", "Max Seddon and Joe Leahy reported in
+            // The Financial Times", "wrote Li Yuan in The New York Times"
+            std::size_t v = last;
+            if (v < t_.size() && lx_.is_reporting_verb(lower(v))) ++v;
+            if (v + 1 < t_.size() && (lower(v) == "in" || lower(v) == "for") &&
+                (v > last || (k > 0 && lx_.is_reporting_verb(lower(k - 1))))) {
+                std::size_t o = v + 1;
+                if (o < t_.size() && lower(o) == "the") ++o;
+                if (o < t_.size() && at_[o] != kNone &&
+                    mention(at_[o]).type == EntityType::Organisation)
+                    emit_all(coordinated(m, true), at_[o]);
+            }
+        }
+    }
+
   private:
     static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
     std::string lower(std::size_t i) const { return lower_ascii(t_[i].norm); }
@@ -72,49 +114,6 @@ class NameAffiliations {
             cur = *next;
         }
         return all;
-    }
-
-    // Affiliations stated around a person's name.
-  public:
-    void find() {
-        for (std::size_t k = 0; k < t_.size(); ++k) {
-            if (at_[k] == kNone || (k > 0 && at_[k - 1] == at_[k])) continue;
-            const std::size_t m = at_[k];
-            if (mention(m).type != EntityType::Person) continue;
-            const std::size_t last = mention(m).last;
-            // "CNN's Nectar Gan, Wayne Chang and Anna Chernova"
-            if (k >= 2 && lower(k - 1) == "'s" && at_[k - 2] != kNone &&
-                mention(at_[k - 2]).type == EntityType::Organisation)
-                emit_all(coordinated(m, false), at_[k - 2]);
-            // "Chris Buckley from The New York Times", "Evan Feigenbaum of the Carnegie ..."
-            if (last + 1 < t_.size() && !mention(m).role &&
-                (lower(last) == "from" || lower(last) == "of" || lower(last) == "at")) {
-                std::size_t o = last + 1;
-                if (o < t_.size() && lower(o) == "the") ++o;
-                if (o < t_.size() && at_[o] != kNone &&
-                    mention(at_[o]).type == EntityType::Organisation)
-                    emit(m, at_[o]);
-            }
-            // "At The Diplomat, Shannon Tiezzi described"
-            if (k >= 2 && t_[k - 1].norm == "," && at_[k - 2] != kNone &&
-                mention(at_[k - 2]).type == EntityType::Organisation) {
-                std::size_t f = mention(at_[k - 2]).first;
-                if (f >= 1 && lower(f - 1) == "the") --f;
-                if (f >= 1 && lower(f - 1) == "at") emit(m, at_[k - 2]);
-            }
-            // "Philipp Ivanov wrote in Foreign Policy", "Max Seddon and Joe Leahy reported in
-            // The Financial Times", "wrote Li Yuan in The New York Times"
-            std::size_t v = last;
-            if (v < t_.size() && lx_.is_reporting_verb(lower(v))) ++v;
-            if (v + 1 < t_.size() && (lower(v) == "in" || lower(v) == "for") &&
-                (v > last || (k > 0 && lx_.is_reporting_verb(lower(k - 1))))) {
-                std::size_t o = v + 1;
-                if (o < t_.size() && lower(o) == "the") ++o;
-                if (o < t_.size() && at_[o] != kNone &&
-                    mention(at_[o]).type == EntityType::Organisation)
-                    emit_all(coordinated(m, true), at_[o]);
-            }
-        }
     }
 
     const std::vector<Token>& t_;
