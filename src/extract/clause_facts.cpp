@@ -182,6 +182,13 @@ class ClauseReader {
                 through_pronoun_ = true;
             } else if (m != kNone) {
                 add(m);
+            } else if (w_[x].upos == "NOUN" && w_[x].xpos == "NNS" &&
+                       std::any_of(children_[x].begin(), children_[x].end(),
+                                   [&](int c) { return rel(c) == "appos"; })) {
+                // "the friendly countries, particularly Saudi Arabia, China and the UAE"
+                for (int c : children_[x])
+                    if (rel(c) == "appos")
+                        for (int y : conjuncts(c)) add(entity_word(y));
             } else if (or_possessor) {
                 // "Sweden's NATO bid" is Sweden's; "the Chinese proposal" China's.
                 bool possessed = false;
@@ -347,7 +354,7 @@ class ClauseReader {
                 Found f{dependents(t, "obl", poss, slot.preposition), ""};
                 // "approved a loan for Pakistan": the object may take the verb's oblique.
                 for (int c : children_[t])
-                    if (f.mentions.empty() && rel(c) == "obj")
+                    if (f.mentions.empty() && (rel(c) == "obj" || rel(c) == "xcomp"))
                         f.mentions = dependents(c, "nmod", poss, slot.preposition);
                 return f;
             }
