@@ -11,6 +11,7 @@ Cases (N at --scale 1):
   huge_article     one article of N sentences, each with people and countries
   shared_initials  N distinct people all called "J... S..." (one initials bucket)
   one_surname      N distinct people all called "... Smith"
+  one_word_names   N full names and N one-word names sharing their initial, no one's surname
   long_list        one sentence listing N names ("A, B, C ... and Z met in Paris")
   long_sentence    one sentence of N words, no full stop
   tiny_files       N files of one short sentence each
@@ -93,6 +94,21 @@ def one_surname(d, n):
     return d / "people.jsonl"
 
 
+def one_word_names(d, n):
+    # n people named in full and n one-word names sharing their initial that are no one's
+    # surname: each one-word name is looked up among the full names' words, in its article
+    # and across articles (resolution once scanned every word with the same initial).
+    full = distinct_names(n, lambda r: r.choice(FIRST_NAMES) + " " + invented(r, "s"))
+    single = distinct_names(n, lambda r: invented(r, "s", 4))
+    articles = []
+    for i in range(0, n, 500):
+        text = people_article(full[i:i + 500])
+        text += " " + " ".join(f"Mr {w} said so on Monday." for w in single[i:i + 500])
+        articles.append(text)
+    write_jsonl(d / "people.jsonl", articles)
+    return d / "people.jsonl"
+
+
 def rng_pick(rng, words):
     return rng.choice(words)
 
@@ -128,6 +144,7 @@ CASES = {
     "huge_article": (huge_article, 6000),
     "shared_initials": (shared_initials, 4000),
     "one_surname": (one_surname, 3000),
+    "one_word_names": (one_word_names, 2000),
     "long_list": (long_list, 3000),
     "long_sentence": (long_sentence, 60000),
     "tiny_files": (tiny_files, 2500),

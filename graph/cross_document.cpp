@@ -38,54 +38,22 @@ bool numbered(const std::string& word) {
 // The only multi-word person with `word` as first or last word, allowing a spelling variant
 // when no exact match exists.
 std::optional<Vertex> unique_person_with_word(
-    const std::map<std::string, std::vector<Vertex>>& persons_by_word, const std::string& word) {
+    const std::map<std::string, std::vector<Vertex>>& persons_by_word,
+    const VariantIndex& person_words, const std::string& word) {
     auto it = persons_by_word.find(word);
     if (it != persons_by_word.end()) {
         if (it->second.size() == 1) return it->second[0];
         return std::nullopt;
     }
-    std::set<Vertex> close;  // variants share the initial: look only at those words
-    for (auto w = persons_by_word.lower_bound(word.substr(0, 1));
-         w != persons_by_word.end() && w->first[0] == word[0]; ++w)
-        if (spelling_variants(w->first, word)) close.insert(w->second.begin(), w->second.end());
+    // Only the words sharing a variant key: scanning every word with the same initial was
+    // quadratic when thousands of one-word names share one.
+    std::set<Vertex> close;
+    for (const std::string& variant : person_words.variants_of(word)) {
+        const auto& persons = persons_by_word.at(variant);
+        close.insert(persons.begin(), persons.end());
+    }
     if (close.size() == 1) return *close.begin();
     return std::nullopt;
-}
-
-// Keys under which a word of a name is indexed for spelling variants: two words that
-// `spelling_variants` accepts share at least one key. Short words match only themselves;
-// longer ones are keyed by every form with up to `limit` letters deleted (a substitution or a
-// transposition is one deletion from each side, an insertion one from the longer), except
-// very long words, keyed by initial and length alone so that their keys stay few.
-constexpr std::size_t kMinVariant = 6, kLongWord = 24;
-
-void deletions(const std::string& w, std::size_t depth, std::set<std::string>& out) {
-    if (!out.insert(w).second || depth == 0) return;
-    for (std::size_t i = 0; i < w.size(); ++i)
-        deletions(w.substr(0, i) + w.substr(i + 1), depth - 1, out);
-}
-
-std::string long_key(const std::string& w, std::size_t length) {
-    return std::string("\x01") + w[0] + std::to_string(length);
-}
-
-// `lookup`: the keys to search with rather than to store under; they differ only for long
-// words, whose partners may be up to two letters shorter or longer.
-std::set<std::string> variant_keys(const std::string& w, bool lookup) {
-    std::set<std::string> keys;
-    if (w.size() < kMinVariant) return {"=" + w};
-    if (w.size() <= kLongWord) {
-        std::set<std::string> forms;
-        deletions(w, w.size() >= 8 ? 2 : 1, forms);
-        for (const auto& f : forms) keys.insert("~" + f);
-    }
-    if (w.size() + 2 > kLongWord) {  // partners within two letters may be long words
-        if (!lookup)
-            keys.insert(long_key(w, w.size()));
-        else
-            for (std::size_t n = w.size() - 2; n <= w.size() + 2; ++n) keys.insert(long_key(w, n));
-    }
-    return keys;
 }
 
 // Full names spelled two ways ("Volodymyr Zelensky", "Vlodomyr Zelenskyy"): the less mentioned
@@ -182,11 +150,13 @@ std::vector<Fold> resolve_across_documents(KnowledgeGraph& kg) {
         // Prefer the spelling mentioned most ("NATO" over "Nato").
         if (!inserted && g[v].mentions > g[it->second].mentions) it->second = v;
     }
+    VariantIndex person_words;
+    for (const auto& entry : persons_by_word) person_words.add(entry.first);
     for (Vertex v = 0; v < n; ++v) {
         const EntityVertex& e = g[v];
         auto words = words_of(e.label);
         if (e.type == EntityType::Person && words.size() == 1) {
-            if (auto full = unique_person_with_word(persons_by_word, words[0])) {
+            if (auto full = unique_person_with_word(persons_by_word, person_words, words[0])) {
                 rep[v] = *full;
                 why[v] = "one-word name; the only full name with it as first or last word";
             }

@@ -47,4 +47,56 @@ bool spelling_variants(std::string_view a, std::string_view b) {
     return edit_distance(a, b, limit) <= limit;
 }
 
+namespace {
+
+// Keys under which a word of a name is indexed for spelling variants: two words that
+// `spelling_variants` accepts share at least one key. Short words match only themselves;
+// longer ones are keyed by every form with up to `limit` letters deleted (a substitution or a
+// transposition is one deletion from each side, an insertion one from the longer), except
+// very long words, keyed by initial and length alone so that their keys stay few.
+constexpr std::size_t kMinVariant = 6, kLongWord = 24;
+
+void deletions(const std::string& w, std::size_t depth, std::set<std::string>& out) {
+    if (!out.insert(w).second || depth == 0) return;
+    for (std::size_t i = 0; i < w.size(); ++i)
+        deletions(w.substr(0, i) + w.substr(i + 1), depth - 1, out);
+}
+
+std::string long_key(const std::string& w, std::size_t length) {
+    return std::string("\x01") + w[0] + std::to_string(length);
+}
+
+}  // namespace
+
+std::set<std::string> variant_keys(const std::string& w, bool lookup) {
+    std::set<std::string> keys;
+    if (w.size() < kMinVariant) return {"=" + w};
+    if (w.size() <= kLongWord) {
+        std::set<std::string> forms;
+        deletions(w, w.size() >= 8 ? 2 : 1, forms);
+        for (const auto& f : forms) keys.insert("~" + f);
+    }
+    if (w.size() + 2 > kLongWord) {  // partners within two letters may be long words
+        if (!lookup)
+            keys.insert(long_key(w, w.size()));
+        else
+            for (std::size_t n = w.size() - 2; n <= w.size() + 2; ++n) keys.insert(long_key(w, n));
+    }
+    return keys;
+}
+
+void VariantIndex::add(const std::string& word) {
+    if (!words_.insert(word).second) return;
+    for (const std::string& key : variant_keys(word, false)) by_key_[key].push_back(word);
+}
+
+std::set<std::string> VariantIndex::variants_of(const std::string& word) const {
+    std::set<std::string> out;
+    for (const std::string& key : variant_keys(word, true))
+        if (auto it = by_key_.find(key); it != by_key_.end())
+            for (const std::string& candidate : it->second)
+                if (spelling_variants(candidate, word)) out.insert(candidate);
+    return out;
+}
+
 }  // namespace newsgraph

@@ -3,8 +3,11 @@
 #pragma once
 
 #include <cstddef>
+#include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace newsgraph {
@@ -22,5 +25,23 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
 // Whether two words of a name are one word spelled two ways: same initial, at least six
 // letters, at most one edit apart (two for words of eight letters or more).
 bool spelling_variants(std::string_view a, std::string_view b);
+
+// Keys under which a word is indexed for spelling variants: two words that
+// `spelling_variants` accepts share at least one key. `lookup`: the keys to search with rather
+// than to store under (they differ only for very long words).
+std::set<std::string> variant_keys(const std::string& word, bool lookup);
+
+// Words indexed by their variant keys, to find a word's spelling variants among many without
+// comparing it with each.
+class VariantIndex {
+  public:
+    void add(const std::string& word);
+    // The indexed words that are spelling variants of `word`, in order.
+    std::set<std::string> variants_of(const std::string& word) const;
+
+  private:
+    std::unordered_map<std::string, std::vector<std::string>> by_key_;
+    std::unordered_set<std::string> words_;
+};
 
 }  // namespace newsgraph

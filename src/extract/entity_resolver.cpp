@@ -126,18 +126,21 @@ ResolvedMentions EntityResolver::resolve(const std::vector<Mention>& mentions) c
         groups_by_word[w.back()].insert(group);
         groups_by_last_word[w.back()].insert(group);
     }
+    VariantIndex last_words;
+    for (const auto& entry : groups_by_last_word) last_words.add(entry.first);
     auto full_name_for = [&](const std::string& word,
                              std::size_t at) -> std::optional<std::string> {
         std::vector<std::string> candidates;
         if (auto it = groups_by_word.find(word); it != groups_by_word.end())
             candidates.assign(it->second.begin(), it->second.end());
         if (candidates.empty() && !word.empty()) {  // "Zelensky" for "Volodymyr Zelenskyy"
-            // Variants share the initial: look only at last words starting with it.
+            // Only last words sharing a variant key: scanning every last word with the same
+            // initial was quadratic when thousands of people share one.
             std::set<std::string> close;
-            for (auto w = groups_by_last_word.lower_bound(word.substr(0, 1));
-                 w != groups_by_last_word.end() && w->first[0] == word[0]; ++w)
-                if (spelling_variants(w->first, word))
-                    close.insert(w->second.begin(), w->second.end());
+            for (const std::string& variant : last_words.variants_of(word)) {
+                const auto& groups = groups_by_last_word.at(variant);
+                close.insert(groups.begin(), groups.end());
+            }
             candidates.assign(close.begin(), close.end());
         }
         if (candidates.size() == 1) return candidates[0];
