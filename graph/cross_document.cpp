@@ -179,11 +179,21 @@ std::vector<Fold> resolve_across_documents(KnowledgeGraph& kg) {
     fold_spelling_variants(g, rep, why);
     // Agreement descriptions: "peace plan" is the corpus's only "12-point peace plan" (the
     // longer form adds only a numbered modifier, "12-point", "five-year").
-    std::map<std::string, std::vector<Vertex>> agreements_by_head;
-    for (Vertex v = 0; v < n; ++v)
-        if (g[v].type == EntityType::Agreement && !words_of(g[v].label).empty())
-            agreements_by_head[words_of(g[v].label).back()].push_back(v);
-    for (const auto& [head, group] : agreements_by_head) {
+    // A fuller form has the same words but the numbered ones, so agreements are grouped by
+    // their other words: grouping by head word alone compared every pair of a corpus's
+    // thousands of "... agreement"s.
+    std::map<std::pair<std::string, std::set<std::string>>, std::vector<Vertex>>
+        agreements_by_words;  // (head word, words not numbered)
+    for (Vertex v = 0; v < n; ++v) {
+        const auto words = words_of(g[v].label);
+        if (g[v].type != EntityType::Agreement || words.empty()) continue;
+        std::set<std::string> plain;
+        for (const std::string& w : words)
+            if (!numbered(w)) plain.insert(w);
+        agreements_by_words[{words.back(), plain}].push_back(v);
+    }
+    for (const auto& entry : agreements_by_words) {
+        const std::vector<Vertex>& group = entry.second;
         for (Vertex v : group) {
             if (rep[v] != v) continue;
             auto words = words_of(g[v].label);
