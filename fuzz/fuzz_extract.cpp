@@ -1,4 +1,5 @@
-// Fuzz target: extraction on arbitrary text, then the graph stages after it (merge,
+// Fuzz target: extraction on arbitrary text, with the shipped tagger and parser (so the
+// clause reader and coreference see trees of any shape), then the graph stages after it (merge,
 // cross-article resolution, normalisation). The text is repaired and normalised first, as
 // the reader does: extraction's contract starts at valid UTF-8.
 // The input is split at the first byte 0x1E into two articles, so that merging and
@@ -13,6 +14,7 @@
 #include "graph/knowledge_graph.hpp"
 #include "src/extract/extractor.hpp"
 #include "src/ingest/text_repair.hpp"
+#include "src/nlp/analyzer.hpp"
 
 using namespace newsgraph;
 
@@ -38,6 +40,9 @@ void check_extraction(const Document& doc, const ExtractedDocument& extracted) {
         FUZZ_CHECK(r.relation == Relation::co_mentioned ||
                    fits_schema(r.relation, graph.entities[r.source].type,
                                graph.entities[r.target].type));
+        // A typed fact names its rule and carries that rule's measured precision.
+        FUZZ_CHECK(r.relation == Relation::co_mentioned ||
+                   (!r.rule.empty() && r.confidence > 0.0 && r.confidence <= 1.0));
     }
 }
 
@@ -45,6 +50,8 @@ void check_extraction(const Document& doc, const ExtractedDocument& extracted) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static const Extractor extractor(fuzz::data_dir());
+    static const nlp::Analyzer analyzer(std::string(fuzz::data_dir()) + "/models",
+                                        nlp::kDefaultWordNetDir);
     const std::string_view bytes(reinterpret_cast<const char*>(data), size);
     const std::size_t split = std::min(bytes.find('\x1E'), bytes.size());
     const std::string_view parts[] = {bytes.substr(0, split),
@@ -55,7 +62,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         Document doc;
         doc.info.id = "fuzz-" + std::to_string(i);
         doc.text = normalize_text(repair_utf8(parts[i], nullptr));
-        const ExtractedDocument extracted = extractor.extract_with_mentions(doc);
+        const ExtractedDocument extracted = extractor.extract_with_mentions(doc, &analyzer);
         check_extraction(doc, extracted);
         graph.merge(extracted.graph);
     }
