@@ -50,7 +50,8 @@ TEST_CASE("the shipped frames load, and every rule has a measured precision", "[
 }
 
 TEST_CASE("a phrasal trigger keeps its particle", "[frames]") {
-    const auto& put = Frames::load(NEWSGRAPH_DATA_DIR).of("put", false);
+    const Frames frames = Frames::load(NEWSGRAPH_DATA_DIR);
+    const auto& put = frames.of("put", false);
     REQUIRE(put.size() == 1);
     CHECK(put[0].particle == "forward");
     CHECK(put[0].relation == Relation::proposed);
