@@ -109,7 +109,9 @@ void fold_spelling_variants(const Graph& g, std::vector<Vertex>& rep,
         if (rep[v] != v || words[v].size() < 2) continue;
         for (Vertex u : candidates(v)) {
             if (u == v || rep[u] != u) continue;
-            if (!std::equal(words[v].begin(), words[v].end(), words[u].begin(), spelling_variants))
+            // Candidates come by hash: a collision may bring a name of another length.
+            if (!std::equal(words[v].begin(), words[v].end(), words[u].begin(), words[u].end(),
+                            spelling_variants))
                 continue;
             bool u_wins = g[u].mentions > g[v].mentions ||
                           (g[u].mentions == g[v].mentions && g[u].id < g[v].id);

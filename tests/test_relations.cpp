@@ -302,3 +302,14 @@ TEST_CASE("facts read through coreference carry their own rule", "[relations][co
         }
     CHECK(seen);
 }
+
+TEST_CASE("a description or pronoun resolves only to what fits it", "[relations][coref]") {
+    // "the Chinese government" is China, not the man the article titles its president.
+    auto g = extract("Chinese President Li Wen met Ghana's delegation. The Chinese government "
+                     "criticised Togo on Friday.");
+    CHECK(has(g, "China", Relation::criticizes, "Togo"));
+    CHECK_FALSE(has(g, "Li Wen", Relation::criticizes, "Togo"));
+    // A man's "he" is not a woman who reports it.
+    CHECK_FALSE(has(extract("Maria Lopez said he had visited Peru."), "Maria Lopez",
+                    Relation::visited, "Peru"));
+}

@@ -232,7 +232,9 @@ class ClauseReader {
             if (rel(c) != "nsubj") continue;
             if (is_relative_pronoun(c) && rel(v) == "acl:relcl" && head(v) >= 0)
                 return {resolve(head(v)), "relative"};
-            if (w_[c].xpos == "PRP") {
+            // "he"/"she" are read by coreference alone (it knows who is a man or a woman);
+            // "they" and "it" after a reporting verb are its speaker when nothing else is.
+            if (w_[c].xpos == "PRP" && !antecedents_.count(c)) {
                 Found who = speaker(v, c, depth);
                 if (!who.mentions.empty()) return who;
             }
@@ -268,21 +270,22 @@ class ClauseReader {
     }
 
     // "China and Russia say they oppose NATO": a pronoun subject of a reported clause is its
-    // speaker when they agree in number and kind ("they" a list, a body or a country; "he",
-    // "she" one person; "it" one body or country). Other pronouns are left to coreference.
+    // speaker when they agree in number and kind ("they" a list, a body or a country; "it"
+    // one body or country). "he", "she" and the rest are left to coreference.
     Found speaker(int v, int pronoun, int depth) const {
         const int h = head(v);
         if (rel(v) != "ccomp" || h < 0) return {};
+        // A probe: what it resolves is dropped unless the pronoun agrees.
+        const bool through_pronoun = through_pronoun_;
         Found who = subject_of(h, depth + 1);
+        through_pronoun_ = through_pronoun;
         if (who.rule != "clause" || who.mentions.empty()) return {};
         const std::string p = lower(pronoun);
         const EntityType first = mentions_[who.mentions[0]].type;
-        const bool one_person = who.mentions.size() == 1 && first == EntityType::Person;
-        const bool plural = who.mentions.size() > 1 ||
-                            (first != EntityType::Person && first != EntityType::Location);
-        const bool one_body = who.mentions.size() == 1 && !one_person;
-        if (((p == "he" || p == "she") && one_person) || (p == "they" && plural) ||
-            (p == "it" && one_body))
+        const bool body = first == EntityType::Country || first == EntityType::Organisation;
+        const bool plural = who.mentions.size() > 1 || body;
+        const bool one_body = who.mentions.size() == 1 && body;
+        if ((p == "they" && plural) || (p == "it" && one_body))
             return {who.mentions, "reported-speaker"};
         return {};
     }

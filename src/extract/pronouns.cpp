@@ -30,8 +30,10 @@ class PronounResolver {
           resolved_(resolved),
           by_sentence_(parsed.sentences.size()),
           sex_(resolved.entities.size(), 0) {
+        // Bylines and credits name reporters, not antecedents.
         for (std::size_t m = 0; m < mentions.size(); ++m)
-            if (resolved.entity_of[m] && mentions[m].sentence < by_sentence_.size())
+            if (resolved.entity_of[m] && mentions[m].sentence < by_sentence_.size() &&
+                !parsed.sentences[mentions[m].sentence].furniture)
                 by_sentence_[mentions[m].sentence].push_back(m);
         // A person's sex, from any of their mentions: a given name of one list, or a title.
         for (std::size_t m = 0; m < mentions.size(); ++m) {
@@ -51,6 +53,7 @@ class PronounResolver {
             if (!parsed_.has_syntax(s)) continue;
             const auto& words = parsed_.syntax[s].words;
             for (std::size_t w = 0; w < words.size(); ++w) {
+                if (words[w].begin == nlp::kNoOffset) continue;  // a word read from CoNLL-U
                 std::vector<std::size_t> found;
                 if (words[w].xpos == "PRP" || words[w].xpos == "PRP$") {
                     // A possessive ("his visit", "their meeting") is read only in its own
@@ -202,7 +205,16 @@ class PronounResolver {
             return {};
         }
         if (!the || other || words[w].xpos != "NN") return {};
-        if (country) return head_of(*resolved_.entity_of[*country]);
+        if (country) {
+            // "the Russian leader": the head of state, for a head's title only ("the Russian
+            // man" is not Putin); "the Chinese government", "the Chinese side": the country.
+            if (*type == EntityType::Country) return {*country};
+            const std::vector<Token> title = {Token{0, 0, lower_ascii(words[w].lemma)}};
+            const auto match = lexicon_.title_at(title, 0);
+            if (*type != EntityType::Person || !match || match->role != Role::HeadOfState)
+                return {};
+            return head_of(*resolved_.entity_of[*country]);
+        }
         // The only entity of that kind in the window.
         std::set<std::size_t> entities;
         std::size_t last = 0;
@@ -221,7 +233,9 @@ class PronounResolver {
         std::set<std::size_t> people;
         std::size_t any = 0;
         for (std::size_t m = 0; m < mentions_.size(); ++m) {
-            if (!resolved_.entity_of[m] || mentions_[m].role != Role::HeadOfState) continue;
+            if (!resolved_.entity_of[m] || mentions_[m].role != Role::HeadOfState ||
+                parsed_.sentences[mentions_[m].sentence].furniture)
+                continue;
             for (std::size_t h : mentions_[m].role_of)
                 if (resolved_.entity_of[h] && *resolved_.entity_of[h] == country) {
                     people.insert(*resolved_.entity_of[m]);
