@@ -125,27 +125,16 @@ class NameAffiliations {
     std::vector<std::size_t> at_;  // token -> mention covering it
 };
 
-// Kept mentions grouped by sentence, once per article: scanning every mention for every
-// sentence made a long article quadratic (100k sentences took minutes).
-std::vector<std::vector<std::size_t>> kept_mentions_by_sentence(
-    std::size_t sentences, const std::vector<Mention>& mentions, const std::vector<bool>& kept) {
-    std::vector<std::vector<std::size_t>> out(sentences);
-    for (std::size_t m = 0; m < mentions.size(); ++m)
-        if (kept[m] && mentions[m].sentence < sentences) out[mentions[m].sentence].push_back(m);
-    return out;
-}
-
 }  // namespace
 
-std::vector<MentionFact> find_affiliations(const std::vector<Sentence>& sentences,
-                                           const std::vector<Mention>& mentions,
-                                           const std::vector<bool>& kept, const Lexicon& lexicon,
-                                           const Frames& frames) {
+std::vector<MentionFact> find_affiliations(
+    const std::vector<Sentence>& sentences, const std::vector<Mention>& mentions,
+    const std::vector<std::vector<std::size_t>>& kept_by_sentence, const Lexicon& lexicon,
+    const Frames& frames) {
     std::vector<MentionFact> facts;
     const double confidence = frames.confidence("affiliation-pattern");
-    const auto by_sentence = kept_mentions_by_sentence(sentences.size(), mentions, kept);
     for (std::size_t i = 0; i < sentences.size(); ++i)
-        NameAffiliations(sentences[i], i, mentions, by_sentence[i], lexicon, confidence, facts)
+        NameAffiliations(sentences[i], i, mentions, kept_by_sentence[i], lexicon, confidence, facts)
             .find();
     return facts;
 }

@@ -15,11 +15,12 @@
 
 namespace newsgraph {
 
-// The affiliated_with facts of every sentence. `kept[i]` says whether mention i names an
-// entity (it resolved). Their confidence is rule "affiliation-pattern"'s measured precision.
-std::vector<MentionFact> find_affiliations(const std::vector<Sentence>& sentences,
-                                           const std::vector<Mention>& mentions,
-                                           const std::vector<bool>& kept, const Lexicon& lexicon,
-                                           const Frames& frames);
+// The affiliated_with facts of every sentence. `kept_by_sentence[s]` lists the mentions of
+// sentence s that name an entity, in mention order. Their confidence is rule
+// "affiliation-pattern"'s measured precision.
+std::vector<MentionFact> find_affiliations(
+    const std::vector<Sentence>& sentences, const std::vector<Mention>& mentions,
+    const std::vector<std::vector<std::size_t>>& kept_by_sentence, const Lexicon& lexicon,
+    const Frames& frames);
 
 }  // namespace newsgraph

@@ -1,8 +1,9 @@
 #include "src/extract/frames.hpp"
 
-#include <fstream>
 #include <sstream>
 #include <stdexcept>
+
+#include "src/extract/data_file.hpp"
 
 namespace newsgraph {
 namespace {
@@ -12,21 +13,11 @@ struct Row {
     std::vector<std::string> fields;
 };
 
-// Tab-separated rows of a data file, without comments and blank lines.
+// Tab-separated rows of a data file, with their line numbers.
 std::vector<Row> read_rows(const std::string& path) {
-    std::ifstream in(path);
-    if (!in) throw std::runtime_error(path + ": cannot read data file");
     std::vector<Row> rows;
-    std::size_t n = 0;
-    for (std::string line; std::getline(in, line);) {
-        ++n;
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (line.empty() || line[0] == '#') continue;
-        Row row{n, {}};
-        std::stringstream fields(line);
-        for (std::string f; std::getline(fields, f, '\t');) row.fields.push_back(f);
-        rows.push_back(std::move(row));
-    }
+    for (const DataLine& line : read_data_lines(path))
+        rows.push_back({line.number, split(line.text, '\t')});
     return rows;
 }
 

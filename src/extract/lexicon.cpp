@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <cctype>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 #include <stdexcept>
+
+#include "src/extract/data_file.hpp"
 
 namespace newsgraph {
 namespace {
@@ -23,25 +23,10 @@ std::string bucket_key(std::string_view s, bool fold_case) {
     return fold_case ? lower_ascii(key) : key;
 }
 
-// Lines of a data file, without comments ('#' at the start) and blank lines.
 std::vector<std::string> read_lines(const std::string& path) {
-    std::ifstream in(path);
-    if (!in) throw std::runtime_error(path + ": cannot read data file");
     std::vector<std::string> lines;
-    for (std::string line; std::getline(in, line);) {
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (line.empty() || line[0] == '#') continue;
-        lines.push_back(line);
-    }
+    for (DataLine& line : read_data_lines(path)) lines.push_back(std::move(line.text));
     return lines;
-}
-
-std::vector<std::string> split(const std::string& s, char sep) {
-    std::vector<std::string> out;
-    std::stringstream in(s);
-    for (std::string field; std::getline(in, field, sep);) out.push_back(field);
-    if (!s.empty() && s.back() == sep) out.emplace_back();
-    return out;
 }
 
 std::unordered_set<std::string> read_set(const std::string& path, bool lower = false) {

@@ -118,15 +118,16 @@ std::vector<RelationRecord> find_relations(const Document& doc, const CodePointI
             emit(*resolved.entity_of[*mentions[i].led_by], *resolved.entity_of[i],
                  Relation::member_of, mentions[i].sentence, "", "led-by");
 
-    std::vector<bool> kept(mentions.size());
-    for (std::size_t i = 0; i < mentions.size(); ++i) kept[i] = resolved.entity_of[i].has_value();
-    for (const MentionFact& f : find_affiliations(sentences, mentions, kept, lexicon, frames))
-        emit_fact(f);
-    // Clauses: the sentences of the story that were parsed (ParsedDocument::has_syntax).
+    // The mentions of each sentence that name an entity, grouped once per article: scanning
+    // every mention for every sentence made a long article quadratic.
     std::vector<std::vector<std::size_t>> by_sentence_kept(sentences.size());
     for (std::size_t i = 0; i < mentions.size(); ++i)
-        if (kept[i] && mentions[i].sentence < sentences.size())
+        if (resolved.entity_of[i] && mentions[i].sentence < sentences.size())
             by_sentence_kept[mentions[i].sentence].push_back(i);
+    for (const MentionFact& f :
+         find_affiliations(sentences, mentions, by_sentence_kept, lexicon, frames))
+        emit_fact(f);
+    // Clauses: the sentences of the story that were parsed (ParsedDocument::has_syntax).
     const PronounAntecedents antecedents = resolve_pronouns(parsed, mentions, resolved, lexicon);
     for (std::size_t s = 0; s < sentences.size(); ++s)
         if (!sentences[s].furniture && parsed.has_syntax(s) &&
@@ -135,12 +136,11 @@ std::vector<RelationRecord> find_relations(const Document& doc, const CodePointI
                      parsed.syntax[s], s, mentions, by_sentence_kept[s], antecedents[s], frames))
                 emit_fact(f);
 
-    std::map<std::size_t, std::set<std::size_t>> by_sentence;
     // Furniture (bylines, credits) names people and outlets side by side without relating them.
-    for (std::size_t i = 0; i < mentions.size(); ++i)
-        if (resolved.entity_of[i] && !sentences[mentions[i].sentence].furniture)
-            by_sentence[mentions[i].sentence].insert(*resolved.entity_of[i]);
-    for (const auto& [sentence, ids] : by_sentence) {
+    for (std::size_t sentence = 0; sentence < sentences.size(); ++sentence) {
+        if (sentences[sentence].furniture) continue;
+        std::set<std::size_t> ids;
+        for (std::size_t m : by_sentence_kept[sentence]) ids.insert(*resolved.entity_of[m]);
         if (ids.size() < 2 || ids.size() > kMaxCoMentionedPerSentence) continue;
         for (auto a = ids.begin(); a != ids.end(); ++a)
             for (auto b = std::next(a); b != ids.end(); ++b)
