@@ -73,8 +73,8 @@ class NameAffiliations {
 
     void emit(std::size_t s, std::size_t o) {
         if (s != o)
-            out_.push_back(
-                {s, o, Relation::affiliated_with, index_, "", confidence_, "affiliation-pattern"});
+            out_.push_back({s, o, Relation::affiliated_with, index_, "", confidence_,
+                            "affiliation-pattern", MentionFact::kNoAntecedent});
     }
     void emit_all(const std::vector<std::size_t>& subjects, std::size_t object) {
         for (std::size_t s : subjects) emit(s, object);
