@@ -511,3 +511,13 @@ TEST_CASE("a possessive is first its own clause's subject's", "[relations][coref
         extract("Serena Williams beat Naomi Osaka on Sunday. Osaka praised her for years.");
     CHECK(has(other, "Naomi Osaka", Relation::supports, "Serena Williams"));
 }
+
+TEST_CASE("the subject of a reported clause is first of all the speaker", "[relations][coref]") {
+    // Gustavo Petro is named more often, but "he" in what Boric said is Boric.
+    auto g = extract(
+        "Colombian President Gustavo Petro spoke on Monday. Gustavo Petro praised Peru. Chile's "
+        "president, Gabriel Boric, said he looked forward to cooperating with the new Argentine "
+        "government as talks continue.");
+    CHECK(either_way(g, "Gabriel Boric", Relation::cooperates_with, "Argentina"));
+    CHECK_FALSE(either_way(g, "Gustavo Petro", Relation::cooperates_with, "Argentina"));
+}

@@ -192,6 +192,10 @@ class PronounResolver {
         // "Williams blamed her defeat on injuries": a possessive in an argument of a verb
         // is, first of all, that verb's subject's.
         if (const auto own = possessor_subject(s, w); own && fits(*own, wanted)) return {*own};
+        // "Israel's president, Isaac Herzog, said he looked forward": the subject of a
+        // reported clause is, first of all, the speaker.
+        if (const auto speaker = reporting_subject(s, w); speaker && fits(*speaker, wanted))
+            return {*speaker};
         std::optional<std::size_t> best;
         int best_count = -1;
         std::set<std::size_t> seen;
@@ -263,6 +267,27 @@ class PronounResolver {
         for (std::size_t i = 0; i < words.size(); ++i)
             if (words[i].head - 1 == verb && words[i].deprel == "nsubj")
                 return mention_at(s, static_cast<int>(i));
+        return std::nullopt;
+    }
+
+    // The speaker of the clause whose subject pronoun `w` is: "X said he ...", with X named
+    // as the subject or in apposition to it ("Israel's president, Isaac Herzog, said").
+    std::optional<std::size_t> reporting_subject(std::size_t s, int w) const {
+        const auto& words = parsed_.syntax[s].words;
+        const auto& pronoun = words[static_cast<std::size_t>(w)];
+        if (pronoun.deprel != "nsubj" || pronoun.head <= 0) return std::nullopt;
+        const auto& clause = words[static_cast<std::size_t>(pronoun.head - 1)];
+        if (clause.deprel != "ccomp" || clause.head <= 0) return std::nullopt;
+        const int verb = clause.head - 1;
+        if (!lexicon_.is_reporting_verb(lower_ascii(words[static_cast<std::size_t>(verb)].lemma)))
+            return std::nullopt;
+        for (std::size_t i = 0; i < words.size(); ++i) {
+            if (words[i].head - 1 != verb || words[i].deprel != "nsubj") continue;
+            if (auto m = mention_at(s, static_cast<int>(i))) return m;
+            for (std::size_t c = 0; c < words.size(); ++c)
+                if (words[c].head - 1 == static_cast<int>(i) && words[c].deprel == "appos")
+                    if (auto m = mention_at(s, static_cast<int>(c))) return m;
+        }
         return std::nullopt;
     }
 
@@ -355,6 +380,10 @@ class PronounResolver {
             if (two_named.size() != 2) return {};
             return {two_named.begin()->second, std::next(two_named.begin())->second};
         }
+        // "the new British government as the war continues": a demonym names the country
+        // whatever else hangs on the noun.
+        if (the && country && *type == EntityType::Country && words[w].xpos == "NN")
+            return {*country};
         if (!the || other || words[w].xpos != "NN") return {};
         if (country) {
             // "the Russian leader": the head of state, for a head's title only ("the Russian
