@@ -1,6 +1,7 @@
 #include "graph/cross_document.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <optional>
@@ -64,21 +65,22 @@ void fold_spelling_variants(const Graph& g, std::vector<Vertex>& rep,
                             std::vector<std::string>& why) {
     const std::size_t n = rep.size();
     std::vector<std::vector<std::string>> words(n);
-    // Hashes of (word count, position, key), sorted with the people they index: a flat
-    // vector, as a map of strings took several times the memory. A collision only adds a
-    // candidate, and every candidate is compared in full.
+    // 32-bit hashes of (word count, position, key), sorted with the people they index: a
+    // flat vector of 8-byte entries, as a map of strings took several times the memory (50 MB
+    // of news gives millions of keys). A collision only adds a candidate, and every candidate
+    // is compared in full.
     auto hash = [](std::size_t count, std::size_t position, const std::string& key) {
-        return std::hash<std::string>{}(std::to_string(count) + ':' + std::to_string(position) +
-                                        ':' + key);
+        return static_cast<std::uint32_t>(std::hash<std::string>{}(
+            std::to_string(count) + ':' + std::to_string(position) + ':' + key));
     };
-    std::vector<std::pair<std::size_t, Vertex>> index;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> index;
     for (Vertex v = 0; v < n; ++v) {
         if (g[v].type != EntityType::Person) continue;
         words[v] = words_of(g[v].label);
         if (words[v].size() < 2) continue;
         for (std::size_t p = 0; p < words[v].size(); ++p)
             for (const auto& key : variant_keys(words[v][p], false))
-                index.emplace_back(hash(words[v].size(), p, key), v);
+                index.emplace_back(hash(words[v].size(), p, key), static_cast<std::uint32_t>(v));
     }
     std::sort(index.begin(), index.end());
     using Range = std::pair<decltype(index)::const_iterator, decltype(index)::const_iterator>;
@@ -89,9 +91,9 @@ void fold_spelling_variants(const Graph& g, std::vector<Vertex>& rep,
             std::vector<Range> ranges;
             std::size_t size = 0;
             for (const auto& key : variant_keys(words[v][p], true)) {
-                const std::size_t h = hash(words[v].size(), p, key);
+                const std::uint32_t h = hash(words[v].size(), p, key);
                 auto range = std::equal_range(
-                    index.cbegin(), index.cend(), std::make_pair(h, Vertex{}),
+                    index.cbegin(), index.cend(), std::make_pair(h, std::uint32_t{0}),
                     [](const auto& a, const auto& b) { return a.first < b.first; });
                 size += static_cast<std::size_t>(range.second - range.first);
                 ranges.push_back(range);

@@ -63,26 +63,25 @@ std::optional<Vertex> KnowledgeGraph::find(const std::string& id) const {
     return it->second;
 }
 
-Vertex KnowledgeGraph::add_entity(const EntityVertex& entity) {
+Vertex KnowledgeGraph::add_entity(EntityVertex entity) {
     auto it = by_id_.find(entity.id);
     if (it != by_id_.end()) {
         merge_entity_into(graph_[it->second], entity);
         return it->second;
     }
-    Vertex v = boost::add_vertex(entity, graph_);
+    Vertex v = boost::add_vertex(std::move(entity), graph_);
     cap_aliases(graph_[v].aliases);
-    by_id_.emplace(entity.id, v);
+    by_id_.emplace(graph_[v].id, v);
     return v;
 }
 
-void KnowledgeGraph::add_edge_evidence(Vertex s, Vertex t, Relation r,
-                                       const RelationEdge& incoming) {
+void KnowledgeGraph::add_edge_evidence(Vertex s, Vertex t, Relation r, RelationEdge incoming) {
     if (s == t) return;
     if (is_symmetric(r) && graph_[t].id < graph_[s].id) std::swap(s, t);
     auto key = std::make_tuple(s, static_cast<int>(r), t);
     auto it = by_fact_.find(key);
     if (it == by_fact_.end()) {
-        RelationEdge edge = incoming;
+        RelationEdge edge = std::move(incoming);
         edge.relation = r;
         if (edge.evidence.size() > evidence_cap_) edge.evidence.resize(evidence_cap_);
         Edge e = boost::add_edge(s, t, std::move(edge), graph_).first;
@@ -165,19 +164,21 @@ void KnowledgeGraph::contract(const std::vector<Vertex>& representative) {
     rebuilt.documents_ = std::move(documents_);
     const std::size_t n = boost::num_vertices(graph_);
     std::vector<Vertex> vertex_of(n);
+    // The bundles are moved, not copied: this graph is discarded.
     for (Vertex v = 0; v < n; ++v)
-        if (representative.at(v) == v) vertex_of[v] = rebuilt.add_entity(graph_[v]);
+        if (representative.at(v) == v) vertex_of[v] = rebuilt.add_entity(std::move(graph_[v]));
     for (Vertex v = 0; v < n; ++v) {
         if (representative[v] == v) continue;
         vertex_of[v] = vertex_of[representative[v]];
-        EntityVertex folded = graph_[v];
+        EntityVertex folded = std::move(graph_[v]);
         folded.id = rebuilt.graph_[vertex_of[v]].id;
-        rebuilt.add_entity(folded);
+        rebuilt.add_entity(std::move(folded));
     }
     for (Edge e : boost::make_iterator_range(boost::edges(graph_))) {
-        const RelationEdge& edge = graph_[e];
+        const Relation relation = graph_[e].relation;
         rebuilt.add_edge_evidence(vertex_of[boost::source(e, graph_)],
-                                  vertex_of[boost::target(e, graph_)], edge.relation, edge);
+                                  vertex_of[boost::target(e, graph_)], relation,
+                                  std::move(graph_[e]));
     }
     *this = std::move(rebuilt);
 }
@@ -189,7 +190,8 @@ void KnowledgeGraph::normalize() {
               [&](Vertex a, Vertex b) { return graph_[a].id < graph_[b].id; });
     KnowledgeGraph sorted(evidence_cap_);
     std::vector<Vertex> vertex_of(order.size());
-    for (Vertex v : order) vertex_of[v] = sorted.add_entity(graph_[v]);
+    // The bundles are moved, not copied: this graph is discarded.
+    for (Vertex v : order) vertex_of[v] = sorted.add_entity(std::move(graph_[v]));
 
     std::vector<std::tuple<Vertex, int, Vertex, Edge>> edges;
     for (Edge e : boost::make_iterator_range(boost::edges(graph_)))
@@ -201,7 +203,7 @@ void KnowledgeGraph::normalize() {
                std::tie(std::get<0>(b), std::get<1>(b), std::get<2>(b));
     });
     for (const auto& [s, r, t, e] : edges)
-        sorted.add_edge_evidence(s, t, static_cast<Relation>(r), graph_[e]);
+        sorted.add_edge_evidence(s, t, static_cast<Relation>(r), std::move(graph_[e]));
 
     sorted.documents_ = std::move(documents_);
     std::sort(sorted.documents_.begin(), sorted.documents_.end(),

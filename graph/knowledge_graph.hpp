@@ -76,7 +76,9 @@ class KnowledgeGraph {
     std::optional<Vertex> find(const std::string& id) const;
 
     // Direct mutation for tools and tests; keeps the indexes in step.
-    Vertex add_entity(const EntityVertex& entity);
+    // Taken by value: the rebuilds (normalize, contract) move their bundles in rather than
+    // holding every string of the graph twice at the run's peak.
+    Vertex add_entity(EntityVertex entity);
     void add_relation(Vertex source, Vertex target, Relation relation, const Evidence& evidence,
                       const std::string& cameo = "", double confidence = 0.0,
                       const std::string& rule = "", bool credit = false);
@@ -91,7 +93,7 @@ class KnowledgeGraph {
     void contract(const std::vector<Vertex>& representative);
 
   private:
-    void add_edge_evidence(Vertex s, Vertex t, Relation r, const RelationEdge& incoming);
+    void add_edge_evidence(Vertex s, Vertex t, Relation r, RelationEdge incoming);
 
     std::size_t evidence_cap_;
     Graph graph_;

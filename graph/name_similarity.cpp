@@ -86,16 +86,27 @@ std::set<std::string> variant_keys(const std::string& w, bool lookup) {
 }
 
 void VariantIndex::add(const std::string& word) {
-    if (!words_.insert(word).second) return;
-    for (const std::string& key : variant_keys(word, false)) by_key_[key].push_back(word);
+    if (seen_.count(word)) return;
+    const auto index = static_cast<std::uint32_t>(words_.size());
+    words_.push_back(word);
+    seen_.insert(words_.back());
+    for (const std::string& key : variant_keys(word, false))
+        keys_.emplace_back(static_cast<std::uint32_t>(std::hash<std::string>{}(key)), index);
+    sorted_ = false;
 }
 
 std::set<std::string> VariantIndex::variants_of(const std::string& word) const {
+    if (!sorted_) {
+        std::sort(keys_.begin(), keys_.end());
+        sorted_ = true;
+    }
     std::set<std::string> out;
-    for (const std::string& key : variant_keys(word, true))
-        if (auto it = by_key_.find(key); it != by_key_.end())
-            for (const std::string& candidate : it->second)
-                if (spelling_variants(candidate, word)) out.insert(candidate);
+    for (const std::string& key : variant_keys(word, true)) {
+        const auto h = static_cast<std::uint32_t>(std::hash<std::string>{}(key));
+        auto it = std::lower_bound(keys_.begin(), keys_.end(), std::make_pair(h, std::uint32_t{0}));
+        for (; it != keys_.end() && it->first == h; ++it)
+            if (spelling_variants(words_[it->second], word)) out.insert(words_[it->second]);
+    }
     return out;
 }
 

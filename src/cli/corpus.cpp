@@ -1,5 +1,9 @@
 #include "src/cli/corpus.hpp"
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 #include <algorithm>
 #include <condition_variable>
 #include <deque>
@@ -228,6 +232,9 @@ std::optional<Corpus> build_corpus(const BuildOptions& options, std::istream& in
     // is the run's peak otherwise.
     analyzer.reset();
     extractor.reset();
+#ifdef __GLIBC__
+    malloc_trim(0);  // and given back to the system, so that what comes next reuses no less
+#endif
     progress.step("resolving names across articles");
     corpus.folds = resolve_across_documents(corpus.graph);
     return corpus;
