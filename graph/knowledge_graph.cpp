@@ -57,6 +57,50 @@ void merge_entity_into(EntityVertex& into, const EntityVertex& from) {
 
 }  // namespace
 
+KnowledgeGraph::KnowledgeGraph(const KnowledgeGraph& other)
+    : evidence_cap_(other.evidence_cap_),
+      graph_(other.graph_),
+      documents_(other.documents_),
+      by_id_(other.by_id_) {
+    index_facts();
+}
+
+KnowledgeGraph::KnowledgeGraph(KnowledgeGraph&& other)
+    : evidence_cap_(other.evidence_cap_),
+      graph_(std::move(other.graph_)),
+      documents_(std::move(other.documents_)),
+      by_id_(std::move(other.by_id_)) {
+    other.graph_.clear();  // a copy: the source lets go of its memory as a move would
+    other.by_fact_.clear();
+    index_facts();
+}
+
+KnowledgeGraph& KnowledgeGraph::operator=(const KnowledgeGraph& other) {
+    if (this != &other) *this = KnowledgeGraph(other);
+    return *this;
+}
+
+KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&& other) {
+    if (this == &other) return *this;
+    evidence_cap_ = other.evidence_cap_;
+    graph_ = std::move(other.graph_);
+    documents_ = std::move(other.documents_);
+    by_id_ = std::move(other.by_id_);
+    other.graph_.clear();
+    other.by_fact_.clear();
+    index_facts();
+    return *this;
+}
+
+void KnowledgeGraph::index_facts() {
+    by_fact_.clear();
+    for (Edge e : boost::make_iterator_range(boost::edges(graph_)))
+        by_fact_.emplace(
+            std::make_tuple(boost::source(e, graph_), static_cast<int>(graph_[e].relation),
+                            boost::target(e, graph_)),
+            e);
+}
+
 std::optional<Vertex> KnowledgeGraph::find(const std::string& id) const {
     auto it = by_id_.find(id);
     if (it == by_id_.end()) return std::nullopt;

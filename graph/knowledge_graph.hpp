@@ -59,6 +59,15 @@ using Edge = boost::graph_traits<Graph>::edge_descriptor;
 class KnowledgeGraph {
   public:
     explicit KnowledgeGraph(std::size_t evidence_cap = 5) : evidence_cap_(evidence_cap) {}
+    // The fact index holds edge descriptors, which point into the graph's own edges; and
+    // Boost's adjacency_list has no move constructor, so a "moved" graph is a copy. Copies
+    // and moves therefore index the facts of the graph they hold anew: otherwise merging
+    // into a copy, or into a graph moved out of a temporary, wrote through dangling pointers.
+    KnowledgeGraph(const KnowledgeGraph& other);
+    KnowledgeGraph(KnowledgeGraph&& other);
+    KnowledgeGraph& operator=(const KnowledgeGraph& other);
+    KnowledgeGraph& operator=(KnowledgeGraph&& other);
+    ~KnowledgeGraph() = default;
 
     // Adds one document's entities and facts. The same (source, relation, target) seen again
     // adds evidence and weight, never a second edge; symmetric relations are stored once.
@@ -75,7 +84,8 @@ class KnowledgeGraph {
     std::size_t evidence_cap() const { return evidence_cap_; }
     std::optional<Vertex> find(const std::string& id) const;
 
-    // Direct mutation for tools and tests; keeps the indexes in step.
+    // Direct mutation for tools, tests and graph/snapshot; keeps the indexes in step.
+    void add_document(const DocumentInfo& document) { documents_.push_back(document); }
     Vertex add_entity(const EntityVertex& entity);
     void add_relation(Vertex source, Vertex target, Relation relation, const Evidence& evidence,
                       const std::string& cameo = "", double confidence = 0.0,
@@ -91,6 +101,7 @@ class KnowledgeGraph {
     void contract(const std::vector<Vertex>& representative);
 
   private:
+    void index_facts();
     void add_edge_evidence(Vertex s, Vertex t, Relation r, const RelationEdge& incoming);
 
     std::size_t evidence_cap_;
