@@ -347,7 +347,7 @@ TEST_CASE("the new commands and --update are in the help and check their argumen
     TempDir dir;
     const auto help = run_newsgraph({"--help"}, dir.path());
     for (const std::string words : {"newsgraph extract INPUT... -o PART.ngs", "newsgraph merge",
-                                    "newsgraph export GRAPH.ngs", "--update DIR"})
+                                    "newsgraph export GRAPH.ngs", "--update DIR", "mpirun"})
         CHECK(help.out.find(words) != std::string::npos);
     const struct {
         std::vector<std::string> args;

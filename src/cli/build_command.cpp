@@ -8,10 +8,12 @@
 #include "graph/snapshot.hpp"
 #include "src/cli/corpus.hpp"
 #include "src/cli/graph_folder.hpp"
+#include "src/cli/mpi_build.hpp"
 
 namespace newsgraph {
 
 int run_build(const BuildOptions& options, std::istream& in, std::ostream& out, std::ostream& err) {
+    if (start_mpi_if_launched() > 1) return run_mpi_build(options, in, out, err);
     Progress progress(err, options.progress);
     // Into a folder that exists, the run holds it from the start: a second run is told at
     // once, not after hours of work. A folder that does not exist yet is created, and

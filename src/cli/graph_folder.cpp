@@ -29,6 +29,7 @@ void print_summary(const RunReport& report, const KnowledgeGraph& graph,
     const std::size_t shown = report.read_articles ? report.articles : total;
     out << (report.read_articles ? "read       " : "loaded     ") << shown
         << (shown == 1 ? " article" : " articles");
+    if (report.processes > 1) out << " in " << report.processes << " processes";
     if (report.already_present)
         out << " (" << report.already_present << " already in the graph, skipped)";
     if (report.read_articles && total != report.articles) out << "; the graph holds " << total;

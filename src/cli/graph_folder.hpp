@@ -21,6 +21,7 @@ struct RunReport {
     std::size_t already_present = 0;  // build --update: skipped
     std::size_t problems = 0;         // inputs skipped: exit status 1
     std::size_t warnings = 0;
+    std::size_t processes = 1;  // under mpirun: the processes that read them
 };
 
 // Locks options.output_dir into `lock`; false when it cannot (reported on `err`).

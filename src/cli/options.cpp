@@ -31,6 +31,9 @@ Usage:
                                                   trees as CoNLL-U
   newsgraph --help | --version
 
+mpirun -n N newsgraph build ... splits the articles across N processes (built with
+MPI; the output is the same as one process's).
+
 INPUT is a text file (.txt, .md: one article), a JSON Lines file (.jsonl: one
 article per line, {"text": ..., "id", "title", "url", "date", "source"}), a
 directory (read recursively for those files), or - for standard input.
