@@ -49,8 +49,9 @@ Options:
       --update DIR        build: add the INPUTs' articles to the graph in DIR (its
                           graph.ngs) and write DIR's files again; an article already
                           in it (same id, or same text) is skipped and named
-      --wait              build: if another run uses the same -o folder, wait for
-                          it to end (default: fail at once, naming its pid)
+      --wait              build, merge, export: if another run uses the same -o
+                          folder, wait for it to end (default: fail at once, naming
+                          its pid)
   -f, --format LIST       comma-separated formats, or all (default: all):
                             graphml  graph.graphml (Gephi, networkx, Neo4j APOC)
                             jsonld   graph.jsonld (schema.org RDF)
@@ -82,8 +83,9 @@ Options:
                           (Gephi reads it; networkx reads no mixed graph)
       --replace           neo4j/load.cypher first deletes what an earlier load wrote,
                           instead of merging into it
-  -j, --jobs N            build, annotate, explain: extract N articles at once
-                          (default: every core); the output is the same for any N
+  -j, --jobs N            build, extract, annotate, explain: extract N articles
+                          at once (default: every core); the output is the same
+                          for any N
       --evidence-cap N    evidence sentences kept per relation, all counted in its
                           weight (default: 5)
       --max-file-size N   skip input files larger than N bytes; K, M, G suffixes
