@@ -28,9 +28,25 @@ void cap_aliases(std::map<std::string, int>& aliases) {
     while (aliases.size() > kMaxAliases) aliases.erase(std::prev(aliases.end()));
 }
 
+// Of the entity's labels, the one most mentioned as an alias; on a tie the smallest. A
+// function of the merged labels and aliases alone, so merges in any order agree.
+std::string best_label(const EntityVertex& entity) {
+    const std::string* best = nullptr;
+    int best_count = -1;
+    for (const std::string& label : entity.labels) {
+        const auto it = entity.aliases.find(label);
+        const int count = it == entity.aliases.end() ? 0 : it->second;
+        if (count > best_count) best = &label, best_count = count;
+    }
+    return best ? *best : entity.label;
+}
+
 void merge_entity_into(EntityVertex& into, const EntityVertex& from) {
     for (const auto& [alias, count] : from.aliases) into.aliases[alias] += count;
     cap_aliases(into.aliases);
+    into.labels.insert(from.label);
+    into.labels.insert(from.labels.begin(), from.labels.end());
+    into.label = best_label(into);
     into.mentions += from.mentions;
     into.documents.insert(from.documents.begin(), from.documents.end());
     for (const auto& [key, value] : from.attributes) {
@@ -115,6 +131,7 @@ Vertex KnowledgeGraph::add_entity(const EntityVertex& entity) {
     }
     Vertex v = boost::add_vertex(entity, graph_);
     cap_aliases(graph_[v].aliases);
+    graph_[v].labels.insert(entity.label);
     by_id_.emplace(entity.id, v);
     return v;
 }
@@ -215,7 +232,11 @@ void KnowledgeGraph::contract(const std::vector<Vertex>& representative) {
         if (representative[v] == v) continue;
         vertex_of[v] = vertex_of[representative[v]];
         EntityVertex folded = graph_[v];
-        folded.id = rebuilt.graph_[vertex_of[v]].id;
+        // Folded under the representative's names: "Putin" is no label of Vladimir Putin.
+        const EntityVertex& into = rebuilt.graph_[vertex_of[v]];
+        folded.id = into.id;
+        folded.label = into.label;
+        folded.labels = into.labels;
         rebuilt.add_entity(folded);
     }
     for (Edge e : boost::make_iterator_range(boost::edges(graph_))) {

@@ -24,7 +24,11 @@ inline constexpr std::size_t kMaxAliases = 50;
 
 struct EntityVertex {
     std::string id;     // entity_id(type, label)
-    std::string label;  // canonical name
+    std::string label;  // canonical name: of `labels`, the one most mentioned as an alias
+    // Every canonical name articles gave this id ("Robert De Niro", "Robert de Niro"). The
+    // label is chosen from them by the merged counts, not kept from the first article merged,
+    // so that it does not depend on the order (or grouping) articles are merged in.
+    std::set<std::string> labels;
     EntityType type = EntityType::Person;
     std::map<std::string, int> aliases;  // surface forms merged in, with counts (kMaxAliases)
     int mentions = 0;

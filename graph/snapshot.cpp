@@ -149,6 +149,8 @@ std::string payload_of(const Snapshot& snapshot) {
         const EntityVertex& e = g[v];
         put_varint(body, table.ref(e.id));
         put_varint(body, table.ref(e.label));
+        put_varint(body, e.labels.size());
+        for (const std::string& label : e.labels) put_varint(body, table.ref(label));
         put_varint(body, table.ref(std::string(to_string(e.type))));  // names: enums may grow
         put_varint(body, static_cast<std::uint64_t>(e.mentions));
         put_varint(body, e.aliases.size());
@@ -234,11 +236,12 @@ Snapshot parse_payload(std::string_view bytes, const std::string& name) {
         kg.add_document(d);
     }
 
-    const std::size_t vertices = in.count(6);
+    const std::size_t vertices = in.count(7);
     for (std::size_t i = 0; i < vertices; ++i) {
         EntityVertex e;
         e.id = in.str();
         e.label = in.str();
+        for (std::size_t n = in.count(); n > 0; --n) e.labels.insert(in.str());
         const std::optional<EntityType> type = parse_entity_type(in.str());
         if (!type) in.fail("unknown entity type");
         e.type = *type;

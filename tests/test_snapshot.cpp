@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -149,6 +150,37 @@ TEST_CASE("merging snapshots is associative and commutative, and refuses an arti
     Snapshot other_cap = snapshot_of({article("d", "", {"Ed Fox", "Ann Lee"})}, 5);
     CHECK_THROWS_WITH(merge_snapshot(twice, other_cap, "d.ngs"),
                       Catch::Contains("--evidence-cap 5, the others with 2"));
+}
+
+TEST_CASE("an entity spelled two ways is labelled by the spelling most mentioned, in any order",
+          "[snapshot][graph]") {
+    auto spelled = [](const std::string& id, const std::string& label, int mentions) {
+        PartialGraph partial = article(id, "", {label, "Bo Chan"});
+        partial.entities[0].aliases = {{label, mentions}};
+        partial.entities[0].mentions = mentions;
+        return partial;
+    };
+    const std::vector<PartialGraph> articles = {spelled("a", "Robert De Niro", 1),
+                                                spelled("b", "Robert de Niro", 2),
+                                                spelled("c", "Robert De Niro", 2)};
+    std::vector<std::string> files;
+    for (const auto& order : std::vector<std::vector<int>>{{0, 1, 2}, {1, 0, 2}, {2, 1, 0}}) {
+        Snapshot snapshot{KnowledgeGraph(2), 0};
+        for (const int i : order) snapshot.graph.merge(articles[static_cast<std::size_t>(i)]);
+        const Vertex v = *snapshot.graph.find("person/robert-de-niro");
+        CHECK(snapshot.graph.graph()[v].label == "Robert De Niro");  // 3 mentions against 2
+        files.push_back(snapshot_bytes(snapshot));
+    }
+    CHECK(files[1] == files[0]);
+    CHECK(files[2] == files[0]);
+    // A tie goes to the smallest spelling, whichever came first.
+    Snapshot tie{KnowledgeGraph(2), 0};
+    tie.graph.merge(spelled("b", "Robert de Niro", 2));
+    tie.graph.merge(spelled("a", "Robert De Niro", 2));
+    CHECK(tie.graph.graph()[*tie.graph.find("person/robert-de-niro")].label == "Robert De Niro");
+    const Snapshot loaded = parse_snapshot(snapshot_bytes(tie), "tie.ngs");
+    CHECK(loaded.graph.graph()[*loaded.graph.find("person/robert-de-niro")].labels ==
+          std::set<std::string>{"Robert De Niro", "Robert de Niro"});
 }
 
 TEST_CASE("a snapshot that is not whole, not ours or of another version is an error naming it",
