@@ -22,7 +22,8 @@ the tree's root must be the flat merge's .ngs byte for byte: the script checks b
 Articles are given ids of their own ("business/001") in JSON Lines shards, so that an
 article has the same id whichever shard it is in. Extraction dominates the run (about fifteen
 minutes on one core for 1,000 shards: each process loads the models); the parts and their
-figures are kept in --work and reused by the next run (--fresh extracts again).
+figures are kept in --work and reused by the next run of the same binary (--fresh extracts
+again).
 """
 import argparse
 import json
@@ -82,11 +83,11 @@ def write_shards(records, shards, folder):
 
 
 def extract_all(newsgraph, shards, parts_dir, fresh):
-    """Extracts each shard, or reuses the parts and figures of an earlier run (unless `fresh`:
-    after a change to the extraction); per-shard figures."""
+    """Extracts each shard, or reuses the parts and figures of an earlier run by the same
+    binary (unless `fresh`); per-shard figures."""
     parts_dir.mkdir(parents=True, exist_ok=True)
     stamp = parts_dir / "figures.json"
-    if stamp.exists() and not fresh:
+    if stamp.exists() and os.path.getmtime(stamp) > os.path.getmtime(newsgraph) and not fresh:
         cached = json.loads(stamp.read_text())
         if len(cached) == len(shards) and all(Path(p["part"]).exists() for p in cached):
             return cached
