@@ -44,9 +44,11 @@ std::string best_label(const EntityVertex& entity) {
 void merge_entity_into(EntityVertex& into, const EntityVertex& from) {
     for (const auto& [alias, count] : from.aliases) into.aliases[alias] += count;
     cap_aliases(into.aliases);
-    into.labels.insert(from.label);
+    // An entity given by id alone (no label: a tool adding to a vertex it names) adds none.
+    if (!from.label.empty()) into.labels.insert(from.label);
     into.labels.insert(from.labels.begin(), from.labels.end());
-    into.label = best_label(into);
+    into.labels.erase("");
+    if (!into.labels.empty()) into.label = best_label(into);
     into.mentions += from.mentions;
     into.documents.insert(from.documents.begin(), from.documents.end());
     for (const auto& [key, value] : from.attributes) {
@@ -131,7 +133,7 @@ Vertex KnowledgeGraph::add_entity(const EntityVertex& entity) {
     }
     Vertex v = boost::add_vertex(entity, graph_);
     cap_aliases(graph_[v].aliases);
-    graph_[v].labels.insert(entity.label);
+    if (!entity.label.empty()) graph_[v].labels.insert(entity.label);
     by_id_.emplace(entity.id, v);
     return v;
 }

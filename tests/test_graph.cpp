@@ -356,3 +356,19 @@ TEST_CASE("a copied or moved graph takes new facts without touching the original
     CHECK(kept.weight == 1);
     CHECK(assigned.graph()[*boost::edges(assigned.graph()).first].weight == 2);
 }
+
+TEST_CASE("an entity added by id alone keeps its label and spellings", "[graph]") {
+    // add_centrality_attributes() adds measures this way: no label is no new spelling, even
+    // for an entity whose label is none of its aliases (an empty one would win that tie).
+    KnowledgeGraph graph(5);
+    PartialGraph partial = leader_fact("a", {1});
+    partial.entities[1].aliases = {{"Beijing", 1}};
+    graph.merge(partial);
+    EntityVertex scores;
+    scores.id = "country/china";
+    scores.attributes["pagerank"] = "0.5";
+    const Vertex china = graph.add_entity(scores);
+    CHECK(graph.graph()[china].label == "China");
+    CHECK(graph.graph()[china].labels == std::set<std::string>{"China"});
+    CHECK(graph.graph()[china].attributes.at("pagerank") == "0.5");
+}

@@ -196,7 +196,7 @@ std::optional<Corpus> read_corpus(const BuildOptions& options, std::istream& in,
     progress.clear();
     if (reporter) report_problems(plan.problems, err);
     if (plan.ids.empty()) {
-        err << "newsgraph: no article could be read\n";
+        if (reporter) err << "newsgraph: no article could be read\n";
         return std::nullopt;
     }
     const auto warnings =
