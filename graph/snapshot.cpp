@@ -190,6 +190,7 @@ std::string payload_of(const Snapshot& snapshot) {
             put_varint(body, ev.end);
             put_varint(body, table.ref(ev.text));
             put_varint(body, table.ref(ev.date));
+            put_varint(body, table.ref(ev.antecedent));
         }
         for (const std::string* field :
              {&edge.first_date, &edge.last_date, &edge.cameo, &edge.rule})
@@ -268,7 +269,7 @@ Snapshot parse_payload(std::string_view bytes, const std::string& name) {
         RelationEdge edge;
         edge.relation = *r;
         edge.weight = in.integer();
-        const std::size_t evidence = in.count(6);
+        const std::size_t evidence = in.count(7);
         if (evidence > kg.evidence_cap()) in.fail("more evidence than the evidence cap");
         for (std::size_t n = 0; n < evidence; ++n) {
             Evidence ev;
@@ -278,6 +279,7 @@ Snapshot parse_payload(std::string_view bytes, const std::string& name) {
             ev.end = static_cast<std::size_t>(in.varint());
             ev.text = in.str();
             ev.date = in.str();
+            ev.antecedent = in.str();
             // Merging keeps the smallest evidence of sorted, duplicate-free lists.
             if (!edge.evidence.empty() && !(edge.evidence.back() < ev))
                 in.fail("evidence out of order");

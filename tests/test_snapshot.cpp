@@ -38,7 +38,13 @@ PartialGraph article(const std::string& id, const std::string& date,
         relation.source = 0;
         relation.target = i;
         relation.relation = i % 2 ? Relation::met_with : Relation::co_mentioned;
-        relation.evidence = {id, static_cast<int>(i), 10 * i, 10 * i + 9, "Sentence " + id, date};
+        relation.evidence = {id,
+                             static_cast<int>(i),
+                             10 * i,
+                             10 * i + 9,
+                             "Sentence " + id,
+                             date,
+                             i == 2 ? "Antecedent of " + id : ""};
         relation.confidence = 0.25 * static_cast<double>(i);
         relation.rule = "rule-" + id;
         partial.relations.push_back(relation);
@@ -112,6 +118,11 @@ TEST_CASE("a snapshot gives back the graph it was made of, byte for byte", "[sna
     CHECK(boost::num_edges(loaded.graph.graph()) == 2);
     const Vertex ann = *loaded.graph.find("person/ann-lee");
     CHECK(loaded.graph.graph()[ann].attributes.at("titles") == "Minister|President");
+    std::set<std::string> antecedents;
+    for (const Edge e : boost::make_iterator_range(boost::edges(loaded.graph.graph())))
+        for (const Evidence& ev : loaded.graph.graph()[e].evidence)
+            antecedents.insert(ev.antecedent);
+    CHECK(antecedents == std::set<std::string>{"", "Antecedent of a"});
     CHECK(snapshot_bytes(loaded) == bytes);
 
     // The same graph merged in another order is the same file.

@@ -180,7 +180,7 @@ std::optional<Corpus> read_corpus(const BuildOptions& options, std::istream& in,
         return std::nullopt;
     }
     progress.step("loading the models");
-    const std::optional<nlp::Analyzer> analyzer = load_analyzer(options, data_dir, err);
+    std::optional<nlp::Analyzer> analyzer = load_analyzer(options, data_dir, err);
     progress.clear();
     if (!analyzer) return std::nullopt;
 
@@ -274,6 +274,10 @@ std::optional<Corpus> read_corpus(const BuildOptions& options, std::istream& in,
         return std::nullopt;
     }
     report_sentences_cut(sentences_cut, *analyzer, err);
+    // The models (180 MB) are not needed past extraction: freed before the snapshot and
+    // resolution, which are the run's peak otherwise.
+    analyzer.reset();
+    extractor.reset();
     return corpus;
 }
 
