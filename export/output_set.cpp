@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "graph/snapshot.hpp"
+
 namespace newsgraph {
 namespace {
 
@@ -44,6 +46,7 @@ void require_file_place(const std::string& path) {
 OutputSet::OutputSet(std::string folder) : folder_(std::move(folder)) {
     std::vector<std::string> names = export_file_names();
     names.emplace_back(kManifestFileName);
+    names.emplace_back(kSnapshotFileName);
     for (const std::string& name : names)
         remove_stale_temp_files((std::filesystem::path(folder_) / name).string());
 }
@@ -56,6 +59,15 @@ void OutputSet::stage(const Exporter& exporter, const KnowledgeGraph& graph,
     std::filesystem::create_directories(path.parent_path(), error);  // neo4j/
     auto file = std::make_unique<AtomicFile>(path.string());
     write_export(*file, exporter, graph, options);
+    files_.push_back(std::move(file));
+    relative_paths_.push_back(relative);
+}
+
+void OutputSet::stage_bytes(const std::string& relative, std::string_view bytes) {
+    const std::filesystem::path path = std::filesystem::path(folder_) / relative;
+    auto file = std::make_unique<AtomicFile>(path.string());
+    file->stream().write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    file->finish();
     files_.push_back(std::move(file));
     relative_paths_.push_back(relative);
 }

@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "export/atomic_file.hpp"
@@ -23,6 +24,8 @@ class OutputSet {
     // Writes `exporter`'s file to a temporary file beside its place, creating its subfolder.
     // Throws std::runtime_error naming the final path.
     void stage(const Exporter& exporter, const KnowledgeGraph& graph, const ExportOptions& options);
+    // Writes `bytes` as the file `relative` (graph.ngs, written by no Exporter) the same way.
+    void stage_bytes(const std::string& relative, std::string_view bytes);
     // The final paths of the files staged so far, in order.
     std::vector<std::string> staged_paths() const;
 

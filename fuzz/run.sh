@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(ingest extract jsonl export nlp model)
+((${#targets[@]})) || targets=(ingest extract jsonl export nlp model snapshot)
 build=${NEWSGRAPH_FUZZ_BUILD:-build-fuzz}
 
 CC=clang CXX=clang++ cmake -S . -B "$build" -G Ninja -DNEWSGRAPH_FUZZ=ON -DNEWSGRAPH_TESTS=OFF \

@@ -34,6 +34,10 @@ struct Evidence {
 // Metadata of one article; only `id` is always set.
 struct DocumentInfo {
     std::string id, title, url, date, source;
+    // SHA-256 (hex) of the article's text: how build --update knows an article it already
+    // has under another id. Set by the commands that read articles; no export writes it.
+    // (Initialised, so that {id, title, url, date, source} need not name it.)
+    std::string content_hash = {};
 };
 
 // One entity as seen in one document, already resolved within the document.

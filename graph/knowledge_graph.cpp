@@ -28,9 +28,27 @@ void cap_aliases(std::map<std::string, int>& aliases) {
     while (aliases.size() > kMaxAliases) aliases.erase(std::prev(aliases.end()));
 }
 
+// Of the entity's labels, the one most mentioned as an alias; on a tie the smallest. A
+// function of the merged labels and aliases alone, so merges in any order agree.
+std::string best_label(const EntityVertex& entity) {
+    const std::string* best = nullptr;
+    int best_count = -1;
+    for (const std::string& label : entity.labels) {
+        const auto it = entity.aliases.find(label);
+        const int count = it == entity.aliases.end() ? 0 : it->second;
+        if (count > best_count) best = &label, best_count = count;
+    }
+    return best ? *best : entity.label;
+}
+
 void merge_entity_into(EntityVertex& into, const EntityVertex& from) {
     for (const auto& [alias, count] : from.aliases) into.aliases[alias] += count;
     cap_aliases(into.aliases);
+    // An entity given by id alone (no label: a tool adding to a vertex it names) adds none.
+    if (!from.label.empty()) into.labels.insert(from.label);
+    into.labels.insert(from.labels.begin(), from.labels.end());
+    into.labels.erase("");
+    if (!into.labels.empty()) into.label = best_label(into);
     into.mentions += from.mentions;
     into.documents.insert(from.documents.begin(), from.documents.end());
     for (const auto& [key, value] : from.attributes) {
@@ -57,6 +75,71 @@ void merge_entity_into(EntityVertex& into, const EntityVertex& from) {
 
 }  // namespace
 
+KnowledgeGraph::KnowledgeGraph(const KnowledgeGraph& other)
+    : evidence_cap_(other.evidence_cap_),
+      graph_(other.graph_),
+      documents_(other.documents_),
+      by_id_(other.by_id_) {
+    index_facts();
+}
+
+// Boost's adjacency_list has no move: assigning one copies every bundle. The bundles are
+// moved out first, the bare structure copied, and the bundles moved back in, so that a
+// rebuild (normalize, contract) never holds the graph's strings twice.
+static void move_graph(Graph& to, Graph& from) {
+    std::vector<EntityVertex> vertices;
+    vertices.reserve(boost::num_vertices(from));
+    for (Vertex v : boost::make_iterator_range(boost::vertices(from)))
+        vertices.push_back(std::move(from[v]));
+    std::map<std::tuple<Vertex, int, Vertex>, RelationEdge> edges;
+    for (Edge e : boost::make_iterator_range(boost::edges(from)))
+        edges.emplace(std::make_tuple(boost::source(e, from), static_cast<int>(from[e].relation),
+                                      boost::target(e, from)),
+                      std::move(from[e]));
+    to = from;  // the structure and empty bundles
+    from.clear();
+    for (Vertex v : boost::make_iterator_range(boost::vertices(to)))
+        to[v] = std::move(vertices[v]);
+    for (Edge e : boost::make_iterator_range(boost::edges(to)))
+        to[e] = std::move(edges.at(std::make_tuple(boost::source(e, to),
+                                                   static_cast<int>(to[e].relation),
+                                                   boost::target(e, to))));
+}
+
+KnowledgeGraph::KnowledgeGraph(KnowledgeGraph&& other)
+    : evidence_cap_(other.evidence_cap_),
+      documents_(std::move(other.documents_)),
+      by_id_(std::move(other.by_id_)) {
+    move_graph(graph_, other.graph_);
+    other.by_fact_.clear();
+    index_facts();
+}
+
+KnowledgeGraph& KnowledgeGraph::operator=(const KnowledgeGraph& other) {
+    if (this != &other) *this = KnowledgeGraph(other);
+    return *this;
+}
+
+KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&& other) {
+    if (this == &other) return *this;
+    evidence_cap_ = other.evidence_cap_;
+    move_graph(graph_, other.graph_);
+    documents_ = std::move(other.documents_);
+    by_id_ = std::move(other.by_id_);
+    other.by_fact_.clear();
+    index_facts();
+    return *this;
+}
+
+void KnowledgeGraph::index_facts() {
+    by_fact_.clear();
+    for (Edge e : boost::make_iterator_range(boost::edges(graph_)))
+        by_fact_.emplace(
+            std::make_tuple(boost::source(e, graph_), static_cast<int>(graph_[e].relation),
+                            boost::target(e, graph_)),
+            e);
+}
+
 std::optional<Vertex> KnowledgeGraph::find(const std::string& id) const {
     auto it = by_id_.find(id);
     if (it == by_id_.end()) return std::nullopt;
@@ -71,6 +154,7 @@ Vertex KnowledgeGraph::add_entity(EntityVertex entity) {
     }
     Vertex v = boost::add_vertex(std::move(entity), graph_);
     cap_aliases(graph_[v].aliases);
+    if (!graph_[v].label.empty()) graph_[v].labels.insert(graph_[v].label);
     by_id_.emplace(graph_[v].id, v);
     return v;
 }
@@ -171,7 +255,11 @@ void KnowledgeGraph::contract(const std::vector<Vertex>& representative) {
         if (representative[v] == v) continue;
         vertex_of[v] = vertex_of[representative[v]];
         EntityVertex folded = std::move(graph_[v]);
-        folded.id = rebuilt.graph_[vertex_of[v]].id;
+        // Folded under the representative's names: "Putin" is no label of Vladimir Putin.
+        const EntityVertex& into = rebuilt.graph_[vertex_of[v]];
+        folded.id = into.id;
+        folded.label = into.label;
+        folded.labels = into.labels;
         rebuilt.add_entity(std::move(folded));
     }
     for (Edge e : boost::make_iterator_range(boost::edges(graph_))) {

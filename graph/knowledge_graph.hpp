@@ -24,7 +24,11 @@ inline constexpr std::size_t kMaxAliases = 50;
 
 struct EntityVertex {
     std::string id;     // entity_id(type, label)
-    std::string label;  // canonical name
+    std::string label;  // canonical name: of `labels`, the one most mentioned as an alias
+    // Every canonical name articles gave this id ("Robert De Niro", "Robert de Niro"). The
+    // label is chosen from them by the merged counts, not kept from the first article merged,
+    // so that it does not depend on the order (or grouping) articles are merged in.
+    std::set<std::string> labels;
     EntityType type = EntityType::Person;
     std::map<std::string, int> aliases;  // surface forms merged in, with counts (kMaxAliases)
     int mentions = 0;
@@ -59,6 +63,15 @@ using Edge = boost::graph_traits<Graph>::edge_descriptor;
 class KnowledgeGraph {
   public:
     explicit KnowledgeGraph(std::size_t evidence_cap = 5) : evidence_cap_(evidence_cap) {}
+    // The fact index holds edge descriptors, which point into the graph's own edges; and
+    // Boost's adjacency_list has no move constructor, so a "moved" graph is a copy. Copies
+    // and moves therefore index the facts of the graph they hold anew: otherwise merging
+    // into a copy, or into a graph moved out of a temporary, wrote through dangling pointers.
+    KnowledgeGraph(const KnowledgeGraph& other);
+    KnowledgeGraph(KnowledgeGraph&& other);
+    KnowledgeGraph& operator=(const KnowledgeGraph& other);
+    KnowledgeGraph& operator=(KnowledgeGraph&& other);
+    ~KnowledgeGraph() = default;
 
     // Adds one document's entities and facts. The same (source, relation, target) seen again
     // adds evidence and weight, never a second edge; symmetric relations are stored once.
@@ -75,7 +88,8 @@ class KnowledgeGraph {
     std::size_t evidence_cap() const { return evidence_cap_; }
     std::optional<Vertex> find(const std::string& id) const;
 
-    // Direct mutation for tools and tests; keeps the indexes in step.
+    // Direct mutation for tools, tests and graph/snapshot; keeps the indexes in step.
+    void add_document(const DocumentInfo& document) { documents_.push_back(document); }
     // Taken by value: the rebuilds (normalize, contract) move their bundles in rather than
     // holding every string of the graph twice at the run's peak.
     Vertex add_entity(EntityVertex entity);
@@ -93,6 +107,7 @@ class KnowledgeGraph {
     void contract(const std::vector<Vertex>& representative);
 
   private:
+    void index_facts();
     void add_edge_evidence(Vertex s, Vertex t, Relation r, RelationEdge incoming);
 
     std::size_t evidence_cap_;

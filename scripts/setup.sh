@@ -13,6 +13,7 @@ apt_packages=(
     iso-codes wamerican-huge wordnet-base nodejs npm
     python3 python3-networkx python3-igraph python3-rdflib python3-pyld python3-pil
     libxml2-utils poppler-utils libutf8proc-dev
+    libopenmpi-dev openmpi-bin  # mpirun -n N newsgraph build (CMake's NEWSGRAPH_MPI)
     chromium  # the browser test of explorer.html (headless, driven by puppeteer-core)
 )
 missing=()

@@ -330,3 +330,45 @@ TEST_CASE("spelling variants fold as by comparing every pair", "[graph][scale]")
     }
     CHECK(folded.size() == expected.size());
 }
+
+TEST_CASE("a copied or moved graph takes new facts without touching the original", "[graph]") {
+    // The fact index points into the graph's edges, and Boost's adjacency_list "moves" by
+    // copying: merging into a copy once wrote through pointers into the original.
+    KnowledgeGraph original(5);
+    original.merge(leader_fact("a", {1}, "2024-01-02"));
+    KnowledgeGraph copy = original;
+    copy.merge(leader_fact("b", {1}, "2024-03-01"));
+    KnowledgeGraph moved = std::move(copy);
+    moved.merge(leader_fact("c", {1, 2}, "2024-04-01"));
+    CHECK(boost::num_vertices(copy.graph()) == 0);  // moved from: empty
+    REQUIRE(boost::num_edges(original.graph()) == 1);
+    REQUIRE(boost::num_edges(moved.graph()) == 1);
+    const RelationEdge& kept = original.graph()[*boost::edges(original.graph()).first];
+    const RelationEdge& grown = moved.graph()[*boost::edges(moved.graph()).first];
+    CHECK(kept.weight == 1);
+    CHECK(kept.last_date == "2024-01-02");
+    CHECK(grown.weight == 4);
+    CHECK(grown.evidence.size() == 4);
+    CHECK(grown.last_date == "2024-04-01");
+    KnowledgeGraph assigned;
+    assigned = original;
+    assigned.merge(leader_fact("d", {3}));
+    CHECK(kept.weight == 1);
+    CHECK(assigned.graph()[*boost::edges(assigned.graph()).first].weight == 2);
+}
+
+TEST_CASE("an entity added by id alone keeps its label and spellings", "[graph]") {
+    // add_centrality_attributes() adds measures this way: no label is no new spelling, even
+    // for an entity whose label is none of its aliases (an empty one would win that tie).
+    KnowledgeGraph graph(5);
+    PartialGraph partial = leader_fact("a", {1});
+    partial.entities[1].aliases = {{"Beijing", 1}};
+    graph.merge(partial);
+    EntityVertex scores;
+    scores.id = "country/china";
+    scores.attributes["pagerank"] = "0.5";
+    const Vertex china = graph.add_entity(scores);
+    CHECK(graph.graph()[china].label == "China");
+    CHECK(graph.graph()[china].labels == std::set<std::string>{"China"});
+    CHECK(graph.graph()[china].attributes.at("pagerank") == "0.5");
+}

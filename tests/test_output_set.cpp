@@ -348,7 +348,8 @@ TEST_CASE("manifest.json lists exactly the files a run wrote, and equal runs wri
     for (const auto& [name, content] : snapshot(dir.path() / "out"))
         if (name != "manifest.json" && name != kOutputLockFileName)
             present[name] = {content.size(), sha256_hex(content)};
-    CHECK(present.size() == export_file_names().size());
+    CHECK(present.size() == export_file_names().size() + 1);  // and graph.ngs, always
+    CHECK(present.contains("graph.ngs"));
     CHECK(manifest_files(dir.path() / "out/manifest.json") == present);
     const rapidjson::Document manifest = parse_manifest(dir.path() / "out/manifest.json");
     CHECK(manifest["newsgraph_version"].GetString() == std::string(NEWSGRAPH_VERSION));
@@ -358,12 +359,14 @@ TEST_CASE("manifest.json lists exactly the files a run wrote, and equal runs wri
     CHECK(read_file(dir.path() / "again/manifest.json") ==
           read_file(dir.path() / "out/manifest.json"));
 
-    // A run of one format names that one file: the others in the folder are not of its run.
+    // A run of one format names that one file and graph.ngs: the others in the folder are not
+    // of its run.
     const RunResult one =
         run_newsgraph({"build", dir / "in", "-o", dir / "out", "-q", "-f", "graphml"}, dir.path());
     REQUIRE(one.exit_status == 0);
     CHECK(manifest_files(dir.path() / "out/manifest.json") ==
           std::map<std::string, std::pair<std::uint64_t, std::string>>{
+              {"graph.ngs", present.at("graph.ngs")},
               {"graph.graphml", present.at("graph.graphml")}});
 }
 

@@ -1,70 +1,19 @@
 #include "src/cli/build_command.hpp"
 
 #include <filesystem>
-#include <map>
 #include <optional>
 #include <ostream>
 
-#include "export/exporter.hpp"
 #include "export/output_lock.hpp"
-#include "export/output_set.hpp"
-#include "graph/analysis.hpp"
-#include "graph/filters.hpp"
+#include "graph/snapshot.hpp"
 #include "src/cli/corpus.hpp"
+#include "src/cli/graph_folder.hpp"
+#include "src/cli/mpi_build.hpp"
 
 namespace newsgraph {
-namespace {
-
-void print_summary(const Corpus& corpus, const KnowledgeGraph* filtered,
-                   const std::vector<std::string>& written, std::ostream& out) {
-    const Graph& g = corpus.graph.graph();
-    std::map<EntityType, int> by_type;
-    for (Vertex v : boost::make_iterator_range(boost::vertices(g))) ++by_type[g[v].type];
-    std::map<Relation, int> by_relation;
-    for (Edge e : boost::make_iterator_range(boost::edges(g))) ++by_relation[g[e].relation];
-
-    out << "read       " << corpus.articles << (corpus.articles == 1 ? " article" : " articles");
-    if (corpus.problems)
-        out << " (" << corpus.problems << " input problem" << (corpus.problems == 1 ? "" : "s")
-            << " reported on stderr)";
-    if (corpus.warnings)
-        out << " (" << corpus.warnings << " warning" << (corpus.warnings == 1 ? "" : "s")
-            << " on stderr)";
-    out << "\nentities   " << boost::num_vertices(g);
-    const char* sep = ": ";
-    for (auto [type, n] : by_type) out << sep << n << ' ' << to_string(type), sep = ", ";
-    out << "\nrelations  " << boost::num_edges(g);
-    sep = ": ";
-    for (auto [rel, n] : by_relation) out << sep << n << ' ' << to_string(rel), sep = ", ";
-    if (filtered)
-        out << "\nfiltered   " << boost::num_vertices(filtered->graph()) << " entities, "
-            << boost::num_edges(filtered->graph()) << " relations written";
-    out << "\nwrote      ";
-    sep = "";
-    for (const auto& path : written) out << sep << path, sep = ", ";
-    out << (written.empty() ? "nothing\n" : "\n");
-}
-
-// Locks the output folder into `lock`; false when it cannot (reported on `err`).
-bool lock_output_folder(const BuildOptions& options, std::optional<OutputLock>& lock,
-                        Progress& progress, std::ostream& err) {
-    try {
-        lock.emplace(options.output_dir, options.wait_for_output, [&](pid_t holder) {
-            progress.clear();
-            err << "newsgraph: output folder " << options.output_dir
-                << " is in use by another newsgraph run (pid " << holder << "): waiting for it\n";
-        });
-        return true;
-    } catch (const std::runtime_error& e) {
-        progress.clear();
-        err << "newsgraph: " << e.what() << "\nnewsgraph: nothing written\n";
-        return false;
-    }
-}
-
-}  // namespace
 
 int run_build(const BuildOptions& options, std::istream& in, std::ostream& out, std::ostream& err) {
+    if (start_mpi_if_launched() > 1) return run_mpi_build(options, in, out, err);
     Progress progress(err, options.progress);
     // Into a folder that exists, the run holds it from the start: a second run is told at
     // once, not after hours of work. A folder that does not exist yet is created, and
@@ -73,86 +22,54 @@ int run_build(const BuildOptions& options, std::istream& in, std::ostream& out, 
     if (std::filesystem::is_directory(options.output_dir) &&
         !lock_output_folder(options, lock, progress, err))
         return 2;
-    std::optional<Corpus> corpus = build_corpus(options, in, err, progress);
+
+    // --update: the graph so far, to which the new articles are added.
+    std::optional<Snapshot> before;
+    if (!options.update_dir.empty()) {
+        const std::string path =
+            (std::filesystem::path(options.update_dir) / kSnapshotFileName).string();
+        try {
+            if (!lock)
+                throw SnapshotError(options.update_dir +
+                                    ": no such folder (--update adds to a folder a build wrote)");
+            before = read_snapshot(path);
+        } catch (const SnapshotError& e) {
+            err << "newsgraph: " << e.what() << "\nnewsgraph: nothing written\n";
+            return 2;
+        }
+        if (options.evidence_cap_given && options.evidence_cap != before->graph.evidence_cap()) {
+            err << "newsgraph: --evidence-cap " << options.evidence_cap << ": the graph in "
+                << options.update_dir << " keeps " << before->graph.evidence_cap()
+                << " sentences per relation; an update keeps its cap\nnewsgraph: nothing written\n";
+            return 2;
+        }
+    }
+    BuildOptions read_options = options;
+    if (before) read_options.evidence_cap = before->graph.evidence_cap();
+    ArticleSelection selection;
+    if (before) selection.existing = &before->graph;
+    std::optional<Corpus> corpus = read_corpus(read_options, in, err, progress, selection);
     if (!corpus) {
         err << "newsgraph: nothing written\n";
         return 2;
     }
 
-    // Measured on the whole graph, so that a filtered export keeps each entity's place in
-    // the whole story (and --top has something to rank by).
-    progress.step("measuring centrality");
-    const Centrality centrality = analyse(corpus->graph);
-    add_centrality_attributes(corpus->graph, centrality);
-    std::optional<KnowledgeGraph> filtered;
-    if (options.filter.active()) {
-        try {
-            filtered = filter_graph(corpus->graph, options.filter, centrality.pagerank);
-        } catch (const std::invalid_argument& e) {
-            progress.clear();
-            err << "newsgraph: " << e.what() << "\nnewsgraph: nothing written\n";
-            return 2;
-        }
+    Snapshot snapshot{std::move(corpus->graph), options.inputs.size()};
+    if (before) {
+        // The graph so far first, then the new articles: merged in the order a build of all
+        // of them reads them. An update that adds nothing adds no inputs either, so that
+        // re-adding articles changes no byte.
+        Snapshot added = std::move(snapshot);
+        snapshot = std::move(*before);
+        if (corpus->articles > 0) merge_snapshot(snapshot, added, "the new articles");
     }
-    const KnowledgeGraph& exported = filtered ? *filtered : corpus->graph;
-
-    std::error_code ec;
-    std::filesystem::create_directories(options.output_dir, ec);
-    if (ec) {
-        progress.clear();
-        err << "newsgraph: cannot create output folder " << options.output_dir << ": "
-            << ec.message() << '\n';
-        return 2;
-    }
-    if (!lock && !lock_output_folder(options, lock, progress, err)) return 2;
-
-    ExportOptions export_options;
-    export_options.layout = options.layout;
-    export_options.draw_co_mentions = options.draw_co_mentions;
-    export_options.draw_limit = options.draw_limit;
-    export_options.draw_unrelated = options.draw_unrelated;
-    export_options.max_png_px = options.max_png_px;
-    export_options.draw_credits = options.draw_credits;
-    export_options.gexf_mixed = options.gexf_mixed;
-    export_options.neo4j_replace = options.neo4j_replace;
-    OutputSet outputs(options.output_dir);
-    bool export_failed = false;
-    for (const auto& format : options.formats) {
-        for (const auto& exporter : make_exporters(format)) {
-            progress.step("writing " + (std::filesystem::path(options.output_dir) /
-                                        std::string(exporter->file_name()))
-                                           .string());
-            try {
-                outputs.stage(*exporter, exported, export_options);
-            } catch (const std::exception& e) {
-                progress.clear();
-                err << "newsgraph: " << e.what() << '\n';
-                export_failed = true;
-            }
-        }
-    }
-    const std::vector<std::string> staged = outputs.staged_paths();
-    std::vector<std::string> written;
-    if (!export_failed && !staged.empty()) {
-        try {
-            const std::string manifest =
-                outputs.publish({NEWSGRAPH_VERSION, options.inputs.size(), corpus->articles});
-            written = staged;
-            written.push_back(manifest);
-        } catch (const std::exception& e) {
-            progress.clear();
-            err << "newsgraph: " << e.what() << '\n';
-            export_failed = true;
-        }
-    }
-    progress.clear();
-    // One set or none: the files that were written are not put beside older ones.
-    if (written.empty() && !staged.empty() && outputs.renamed() == 0)
-        err << "newsgraph: no file put in place; the older files in " << options.output_dir
-            << " are as they were\n";
-    if (!options.quiet) print_summary(*corpus, filtered ? &*filtered : nullptr, written, out);
-    if (staged.empty()) return 2;
-    return corpus->problems == 0 && !export_failed ? 0 : 1;
+    snapshot.graph.normalize();
+    RunReport report;
+    report.articles = corpus->articles;
+    report.already_present = corpus->already_present;
+    report.problems = corpus->problems;
+    report.warnings = corpus->warnings;
+    return write_graph_folder(options, std::move(snapshot), report, lock, progress, out, err);
 }
 
 }  // namespace newsgraph

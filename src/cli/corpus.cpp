@@ -12,9 +12,13 @@
 #include <map>
 #include <mutex>
 #include <ostream>
+#include <set>
+#include <string_view>
 #include <thread>
+#include <unordered_map>
 #include <utility>
 
+#include "export/sha256.hpp"
 #include "src/cli/data_dir.hpp"
 
 namespace newsgraph {
@@ -29,6 +33,7 @@ namespace {
 class ParallelExtraction {
   public:
     using Consume = std::function<void(Document&&, ExtractedDocument&&)>;
+    using Admit = std::function<bool(Document&)>;
 
     ParallelExtraction(const Extractor& extractor, const nlp::Analyzer& analyzer, std::size_t jobs)
         : extractor_(extractor), analyzer_(analyzer), jobs_(jobs), window_(4 * jobs) {}
@@ -36,7 +41,7 @@ class ParallelExtraction {
     // Returns the problems stream_inputs() found that the plan had not.
     std::vector<InputProblem> run(const std::vector<std::string>& inputs,
                                   const ReadOptions& options, const InputPlan& plan,
-                                  const Consume& consume) {
+                                  const Admit& admit, const Consume& consume) {
         std::vector<std::thread> threads;
         // Whatever ends the run (an exception here or on a thread), the threads are stopped
         // and joined before the members they use go away.
@@ -48,7 +53,8 @@ class ParallelExtraction {
                 for (std::thread& t : threads) t.join();
             }
         } joiner{*this, threads};
-        threads.emplace_back([this, &inputs, &options, &plan] { read(inputs, options, plan); });
+        threads.emplace_back(
+            [this, &inputs, &options, &plan, &admit] { read(inputs, options, plan, admit); });
         for (std::size_t i = 0; i < jobs_; ++i) threads.emplace_back([this] { extract(); });
         for (;;) {
             std::unique_lock lock(mutex_);
@@ -72,10 +78,11 @@ class ParallelExtraction {
     struct Stopped {};
 
     void read(const std::vector<std::string>& inputs, const ReadOptions& options,
-              const InputPlan& plan) {
+              const InputPlan& plan, const Admit& admit) {
         try {
             std::vector<InputProblem> problems =
-                stream_inputs(inputs, options, plan, [this](Document&& document) {
+                stream_inputs(inputs, options, plan, [this, &admit](Document&& document) {
+                    if (!admit(document)) return;
                     std::unique_lock lock(mutex_);
                     space_.wait(lock, [this] { return stopped_ || read_ - consumed_ < window_; });
                     if (stopped_) throw Stopped{};
@@ -164,8 +171,9 @@ std::size_t job_count(const BuildOptions& options) {
     return std::max(1u, std::thread::hardware_concurrency());
 }
 
-std::optional<Corpus> build_corpus(const BuildOptions& options, std::istream& in, std::ostream& err,
-                                   Progress& progress, const ExtractionSink& sink) {
+std::optional<Corpus> read_corpus(const BuildOptions& options, std::istream& in, std::ostream& err,
+                                  Progress& progress, const ArticleSelection& selection,
+                                  const ExtractionSink& sink) {
     std::string data_dir;
     std::optional<Extractor> extractor;
     try {
@@ -181,26 +189,65 @@ std::optional<Corpus> build_corpus(const BuildOptions& options, std::istream& in
     if (!analyzer) return std::nullopt;
 
     // Read twice: once for the documents' ids and the problems, which are reported at once,
-    // then one article at a time as extraction takes them.
+    // then one article at a time as extraction takes them. Of several processes sharing the
+    // articles, the first reports what every one of them finds.
+    const bool reporter = selection.share == 0;
     progress.step("reading the inputs");
     ReadOptions read_options;
     read_options.max_file_bytes = options.max_file_bytes;
     read_options.standard_input = &in;
     const InputPlan plan = plan_inputs(options.inputs, read_options);
     progress.clear();
-    report_problems(plan.problems, err);
+    if (reporter) report_problems(plan.problems, err);
     if (plan.ids.empty()) {
-        err << "newsgraph: no article could be read\n";
+        if (reporter) err << "newsgraph: no article could be read\n";
         return std::nullopt;
     }
     const auto warnings =
         static_cast<std::size_t>(std::count_if(plan.problems.begin(), plan.problems.end(),
                                                [](const InputProblem& p) { return p.warning; }));
 
-    Corpus corpus{
-        KnowledgeGraph(options.evidence_cap), {}, 0, plan.problems.size() - warnings, warnings};
+    Corpus corpus{KnowledgeGraph(options.evidence_cap), {}, 0, 0, 0, 0};
+    if (reporter) corpus.problems = plan.problems.size() - warnings, corpus.warnings = warnings;
+
+    // This process's share of the articles: a block of the plan's order, the same in every
+    // process since every one reads the same plan.
+    const std::size_t n = plan.ids.size();
+    const std::size_t first = n * selection.share / selection.shares;
+    const std::size_t last = n * (selection.share + 1) / selection.shares;
+    std::unordered_map<std::string_view, std::size_t> plan_index;
+    if (selection.shares > 1)
+        for (std::size_t i = 0; i < n; ++i) plan_index.emplace(plan.ids[i], i);
+    std::set<std::string_view> present_ids;
+    std::map<std::string_view, std::string_view> present_texts;  // content hash -> id
+    if (selection.existing)
+        for (const DocumentInfo& d : selection.existing->documents()) {
+            present_ids.insert(d.id);
+            present_texts.emplace(d.content_hash, d.id);
+        }
+    std::vector<std::string> skipped;  // reported after the run (admit runs on the reader)
+    auto admit = [&](Document& doc) {
+        if (selection.shares > 1) {
+            const std::size_t index = plan_index.at(doc.info.id);
+            if (index < first || index >= last) return false;
+        }
+        doc.info.content_hash = sha256_hex(doc.text);
+        if (present_ids.contains(doc.info.id)) {
+            skipped.push_back(doc.origin + ": article \"" + doc.info.id +
+                              "\" is already in the graph (same id): skipped");
+            return false;
+        }
+        if (auto same = present_texts.find(doc.info.content_hash); same != present_texts.end()) {
+            skipped.push_back(doc.origin + ": article \"" + doc.info.id +
+                              "\" is already in the graph as \"" + std::string(same->second) +
+                              "\" (same text): skipped");
+            return false;
+        }
+        return true;
+    };
+
     std::size_t sentences_cut = 0;
-    progress.start(plan.ids.size());
+    progress.start(last - first);
     auto consume = [&](Document&& doc, ExtractedDocument&& extracted) {
         sentences_cut += extracted.parsed.sentences_cut;
         if (sink) sink(doc, extracted);
@@ -211,32 +258,42 @@ std::optional<Corpus> build_corpus(const BuildOptions& options, std::istream& in
     std::vector<InputProblem> changed;
     if (jobs == 1) {
         changed = stream_inputs(options.inputs, read_options, plan, [&](Document&& doc) {
+            if (!admit(doc)) return;
             ExtractedDocument extracted = extractor->extract_with_mentions(doc, &*analyzer);
             consume(std::move(doc), std::move(extracted));
         });
     } else {
         ParallelExtraction parallel(*extractor, *analyzer, jobs);
-        changed = parallel.run(options.inputs, read_options, plan, consume);
+        changed = parallel.run(options.inputs, read_options, plan, admit, consume);
     }
     progress.clear();
-    if (!changed.empty()) {
+    if (!changed.empty() && reporter) {
         report_problems(changed, err);
         corpus.problems += changed.size();
     }
-    if (corpus.articles == 0) {
+    for (const std::string& message : skipped) err << "newsgraph: " << message << '\n';
+    corpus.already_present = skipped.size();
+    if (corpus.articles == 0 && !selection.existing && selection.shares == 1) {
         err << "newsgraph: no article could be read\n";
         return std::nullopt;
     }
     report_sentences_cut(sentences_cut, *analyzer, err);
-    // The models (180 MB) are not needed past extraction: freed before resolution, which
-    // is the run's peak otherwise.
+    // The models (180 MB) are not needed past extraction: freed before the snapshot and
+    // resolution, which are the run's peak otherwise.
     analyzer.reset();
     extractor.reset();
 #ifdef __GLIBC__
     malloc_trim(0);  // and given back to the system, so that what comes next reuses no less
 #endif
+    return corpus;
+}
+
+std::optional<Corpus> build_corpus(const BuildOptions& options, std::istream& in, std::ostream& err,
+                                   Progress& progress, const ExtractionSink& sink) {
+    std::optional<Corpus> corpus = read_corpus(options, in, err, progress, {}, sink);
+    if (!corpus) return corpus;
     progress.step("resolving names across articles");
-    corpus.folds = resolve_across_documents(corpus.graph);
+    corpus->folds = resolve_across_documents(corpus->graph);
     return corpus;
 }
 

@@ -21,10 +21,21 @@ namespace newsgraph {
 
 struct Corpus {
     KnowledgeGraph graph;
-    std::vector<Fold> folds;   // cross-article merges
-    std::size_t articles = 0;  // read and extracted
-    std::size_t problems = 0;  // inputs (or parts of them) skipped, on stderr
-    std::size_t warnings = 0;  // inputs repaired or left out on purpose, on stderr
+    std::vector<Fold> folds;          // cross-article merges
+    std::size_t articles = 0;         // read and extracted
+    std::size_t problems = 0;         // inputs (or parts of them) skipped, on stderr
+    std::size_t warnings = 0;         // inputs repaired or left out on purpose, on stderr
+    std::size_t already_present = 0;  // build --update: articles the graph had, skipped
+};
+
+// Which of the articles read a run extracts.
+struct ArticleSelection {
+    // build --update: the graph so far. An article it has (same id, or same text under
+    // another id) is skipped and named on stderr.
+    const KnowledgeGraph* existing = nullptr;
+    // Under MPI: this process extracts share number `share` of `shares`, a block of the
+    // articles in input order; only share 0 reports the inputs' problems.
+    std::size_t share = 0, shares = 1;
 };
 
 // Called with each article's extraction before it is merged (annotate and explain use it).
@@ -35,6 +46,14 @@ using ExtractionSink = std::function<void(const Document&, const ExtractedDocume
 // Problems are reported on `err` as "newsgraph: WHERE: WHAT", and so are sentences parsed in
 // pieces (report_sentences_cut). nullopt when nothing could be read or the data folder or a
 // model cannot be loaded (reported too). `progress` counts the articles extracted.
+// Reads and extracts the articles `selection` takes and merges them, without resolving names
+// across articles: the graph a snapshot (graph/snapshot.hpp) holds. Each document carries
+// the SHA-256 of its text. Otherwise as build_corpus(); nullopt also when no article was read
+// and `selection` neither adds to a graph nor takes a share.
+std::optional<Corpus> read_corpus(const BuildOptions& options, std::istream& in, std::ostream& err,
+                                  Progress& progress, const ArticleSelection& selection,
+                                  const ExtractionSink& sink = {});
+
 std::optional<Corpus> build_corpus(const BuildOptions& options, std::istream& in, std::ostream& err,
                                    Progress& progress, const ExtractionSink& sink = {});
 

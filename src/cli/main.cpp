@@ -10,6 +10,9 @@
 #include "src/cli/annotate_command.hpp"
 #include "src/cli/build_command.hpp"
 #include "src/cli/explain_command.hpp"
+#include "src/cli/export_command.hpp"
+#include "src/cli/extract_command.hpp"
+#include "src/cli/merge_command.hpp"
 #include "src/cli/options.hpp"
 #include "src/cli/parse_command.hpp"
 #include "src/cli/progress.hpp"
@@ -69,6 +72,12 @@ int main(int argc, char** argv) {
             return 0;
         case CommandKind::Build:
             return run_build(cmd.build, std::cin, std::cout, std::cerr);
+        case CommandKind::Extract:
+            return run_extract(cmd.build, std::cin, std::cout, std::cerr);
+        case CommandKind::Merge:
+            return run_merge(cmd.build, std::cout, std::cerr);
+        case CommandKind::Export:
+            return run_export(cmd.build, std::cout, std::cerr);
         case CommandKind::Annotate:
             return run_annotate(cmd.build, std::cin, std::cout, std::cerr);
         case CommandKind::Explain:

@@ -17,12 +17,22 @@ agreements in news articles, linked by typed relations with their evidence.
 
 Usage:
   newsgraph build INPUT... [-o DIR] [options]     build the graph, write its exports
+                                                  and graph.ngs (the graph as a file)
+  newsgraph build INPUT... --update DIR [options] add the articles to DIR/graph.ngs,
+                                                  rewrite DIR's files
+  newsgraph extract INPUT... -o PART.ngs          a partial graph of some articles (map)
+  newsgraph merge PART.ngs... [-o DIR|FILE.ngs]   merge partial graphs (reduce): into a
+                                                  folder of exports, or into one .ngs
+  newsgraph export GRAPH.ngs [-o DIR] [options]   write the exports of a graph.ngs again
   newsgraph annotate INPUT... [-o FILE]           every mention as JSON Lines
   newsgraph explain NAME INPUT... [--parse]       an entity: its names, why they were
                                                   merged, its relations with evidence
   newsgraph parse INPUT... [-o FILE]              words, tags, lemmas and dependency
                                                   trees as CoNLL-U
   newsgraph --help | --version
+
+mpirun -n N newsgraph build ... splits the articles across N processes (built with
+MPI; the output is the same as one process's).
 
 INPUT is a text file (.txt, .md: one article), a JSON Lines file (.jsonl: one
 article per line, {"text": ..., "id", "title", "url", "date", "source"}), a
@@ -31,11 +41,17 @@ parse also reads CoNLL-U files (.conllu) named as INPUT: their words are kept as
 given, tags, lemmas and trees predicted anew (to score against a treebank).
 
 Options:
-  -o, --output DIR        build: where to write the graph files (default: out)
+  -o, --output DIR        build, merge, export: where to write the graph files
+                          (default: out); merge: a name ending in .ngs writes the
+                          merged graph.ngs alone; extract: the .ngs file (needed)
                           annotate, parse: the file to write (default: standard
                           output)
-      --wait              build: if another run uses the same -o folder, wait for
-                          it to end (default: fail at once, naming its pid)
+      --update DIR        build: add the INPUTs' articles to the graph in DIR (its
+                          graph.ngs) and write DIR's files again; an article already
+                          in it (same id, or same text) is skipped and named
+      --wait              build, merge, export: if another run uses the same -o
+                          folder, wait for it to end (default: fail at once, naming
+                          its pid)
   -f, --format LIST       comma-separated formats, or all (default: all):
                             graphml  graph.graphml (Gephi, networkx, Neo4j APOC)
                             jsonld   graph.jsonld (schema.org RDF)
@@ -67,8 +83,9 @@ Options:
                           (Gephi reads it; networkx reads no mixed graph)
       --replace           neo4j/load.cypher first deletes what an earlier load wrote,
                           instead of merging into it
-  -j, --jobs N            build, annotate, explain: extract N articles at once
-                          (default: every core); the output is the same for any N
+  -j, --jobs N            build, extract, annotate, explain: extract N articles
+                          at once (default: every core); the output is the same
+                          for any N
       --evidence-cap N    evidence sentences kept per relation, all counted in its
                           weight (default: 5)
       --max-file-size N   skip input files larger than N bytes; K, M, G suffixes
@@ -97,6 +114,9 @@ Filters, applied to every format (network measures are of the whole graph):
                           (0 to 1: the precision measured by hand on news, in
                           data/rule_precision.tsv); co_mentioned is kept
       --top N             only the N entities of highest PageRank
+
+build, merge and export also write graph.ngs, the graph before cross-article
+resolution (docs/snapshot.md): merge, export and build --update read it.
 
 build writes every file beside its place first and renames them into place together,
 manifest.json last (it lists each file with its size and SHA-256): a failed or
@@ -213,6 +233,13 @@ Command parse_command_line(const std::vector<std::string>& args) {
     }
     if (args[0] == "build") {
         cmd.kind = CommandKind::Build;
+    } else if (args[0] == "extract") {
+        cmd.kind = CommandKind::Extract;
+        cmd.build.output_dir.clear();
+    } else if (args[0] == "merge") {
+        cmd.kind = CommandKind::Merge;
+    } else if (args[0] == "export") {
+        cmd.kind = CommandKind::Export;
     } else if (args[0] == "annotate") {
         cmd.kind = CommandKind::Annotate;
         cmd.build.output_dir.clear();
@@ -245,6 +272,13 @@ Command parse_command_line(const std::vector<std::string>& args) {
             only_inputs = true;
         } else if (flag == "-o" || flag == "--output") {
             o.output_dir = arg(flag);
+            o.output_given = true;
+        } else if (flag == "--update") {
+            if (cmd.kind != CommandKind::Build)
+                throw std::invalid_argument(
+                    "--update is an option of build (the folder to add to)");
+            o.update_dir = arg(flag);
+            if (o.update_dir.empty()) throw std::invalid_argument("--update needs a folder");
         } else if (flag == "-f" || flag == "--format") {
             o.formats = parse_formats(arg(flag));
         } else if (flag == "--layout") {
@@ -267,6 +301,7 @@ Command parse_command_line(const std::vector<std::string>& args) {
             o.evidence_cap = parse_size(flag, arg(flag));
             if (o.evidence_cap == 0)
                 throw std::invalid_argument("--evidence-cap must be at least 1");
+            o.evidence_cap_given = true;
         } else if (flag == "-j" || flag == "--jobs") {
             o.jobs = parse_size(flag, arg(flag));
             if (o.jobs == 0 || o.jobs > 1024)
@@ -308,8 +343,10 @@ Command parse_command_line(const std::vector<std::string>& args) {
                     "tree: 'newsgraph parse INPUT...')");
             o.show_parse = true;
         } else if (flag == "--wait") {
-            if (cmd.kind != CommandKind::Build)
-                throw std::invalid_argument("--wait is an option of build (its -o folder)");
+            if (cmd.kind != CommandKind::Build && cmd.kind != CommandKind::Merge &&
+                cmd.kind != CommandKind::Export)
+                throw std::invalid_argument(
+                    "--wait is an option of build, merge and export (their -o folder)");
             o.wait_for_output = true;
         } else if (flag == "-q" || flag == "--quiet") {
             o.quiet = true;
@@ -325,9 +362,23 @@ Command parse_command_line(const std::vector<std::string>& args) {
         o.name = o.inputs.front();
         o.inputs.erase(o.inputs.begin());
     }
+    if (o.inputs.empty() && (cmd.kind == CommandKind::Merge || cmd.kind == CommandKind::Export))
+        throw std::invalid_argument(args[0] +
+                                    " needs a .ngs file (a graph.ngs, or a part "
+                                    "newsgraph extract wrote)");
     if (o.inputs.empty())
         throw std::invalid_argument(args[0] +
                                     " needs at least one INPUT (a file, a directory or -)");
+    if (cmd.kind == CommandKind::Export && o.inputs.size() > 1)
+        throw std::invalid_argument("export reads one .ngs file (merge reads several)");
+    if (cmd.kind == CommandKind::Extract && o.output_dir.empty())
+        throw std::invalid_argument("extract needs -o PART.ngs, the file to write");
+    if (!o.update_dir.empty()) {
+        if (o.output_given && o.output_dir != o.update_dir)
+            throw std::invalid_argument("--update DIR writes into DIR: -o " + o.output_dir +
+                                        " would be another folder");
+        o.output_dir = o.update_dir;
+    }
     if (o.formats.empty()) {
         const auto known = export_formats();
         o.formats.assign(known.begin(), known.end());

@@ -12,7 +12,12 @@ namespace newsgraph {
 
 struct BuildOptions {
     std::vector<std::string> inputs;
-    std::string output_dir = "out";    // build: a folder; annotate, parse: a file ("" = stdout)
+    // build, merge, export: a folder (merge: or a .ngs file); annotate, parse: a file ("" =
+    // stdout); extract: the .ngs file.
+    std::string output_dir = "out";
+    bool output_given = false;  // -o was given
+    // build --update DIR: add the inputs to the graph DIR/graph.ngs holds, rewrite DIR's files.
+    std::string update_dir;
     std::string name;                  // explain: the entity to explain
     std::vector<std::string> formats;  // empty: every format
     std::string data_dir;              // empty: found next to the executable
@@ -20,6 +25,7 @@ struct BuildOptions {
     bool show_parse = false;           // explain: the tree of each evidence sentence
     std::size_t max_file_bytes = 64u << 20;
     std::size_t evidence_cap = 5;
+    bool evidence_cap_given = false;  // --evidence-cap was given
     std::string layout = "auto";
     bool draw_co_mentions = false;
     bool draw_credits = false;     // --draw-credits
@@ -42,7 +48,7 @@ struct BuildOptions {
                          // --min-confidence, --top
 };
 
-enum class CommandKind { Build, Annotate, Explain, Parse, Help, Version };
+enum class CommandKind { Build, Extract, Merge, Export, Annotate, Explain, Parse, Help, Version };
 
 struct Command {
     CommandKind kind = CommandKind::Help;

@@ -1,0 +1,172 @@
+#include "src/cli/graph_folder.hpp"
+
+#include <filesystem>
+#include <map>
+#include <ostream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "export/exporter.hpp"
+#include "export/output_set.hpp"
+#include "graph/analysis.hpp"
+#include "graph/cross_document.hpp"
+#include "graph/filters.hpp"
+
+namespace newsgraph {
+namespace {
+
+void print_summary(const RunReport& report, const KnowledgeGraph& graph,
+                   const KnowledgeGraph* filtered, const std::vector<std::string>& written,
+                   std::ostream& out) {
+    const Graph& g = graph.graph();
+    std::map<EntityType, int> by_type;
+    for (Vertex v : boost::make_iterator_range(boost::vertices(g))) ++by_type[g[v].type];
+    std::map<Relation, int> by_relation;
+    for (Edge e : boost::make_iterator_range(boost::edges(g))) ++by_relation[g[e].relation];
+
+    const std::size_t total = graph.documents().size();
+    const std::size_t shown = report.read_articles ? report.articles : total;
+    out << (report.read_articles ? "read       " : "loaded     ") << shown
+        << (shown == 1 ? " article" : " articles");
+    if (report.processes > 1) out << " in " << report.processes << " processes";
+    if (report.already_present)
+        out << " (" << report.already_present << " already in the graph, skipped)";
+    if (report.read_articles && total != report.articles) out << "; the graph holds " << total;
+    if (report.problems)
+        out << " (" << report.problems << " input problem" << (report.problems == 1 ? "" : "s")
+            << " reported on stderr)";
+    if (report.warnings)
+        out << " (" << report.warnings << " warning" << (report.warnings == 1 ? "" : "s")
+            << " on stderr)";
+    out << "\nentities   " << boost::num_vertices(g);
+    const char* sep = ": ";
+    for (auto [type, n] : by_type) out << sep << n << ' ' << to_string(type), sep = ", ";
+    out << "\nrelations  " << boost::num_edges(g);
+    sep = ": ";
+    for (auto [rel, n] : by_relation) out << sep << n << ' ' << to_string(rel), sep = ", ";
+    if (filtered)
+        out << "\nfiltered   " << boost::num_vertices(filtered->graph()) << " entities, "
+            << boost::num_edges(filtered->graph()) << " relations written";
+    out << "\nwrote      ";
+    sep = "";
+    for (const auto& path : written) out << sep << path, sep = ", ";
+    out << (written.empty() ? "nothing\n" : "\n");
+}
+
+}  // namespace
+
+bool lock_output_folder(const BuildOptions& options, std::optional<OutputLock>& lock,
+                        Progress& progress, std::ostream& err) {
+    try {
+        lock.emplace(options.output_dir, options.wait_for_output, [&](pid_t holder) {
+            progress.clear();
+            err << "newsgraph: output folder " << options.output_dir
+                << " is in use by another newsgraph run (pid " << holder << "): waiting for it\n";
+        });
+        return true;
+    } catch (const std::runtime_error& e) {
+        progress.clear();
+        err << "newsgraph: " << e.what() << "\nnewsgraph: nothing written\n";
+        return false;
+    }
+}
+
+int write_graph_folder(const BuildOptions& options, Snapshot snapshot, const RunReport& report,
+                       std::optional<OutputLock>& lock, Progress& progress, std::ostream& out,
+                       std::ostream& err) {
+    // The snapshot is the graph before resolution: made into bytes first, so that the graph
+    // itself can be resolved in place rather than copied.
+    progress.step("writing the graph snapshot");
+    const std::string snapshot_file = snapshot_bytes(snapshot);
+    const std::uint64_t inputs = snapshot.inputs;
+    KnowledgeGraph graph = std::move(snapshot.graph);
+    progress.step("resolving names across articles");
+    resolve_across_documents(graph);
+
+    // Measured on the whole graph, so that a filtered export keeps each entity's place in
+    // the whole story (and --top has something to rank by).
+    progress.step("measuring centrality");
+    const Centrality centrality = analyse(graph);
+    add_centrality_attributes(graph, centrality);
+    std::optional<KnowledgeGraph> filtered;
+    if (options.filter.active()) {
+        try {
+            filtered = filter_graph(graph, options.filter, centrality.pagerank);
+        } catch (const std::invalid_argument& e) {
+            progress.clear();
+            err << "newsgraph: " << e.what() << "\nnewsgraph: nothing written\n";
+            return 2;
+        }
+    }
+    const KnowledgeGraph& exported = filtered ? *filtered : graph;
+
+    std::error_code ec;
+    std::filesystem::create_directories(options.output_dir, ec);
+    if (ec) {
+        progress.clear();
+        err << "newsgraph: cannot create output folder " << options.output_dir << ": "
+            << ec.message() << '\n';
+        return 2;
+    }
+    if (!lock && !lock_output_folder(options, lock, progress, err)) return 2;
+
+    ExportOptions export_options;
+    export_options.layout = options.layout;
+    export_options.draw_co_mentions = options.draw_co_mentions;
+    export_options.draw_limit = options.draw_limit;
+    export_options.draw_unrelated = options.draw_unrelated;
+    export_options.max_png_px = options.max_png_px;
+    export_options.draw_credits = options.draw_credits;
+    export_options.gexf_mixed = options.gexf_mixed;
+    export_options.neo4j_replace = options.neo4j_replace;
+    OutputSet outputs(options.output_dir);
+    bool export_failed = false;
+    std::size_t exports_staged = 0;  // graph.ngs aside: none means nothing was built
+    try {
+        outputs.stage_bytes(kSnapshotFileName, snapshot_file);
+    } catch (const std::exception& e) {
+        progress.clear();
+        err << "newsgraph: " << e.what() << '\n';
+        export_failed = true;
+    }
+    for (const auto& format : options.formats) {
+        for (const auto& exporter : make_exporters(format)) {
+            progress.step("writing " + (std::filesystem::path(options.output_dir) /
+                                        std::string(exporter->file_name()))
+                                           .string());
+            try {
+                outputs.stage(*exporter, exported, export_options);
+                ++exports_staged;
+            } catch (const std::exception& e) {
+                progress.clear();
+                err << "newsgraph: " << e.what() << '\n';
+                export_failed = true;
+            }
+        }
+    }
+    const std::vector<std::string> staged = outputs.staged_paths();
+    std::vector<std::string> written;
+    if (!export_failed && !staged.empty()) {
+        try {
+            const std::string manifest = outputs.publish(
+                {NEWSGRAPH_VERSION, static_cast<std::size_t>(inputs), graph.documents().size()});
+            written = staged;
+            written.push_back(manifest);
+        } catch (const std::exception& e) {
+            progress.clear();
+            err << "newsgraph: " << e.what() << '\n';
+            export_failed = true;
+        }
+    }
+    progress.clear();
+    // One set or none: the files that were written are not put beside older ones.
+    if (written.empty() && !staged.empty() && outputs.renamed() == 0)
+        err << "newsgraph: no file put in place; the older files in " << options.output_dir
+            << " are as they were\n";
+    if (!options.quiet) print_summary(report, graph, filtered ? &*filtered : nullptr, written, out);
+    if (exports_staged == 0) return 2;
+    return report.problems == 0 && !export_failed ? 0 : 1;
+}
+
+}  // namespace newsgraph
