@@ -24,12 +24,7 @@ Analyzer::~Analyzer() = default;
 Analyzer::Analyzer(Analyzer&&) noexcept = default;
 Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
 
-bool Analyzer::annotate(ParsedSentence& sentence) const {
-    // Per sentence, kept from one to the next (one set a thread: the Analyzer is shared).
-    thread_local std::vector<TaggerWord> tagged;
-    thread_local std::vector<int> tags;
-    thread_local std::vector<ParserWord> described;
-    tagger_->tag(sentence, tagged, tags);
+void Analyzer::lemmatize(ParsedSentence& sentence) const {
     for (Word& w : sentence.words) {
         const std::string_view known = tagger_->known_lemma(w.form, w.xpos);
         if (!known.empty())
@@ -39,6 +34,22 @@ bool Analyzer::annotate(ParsedSentence& sentence) const {
         else
             w.lemma = lemmatizer_->lemma(w.form, w.upos, w.xpos);
     }
+}
+
+void Analyzer::tag(ParsedSentence& sentence) const {
+    thread_local std::vector<TaggerWord> tagged;
+    thread_local std::vector<int> tags;
+    tagger_->tag(sentence, tagged, tags);
+    lemmatize(sentence);
+}
+
+bool Analyzer::annotate(ParsedSentence& sentence) const {
+    // Per sentence, kept from one to the next (one set a thread: the Analyzer is shared).
+    thread_local std::vector<TaggerWord> tagged;
+    thread_local std::vector<int> tags;
+    thread_local std::vector<ParserWord> described;
+    tagger_->tag(sentence, tagged, tags);
+    lemmatize(sentence);
     // The parser reads what the tagger looked up of each word: the hash of its lower-case
     // form, and its cluster when both models carry the same clusters (as trained together).
     described.clear();

@@ -35,10 +35,14 @@ class Analyzer {
     // Predicts upos, xpos, lemma, head and deprel of every word (forms as given).
     // Returns true when the sentence was longer than the parser's limit and was cut.
     bool annotate(ParsedSentence& sentence) const;
+    // Predicts upos, xpos and lemma of every word, without a tree (what a reader of words
+    // needs, such as the mention tagger of src/extract).
+    void tag(ParsedSentence& sentence) const;
 
     const AnalyzerLimits& limits() const { return limits_; }
 
   private:
+    void lemmatize(ParsedSentence& sentence) const;
     std::unique_ptr<Tagger> tagger_;
     std::unique_ptr<Parser> parser_;
     std::unique_ptr<Lemmatizer> lemmatizer_;
