@@ -80,7 +80,8 @@ bool MentionTagger::allowed(int prev, int cls) {
     return inside && (prev - 1) / 4 == (cls - 1) / 4;
 }
 
-std::vector<TaggedSpan> MentionTagger::spans(const std::vector<int>& classes) {
+std::vector<TaggedSpan> MentionTagger::spans(const std::vector<int>& classes,
+                                             const std::vector<float>* margins) {
     std::vector<TaggedSpan> out;
     bool open = false;
     for (std::size_t i = 0; i < classes.size(); ++i) {
@@ -91,10 +92,12 @@ std::vector<TaggedSpan> MentionTagger::spans(const std::vector<int>& classes) {
         }
         const auto type = static_cast<SpanType>((c - 1) / 4);
         const int position = (c - 1) % 4;
+        const float margin = margins != nullptr ? (*margins)[i] : 0.0f;
         if (position == 0 || position == 3 || !open || out.back().type != type) {
-            out.push_back({i, i + 1, type});  // B, U, or a stray I or L: a span starts
+            out.push_back({i, i + 1, type, margin});  // B, U, or a stray I or L: a span starts
         } else {
             out.back().last = i + 1;
+            out.back().margin = std::min(out.back().margin, margin);
         }
         open = position == 0 || position == 1;
     }
@@ -263,22 +266,33 @@ std::vector<TaggedSpan> MentionTagger::tag(const nlp::ParsedSentence& sentence,
     thread_local std::vector<MentionWord> words;
     thread_local std::vector<std::uint64_t> feats;
     thread_local std::vector<int> classes;
+    thread_local std::vector<float> margins;
     describe(sentence, lexicon, clusters_, document, words);
     classes.assign(words.size(), kOutside);
+    margins.assign(words.size(), 0.0f);
     std::int32_t scores[kClasses];
     int prev1 = -1, prev2 = -1;
     for (std::size_t i = 0; i < words.size(); ++i) {
         features(words, i, prev1, prev2, feats);
         std::fill(std::begin(scores), std::end(scores), 0);
         weights_.score(feats.data(), feats.size(), scores);
-        int best = -1;
-        for (int c = 0; c < static_cast<int>(kClasses); ++c)
-            if (allowed(prev1, c) && (best < 0 || scores[c] > scores[best])) best = c;
+        int best = -1, second = -1;
+        for (int c = 0; c < static_cast<int>(kClasses); ++c) {
+            if (!allowed(prev1, c)) continue;
+            if (best < 0 || scores[c] > scores[best]) {
+                second = best;
+                best = c;
+            } else if (second < 0 || scores[c] > scores[second]) {
+                second = c;
+            }
+        }
         classes[i] = best;
+        margins[i] =
+            static_cast<float>(scores[best] - (second < 0 ? 0 : scores[second])) * weights_.scale();
         prev2 = prev1;
         prev1 = best;
     }
-    return spans(classes);
+    return spans(classes, &margins);
 }
 
 void MentionTagger::save(const std::string& path) const {

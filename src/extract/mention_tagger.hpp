@@ -27,7 +27,12 @@ enum class SpanType : std::uint8_t { Person = 0, Organisation = 1, Location = 2 
 struct TaggedSpan {
     std::size_t first = 0, last = 0;
     SpanType type = SpanType::Person;
-    bool operator==(const TaggedSpan&) const = default;
+    // How sure the tagger is: the smallest margin, over the span's words, between the score
+    // of the tag it chose and the next best (in weight units). Not compared by ==.
+    float margin = 0;
+    bool operator==(const TaggedSpan& o) const {
+        return first == o.first && last == o.last && type == o.type;
+    }
 };
 
 // How an article writes its words, read once for all its sentences: a sentence's first word
@@ -62,7 +67,9 @@ class MentionTagger {
     // of their type; B, U and O anywhere (after B or I they close the span before them).
     static bool allowed(int prev, int cls);
     // The spans of a class sequence (an unfinished span ends where the sentence does).
-    static std::vector<TaggedSpan> spans(const std::vector<int>& classes);
+    // `margins`, when given, holds each word's margin (TaggedSpan::margin).
+    static std::vector<TaggedSpan> spans(const std::vector<int>& classes,
+                                         const std::vector<float>* margins = nullptr);
 
     MentionTagger() = default;
     MentionTagger(nlp::WordClusters clusters, nlp::WeightTable weights)

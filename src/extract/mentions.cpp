@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <unordered_set>
 
 #include "src/ingest/segmenter.hpp"
@@ -67,6 +68,24 @@ bool derived_adjective(std::string_view norm) {
     auto hyphen = norm.rfind('-');
     return hyphen != std::string_view::npos && hyphen + 1 < norm.size() &&
            std::islower(static_cast<unsigned char>(norm[hyphen + 1]));
+}
+
+// The type a gazetteer form takes at tokens[a]: a capital or seat of government is the place
+// after "in", "at", "a visit to"; otherwise it stands for the government ("Moscow said").
+EntityType gazetteer_type_at(const Lexicon& lx, const std::vector<Token>& t,
+                             const GazetteerEntry& e, std::size_t a) {
+    if (e.type != EntityType::Country || (e.kind != FormKind::Capital && e.kind != FormKind::Seat))
+        return e.type;
+    auto lower = [&](std::size_t i) { return lower_ascii(t[i].norm); };
+    std::size_t p = a;
+    if (p > 0 && lower(p - 1) == "the") --p;
+    if (p == 0) return EntityType::Country;
+    const std::string prev = lower(p - 1);
+    if (lx.is_locative(prev)) return EntityType::Location;
+    if (prev == "to")
+        for (std::size_t k = p - 1; k-- > 0 && k + 4 >= p;)
+            if (lx.is_travel_word(lower(k))) return EntityType::Location;
+    return EntityType::Country;
 }
 
 class SentenceScanner {
@@ -297,18 +316,7 @@ class SentenceScanner {
     // The type a gazetteer form takes here: a capital or seat of government is the place
     // after "in", "at", "a visit to"; otherwise it stands for the government ("Moscow said").
     EntityType gazetteer_type(const GazetteerEntry& e, std::size_t a) const {
-        if (e.type != EntityType::Country ||
-            (e.kind != FormKind::Capital && e.kind != FormKind::Seat))
-            return e.type;
-        std::size_t p = a;
-        if (p > 0 && lower(p - 1) == "the") --p;
-        if (p == 0) return EntityType::Country;
-        const std::string prev = lower(p - 1);
-        if (lx_.is_locative(prev)) return EntityType::Location;
-        if (prev == "to")
-            for (std::size_t k = p - 1; k-- > 0 && k + 4 >= p;)
-                if (lx_.is_travel_word(lower(k))) return EntityType::Location;
-        return EntityType::Country;
+        return gazetteer_type_at(lx_, t_, e, a);
     }
 
     std::size_t add_gazetteer(std::size_t a, const LexiconMatch& m) {
@@ -901,15 +909,228 @@ std::unordered_set<std::string> attested_names(const std::vector<Sentence>& sent
     return names;
 }
 
+// A rule's mention the tagger may retype or split: a person or place the rules named from a
+// weak cue alone (a capitalised run, a reporting verb, a preposition), with no gazetteer
+// entry, title or honorific behind it, and that no other mention points to.
+bool soft(const Mention& m, bool referenced) {
+    if (referenced || m.entry != nullptr || m.role || m.acronym_of) return false;
+    return m.type == EntityType::Person || m.type == EntityType::Location;
+}
+
+// The words of the people the rules named in full in an article ("Vladimir Putin"): a span
+// of them alone ("Putin") is that person, whatever the tagger says.
+class PersonWords {
+  public:
+    PersonWords(const std::vector<Sentence>& sentences, const std::vector<Mention>& rules) {
+        for (const Mention& m : rules)
+            if (m.type == EntityType::Person && !m.weak && m.last - m.first >= 2)
+                for (std::size_t k = m.first; k < m.last; ++k)
+                    if (is_word(sentences[m.sentence].tokens[k].norm))
+                        words_.insert(sentences[m.sentence].tokens[k].norm);
+    }
+    bool all(const std::vector<Token>& t, std::size_t first, std::size_t last) const {
+        for (std::size_t k = first; k < last; ++k)
+            if (is_word(t[k].norm) && !has(t[k].norm)) return false;
+        return first < last;
+    }
+
+  private:
+    // The word, or a spelling of it that differs only in its last letter or two
+    // ("Zelensky", "Zelenskyy": transliterations vary).
+    bool has(const std::string& word) const {
+        if (words_.count(word)) return true;
+        if (word.size() < 5) return false;
+        for (const std::string& w : words_) {
+            const std::string& shorter = w.size() < word.size() ? w : word;
+            const std::string& longer = w.size() < word.size() ? word : w;
+            if (shorter.size() >= 5 && longer.size() - shorter.size() <= 2 &&
+                longer.compare(0, shorter.size(), shorter) == 0)
+                return true;
+        }
+        return false;
+    }
+
+    std::unordered_set<std::string> words_;
+};
+
+// A tagger's span as a mention: its type from the gazetteers ("Ukraine" is a country, "in
+// Moscow" the place), the article's people ("Putin" after "Vladimir Putin"), an organisation
+// head ("Ofcom Authority"), and otherwise the tagger's. A one-word place no gazetteer knows
+// is left out: Universal NER tags shops, restaurants and websites as places ("at Burger
+// King"), and in news such a word is more often a company ("from Huawei").
+std::optional<Mention> typed_span(const Document& doc, const Sentence& sentence, std::size_t index,
+                                  const TaggedSpan& span, const Lexicon& lexicon,
+                                  const PersonWords& people) {
+    const auto& t = sentence.tokens;
+    Mention m;
+    m.sentence = index;
+    m.first = span.first;
+    m.last = span.last;
+    m.begin = t[span.first].begin;
+    m.end = t[span.last - 1].end;
+    m.surface = doc.text.substr(m.begin, m.end - m.begin);
+    m.tagged = true;
+    bool org_head = false;
+    for (std::size_t k = span.first; k < span.last; ++k)
+        org_head = org_head || lexicon.is_org_head(t[k].norm);
+    if (auto g = lexicon.gazetteer_at(t, span.first); g && span.first + g->length == span.last) {
+        m.entry = g->entry;
+        m.type = gazetteer_type_at(lexicon, t, *g->entry, span.first);
+    } else if (people.all(t, span.first, span.last)) {
+        m.type = EntityType::Person;
+        m.weak = span.last - span.first == 1;
+    } else if (org_head && span.type != SpanType::Person) {
+        m.type = EntityType::Organisation;
+    } else if (span.type == SpanType::Person) {
+        m.type = EntityType::Person;
+    } else if (span.type == SpanType::Organisation) {
+        m.type = EntityType::Organisation;
+    } else if (span.last - span.first >= 2) {
+        m.type = EntityType::Location;
+    } else {
+        return std::nullopt;
+    }
+    return m;
+}
+
+// Whether the tagger's span may stand as a mention: a capitalised name, not a title alone,
+// not a sentence's first common words ("Meanwhile", "Talks Resume"), not page furniture
+// (its bylines and credits have rules of their own).
+bool acceptable_span(const Sentence& s, const TaggedSpan& span, const Lexicon& lexicon,
+                     const std::unordered_set<std::string>& attested) {
+    const auto& t = s.tokens;
+    if (s.furniture || span.first >= span.last || span.last > t.size()) return false;
+    if (!starts_upper(t[span.first].norm) || !is_word(t[span.first].norm)) return false;
+    if (!starts_upper(t[span.last - 1].norm) && !is_acronym(t[span.last - 1].norm) &&
+        !std::isdigit(static_cast<unsigned char>(t[span.last - 1].norm[0])))
+        return false;
+    if (auto title = lexicon.title_at(t, span.first);
+        title && span.first + title->length >= span.last)
+        return false;
+    if (span.last - span.first == 1 && lexicon.is_non_entity(t[span.first].norm)) return false;
+    std::size_t first_word = 0;
+    while (first_word < t.size() && !is_word(t[first_word].norm)) ++first_word;
+    bool all_common = true;
+    for (std::size_t k = span.first; k < span.last; ++k)
+        all_common = all_common && lexicon.is_common_word(lower_ascii(t[k].norm)) &&
+                     !attested.count(t[k].norm);
+    return !(all_common && span.first == first_word);
+}
+
+// The policy of find_mentions(): each sentence's rule mentions, in their order, with the
+// tagger's spans applied: a span that overlaps a mention that is not soft() is dropped; one
+// that overlaps soft mentions only replaces them unless it agrees with the one it covers
+// (same words, same type); one that overlaps none is a new mention. Indices between mentions
+// (roles, acronyms, countries) are renumbered.
+std::vector<Mention> combine_tagged_spans(const Document& doc,
+                                          const std::vector<Sentence>& sentences,
+                                          const Lexicon& lexicon,
+                                          const std::unordered_set<std::string>& attested,
+                                          const std::vector<std::vector<TaggedSpan>>& tagged,
+                                          std::vector<Mention> rules) {
+    std::vector<bool> referenced(rules.size(), false);
+    for (const Mention& m : rules) {
+        for (const std::size_t r : m.role_of) referenced[r] = true;
+        for (const std::size_t r : m.affiliations) referenced[r] = true;
+        for (const auto& r : {m.country, m.led_by, m.acronym_of})
+            if (r) referenced[*r] = true;
+    }
+    const PersonWords people(sentences, rules);
+    std::vector<bool> removed(rules.size(), false);
+    // Mentions to add after each sentence's, or in place of a removed one.
+    std::vector<std::vector<Mention>> added(sentences.size());
+    std::vector<std::vector<Mention>> replacing(rules.size());
+    std::vector<std::pair<std::size_t, std::size_t>> range(sentences.size(), {0, 0});
+    for (std::size_t i = 0; i < rules.size();) {
+        std::size_t j = i;
+        while (j < rules.size() && rules[j].sentence == rules[i].sentence) ++j;
+        if (rules[i].sentence < range.size()) range[rules[i].sentence] = {i, j};
+        i = j;
+    }
+    for (std::size_t s = 0; s < sentences.size() && s < tagged.size(); ++s) {
+        const Sentence& sentence = sentences[s];
+        for (const TaggedSpan& span : tagged[s]) {
+            if (!acceptable_span(sentence, span, lexicon, attested)) continue;
+            std::vector<std::size_t> overlapping;
+            bool blocked = false;
+            for (std::size_t m = range[s].first; m < range[s].second; ++m) {
+                const Mention& r = rules[m];
+                if (r.first >= span.last || span.first >= r.last) continue;
+                overlapping.push_back(m);
+                blocked =
+                    blocked || !soft(r, referenced[m]) || removed[m] ||
+                    (r.type == EntityType::Person && people.all(sentence.tokens, r.first, r.last));
+            }
+            if (blocked) continue;
+            auto m = typed_span(doc, sentence, s, span, lexicon, people);
+            if (!m) continue;
+            if (overlapping.size() == 1) {
+                Mention& r = rules[overlapping[0]];
+                if (r.first == span.first && r.last == span.last && r.type == m->type) {
+                    r.tagged = true;  // the rules and the tagger agree
+                    continue;
+                }
+            }
+            if (overlapping.empty()) {
+                added[s].push_back(std::move(*m));
+            } else {
+                for (const std::size_t o : overlapping) removed[o] = true;
+                replacing[overlapping[0]].push_back(std::move(*m));
+            }
+        }
+    }
+    std::vector<Mention> out;
+    std::vector<std::optional<std::size_t>> new_index(rules.size());
+    auto flush_added = [&](std::size_t sentence) {
+        for (Mention& m : added[sentence]) out.push_back(std::move(m));
+        added[sentence].clear();
+    };
+    std::size_t next_sentence = 0;  // sentences before it have had their additions written
+    for (std::size_t i = 0; i < rules.size(); ++i) {
+        while (next_sentence < rules[i].sentence) flush_added(next_sentence++);
+        for (Mention& m : replacing[i]) out.push_back(std::move(m));
+        if (!removed[i]) {
+            new_index[i] = out.size();
+            out.push_back(std::move(rules[i]));
+        }
+        if (i + 1 == rules.size() || rules[i + 1].sentence != rules[i].sentence) {
+            flush_added(rules[i].sentence);
+            next_sentence = rules[i].sentence + 1;
+        }
+    }
+    while (next_sentence < sentences.size()) flush_added(next_sentence++);
+    // Renumber the links; a link to a removed mention is dropped (only soft mentions are
+    // removed, and no link points to one).
+    auto renumber = [&](std::optional<std::size_t>& link) {
+        if (link) link = new_index[*link];
+    };
+    auto renumber_all = [&](std::vector<std::size_t>& links) {
+        std::vector<std::size_t> kept;
+        for (const std::size_t l : links)
+            if (new_index[l]) kept.push_back(*new_index[l]);
+        links = std::move(kept);
+    };
+    for (Mention& m : out) {
+        renumber(m.country);
+        renumber(m.led_by);
+        renumber(m.acronym_of);
+        renumber_all(m.role_of);
+        renumber_all(m.affiliations);
+    }
+    return out;
+}
+
 }  // namespace
 
 std::vector<Mention> find_mentions(const Document& doc, const std::vector<Sentence>& sentences,
-                                   const Lexicon& lexicon) {
+                                   const Lexicon& lexicon,
+                                   const std::vector<std::vector<TaggedSpan>>* tagged) {
     std::vector<Mention> mentions;
     const auto attested = attested_names(sentences);
     for (std::size_t i = 0; i < sentences.size(); ++i)
         SentenceScanner(doc, sentences[i], i, lexicon, attested, mentions).scan();
-    return mentions;
+    if (tagged == nullptr) return mentions;
+    return combine_tagged_spans(doc, sentences, lexicon, attested, *tagged, std::move(mentions));
 }
 
 }  // namespace newsgraph

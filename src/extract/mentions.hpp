@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "src/extract/lexicon.hpp"
+#include "src/extract/mention_tagger.hpp"
 #include "src/ingest/document.hpp"
 
 namespace newsgraph {
@@ -36,10 +37,17 @@ struct Mention {
     std::optional<std::size_t> led_by;
     // "(ICC)" after "International Criminal Court": the mention this acronym stands for.
     std::optional<std::size_t> acronym_of;
+    // Found by the mention tagger, not by a rule (see combine_tagged_spans()).
+    bool tagged = false;
 };
 
 // Every mention in the document, in text order. `sentences` come from segment().
+// `tagged`, when given, holds for each sentence the spans the mention tagger found, as tokens
+// [first, last) of the sentence; they are combined with the rules' mentions by the policy of
+// README "How mentions are found": gazetteer names and the rules' cues win; the tagger finds
+// the names no rule types, and retypes or splits a name only a weak cue typed.
 std::vector<Mention> find_mentions(const Document& doc, const std::vector<Sentence>& sentences,
-                                   const Lexicon& lexicon);
+                                   const Lexicon& lexicon,
+                                   const std::vector<std::vector<TaggedSpan>>* tagged = nullptr);
 
 }  // namespace newsgraph

@@ -62,6 +62,10 @@ struct SpanCounts {
 };
 struct SpanScores {
     SpanCounts type[3], all;
+    // The spans of margin >= kMargins[k] alone (TaggedSpan::margin): what a caller that keeps
+    // only sure spans gets.
+    static constexpr float kMargins[] = {0, 1, 2, 4, 8, 16};
+    SpanCounts by_margin[6];
     std::string table() const;
 };
 // With `system`, writes every sentence as IOB2 with a fourth column: the tagger's tag.

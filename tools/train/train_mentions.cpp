@@ -1,5 +1,6 @@
 #include <fstream>
 #include <iomanip>
+#include <iterator>
 #include <sstream>
 #include <stdexcept>
 #include <string_view>
@@ -194,6 +195,10 @@ std::string SpanScores::table() const {
     };
     for (int t = 0; t < 3; ++t) row(names[t], type[t]);
     row("all", all);
+    for (std::size_t k = 0; k < std::size(kMargins); ++k) {
+        const std::string name = "margin>=" + std::to_string(static_cast<int>(kMargins[k]));
+        row(name.c_str(), by_margin[k]);
+    }
     return out.str();
 }
 
@@ -225,6 +230,15 @@ SpanScores evaluate(const MentionTagger& tagger, const Corpus& corpus, const Lex
         for (const auto& g : gold) {
             ++scores.type[static_cast<int>(g.type)].gold;
             ++scores.all.gold;
+            for (auto& c : scores.by_margin) ++c.gold;
+        }
+        for (const auto& f : found) {
+            const bool right = std::find(gold.begin(), gold.end(), f) != gold.end();
+            for (std::size_t k = 0; k < std::size(SpanScores::kMargins); ++k)
+                if (f.margin >= SpanScores::kMargins[k]) {
+                    ++scores.by_margin[k].predicted;
+                    scores.by_margin[k].correct += right;
+                }
         }
         for (const auto& f : found) {
             ++scores.type[static_cast<int>(f.type)].predicted;
