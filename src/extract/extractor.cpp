@@ -37,31 +37,10 @@ std::vector<bool> relating_sentences(const ParsedDocument& parsed,
     return relating;
 }
 
-bool capitalised(std::string_view word) {
-    return !word.empty() && word[0] >= 'A' && word[0] <= 'Z';
-}
-
-// Whether the mention tagger may find a name in the sentence: a story sentence with a
-// capitalised word after its first, or a first word that is no common word ("Microsoft
-// said"). Tagging the others ("The talks resumed on Monday." has only its first word) would
-// cost the tagger's time for nothing.
-bool worth_tagging(const Sentence& sentence, const Lexicon& lexicon) {
-    if (sentence.furniture) return false;
-    bool first = true;
-    for (const Token& t : sentence.tokens) {
-        if (t.norm.empty() ||
-            !(std::isalnum(static_cast<unsigned char>(t.norm[0])) || (t.norm[0] & 0x80)))
-            continue;
-        if (capitalised(t.norm) && (!first || !lexicon.is_common_word(lower_ascii(t.norm))))
-            return true;
-        first = false;
-    }
-    return false;
-}
-
-// The mention tagger's spans in each sentence worth tagging, as tokens of the sentence
-// (spans whose ends fall inside a token are left out).
+// The mention tagger's spans in the sentences `wanted`, as tokens of the sentence (spans
+// whose ends fall inside a token are left out).
 std::vector<std::vector<TaggedSpan>> tag_mentions(const Document& doc, const ParsedDocument& parsed,
+                                                  const std::vector<bool>& wanted,
                                                   const IngestRules& rules,
                                                   const nlp::Analyzer& analyzer,
                                                   const MentionTagger& tagger,
@@ -76,10 +55,10 @@ std::vector<std::vector<TaggedSpan>> tag_mentions(const Document& doc, const Par
     std::vector<std::vector<TaggedSpan>> out(parsed.sentences.size());
     for (std::size_t s = 0; s < parsed.sentences.size(); ++s) {
         const Sentence& sentence = parsed.sentences[s];
-        if (!worth_tagging(sentence, lexicon)) continue;
+        if (!wanted[s]) continue;
         nlp::ParsedSentence words = nlp::to_words(doc, sentence, &rules);
         if (words.words.empty()) continue;
-        analyzer.tag(words);
+        if (tagger.uses_tags()) analyzer.tag(words);
         for (const TaggedSpan& span : tagger.tag(words, lexicon, &document)) {
             const std::size_t begin = words.words[span.first].begin;
             const std::size_t end = words.words[span.last - 1].end;
@@ -90,7 +69,10 @@ std::vector<std::vector<TaggedSpan>> tag_mentions(const Document& doc, const Par
             if (first >= sentence.tokens.size() || last >= sentence.tokens.size() ||
                 sentence.tokens[first].begin != begin || sentence.tokens[last].end != end)
                 continue;
-            out[s].push_back({first, last + 1, span.type});
+            TaggedSpan tokens = span;
+            tokens.first = first;
+            tokens.last = last + 1;
+            out[s].push_back(tokens);
         }
     }
     return out;
@@ -111,11 +93,14 @@ ExtractedDocument Extractor::extract_with_mentions(const Document& doc,
                                                    const nlp::Analyzer* analyzer) const {
     ExtractedDocument out;
     out.parsed = unparsed_document(doc, rules_);
-    std::vector<std::vector<TaggedSpan>> tagged;
-    if (analyzer && mention_tagger_)
-        tagged = tag_mentions(doc, out.parsed, rules_, *analyzer, *mention_tagger_, lexicon_);
-    const auto mentions = find_mentions(doc, out.parsed.sentences, lexicon_,
-                                        analyzer && mention_tagger_ ? &tagged : nullptr);
+    std::vector<Mention> mentions = find_mentions(doc, out.parsed.sentences, lexicon_);
+    if (analyzer && mention_tagger_) {
+        const auto wanted = sentences_for_tagger(out.parsed.sentences, mentions, lexicon_);
+        const auto tagged =
+            tag_mentions(doc, out.parsed, wanted, rules_, *analyzer, *mention_tagger_, lexicon_);
+        mentions =
+            combine_tagged_spans(doc, out.parsed.sentences, lexicon_, tagged, std::move(mentions));
+    }
     ResolvedMentions resolved = EntityResolver().resolve(mentions);
     // Each sentence is parsed once, here, and the trees are shared by every stage after this.
     if (analyzer) {

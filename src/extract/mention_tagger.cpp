@@ -81,7 +81,8 @@ bool MentionTagger::allowed(int prev, int cls) {
 }
 
 std::vector<TaggedSpan> MentionTagger::spans(const std::vector<int>& classes,
-                                             const std::vector<float>* margins) {
+                                             const std::vector<float>* margins,
+                                             const std::vector<int>* seconds) {
     std::vector<TaggedSpan> out;
     bool open = false;
     for (std::size_t i = 0; i < classes.size(); ++i) {
@@ -94,7 +95,9 @@ std::vector<TaggedSpan> MentionTagger::spans(const std::vector<int>& classes,
         const int position = (c - 1) % 4;
         const float margin = margins != nullptr ? (*margins)[i] : 0.0f;
         if (position == 0 || position == 3 || !open || out.back().type != type) {
-            out.push_back({i, i + 1, type, margin});  // B, U, or a stray I or L: a span starts
+            // B, U, or a stray I or L: a span starts
+            const int second = seconds != nullptr ? (*seconds)[i] : static_cast<int>(type);
+            out.push_back({i, i + 1, type, margin, static_cast<SpanType>(second)});
         } else {
             out.back().last = i + 1;
             out.back().margin = std::min(out.back().margin, margin);
@@ -261,18 +264,28 @@ void MentionTagger::features(const std::vector<MentionWord>& words, std::size_t 
 }
 
 std::vector<TaggedSpan> MentionTagger::tag(const nlp::ParsedSentence& sentence,
-                                           const Lexicon& lexicon,
-                                           const DocumentCase* document) const {
+                                           const Lexicon& lexicon, const DocumentCase* document,
+                                           bool capitalised_only) const {
     thread_local std::vector<MentionWord> words;
     thread_local std::vector<std::uint64_t> feats;
     thread_local std::vector<int> classes;
     thread_local std::vector<float> margins;
+    thread_local std::vector<int> seconds;
     describe(sentence, lexicon, clusters_, document, words);
     classes.assign(words.size(), kOutside);
     margins.assign(words.size(), 0.0f);
+    seconds.assign(words.size(), 0);
     std::int32_t scores[kClasses];
     int prev1 = -1, prev2 = -1;
     for (std::size_t i = 0; i < words.size(); ++i) {
+        const std::string& form = sentence.words[i].form;
+        const bool inside = prev1 > 0 && (prev1 - 1) % 4 < 2;
+        if (capitalised_only && !inside &&
+            !(upper_initial(form) || (!form.empty() && form[0] >= '0' && form[0] <= '9'))) {
+            prev2 = prev1;
+            prev1 = kOutside;
+            continue;
+        }
         features(words, i, prev1, prev2, feats);
         std::fill(std::begin(scores), std::end(scores), 0);
         weights_.score(feats.data(), feats.size(), scores);
@@ -287,17 +300,26 @@ std::vector<TaggedSpan> MentionTagger::tag(const nlp::ParsedSentence& sentence,
             }
         }
         classes[i] = best;
+        if (best > 0) {  // the best start of a span of another type
+            int other = -1;
+            for (int c = 1; c < static_cast<int>(kClasses); ++c)
+                if ((c - 1) / 4 != (best - 1) / 4 && ((c - 1) % 4 == 0 || (c - 1) % 4 == 3) &&
+                    (other < 0 || scores[c] > scores[other]))
+                    other = c;
+            seconds[i] = (other - 1) / 4;
+        }
         margins[i] =
             static_cast<float>(scores[best] - (second < 0 ? 0 : scores[second])) * weights_.scale();
         prev2 = prev1;
         prev1 = best;
     }
-    return spans(classes, &margins);
+    return spans(classes, &margins, &seconds);
 }
 
 void MentionTagger::save(const std::string& path) const {
     nlp::ModelWriter out;
     out.u32(static_cast<std::uint32_t>(kClasses));
+    out.u8(uses_tags_ ? 1 : 0);
     clusters_.save_to(out);
     weights_.save(out);
     nlp::write_model(path, kKind, out);
@@ -306,10 +328,12 @@ void MentionTagger::save(const std::string& path) const {
 MentionTagger MentionTagger::load(const std::string& path) {
     nlp::ModelReader in = nlp::read_model(path, kKind);
     if (in.u32() != kClasses) in.fail("not a PER/ORG/LOC BILOU tag set");
+    const std::uint8_t uses_tags = in.u8();
+    if (uses_tags > 1) in.fail("corrupt header");
     nlp::WordClusters clusters = nlp::WordClusters::load_from(in);
     nlp::WeightTable weights = nlp::WeightTable::load(in, kClasses);
     if (!in.at_end()) in.fail("trailing data after the weights");
-    return MentionTagger(std::move(clusters), std::move(weights));
+    return MentionTagger(std::move(clusters), std::move(weights), uses_tags == 1);
 }
 
 }  // namespace newsgraph

@@ -30,6 +30,8 @@ struct TaggedSpan {
     // How sure the tagger is: the smallest margin, over the span's words, between the score
     // of the tag it chose and the next best (in weight units). Not compared by ==.
     float margin = 0;
+    // The type the tagger would have given the span's first word after `type`.
+    SpanType second = SpanType::Person;
     bool operator==(const TaggedSpan& o) const {
         return first == o.first && last == o.last && type == o.type;
     }
@@ -68,12 +70,16 @@ class MentionTagger {
     static bool allowed(int prev, int cls);
     // The spans of a class sequence (an unfinished span ends where the sentence does).
     // `margins`, when given, holds each word's margin (TaggedSpan::margin).
+    // `seconds`, each word's SpanType::second.
     static std::vector<TaggedSpan> spans(const std::vector<int>& classes,
-                                         const std::vector<float>* margins = nullptr);
+                                         const std::vector<float>* margins = nullptr,
+                                         const std::vector<int>* seconds = nullptr);
 
     MentionTagger() = default;
-    MentionTagger(nlp::WordClusters clusters, nlp::WeightTable weights)
-        : clusters_(std::move(clusters)), weights_(std::move(weights)) {}
+    // `uses_tags`: the features read the words' UPOS, XPOS and lemma (trained on tagged
+    // words); without, the words' forms alone, and no caller need tag them.
+    MentionTagger(nlp::WordClusters clusters, nlp::WeightTable weights, bool uses_tags)
+        : clusters_(std::move(clusters)), weights_(std::move(weights)), uses_tags_(uses_tags) {}
     // Throws nlp::ModelError naming the file and what is wrong with it.
     static MentionTagger load(const std::string& path);
     void save(const std::string& path) const;
@@ -86,15 +92,20 @@ class MentionTagger {
     static void features(const std::vector<MentionWord>& words, std::size_t i, int prev1, int prev2,
                          std::vector<std::uint64_t>& out);
 
-    // The spans of a tagged sentence.
+    // The spans of a sentence (tagged, if uses_tags()). With `capitalised_only`, a word
+    // outside a span that starts with no capital letter or digit is outside one without being
+    // scored: news writes its names capitalised, and most words are not (the runtime's way;
+    // the evaluation scores every word too, for Universal NER's lower-case names).
     std::vector<TaggedSpan> tag(const nlp::ParsedSentence& sentence, const Lexicon& lexicon,
-                                const DocumentCase* document) const;
+                                const DocumentCase* document, bool capitalised_only = true) const;
 
     const nlp::WordClusters& clusters() const { return clusters_; }
+    bool uses_tags() const { return uses_tags_; }
 
   private:
     nlp::WordClusters clusters_;
     nlp::WeightTable weights_;
+    bool uses_tags_ = true;
 };
 
 }  // namespace newsgraph

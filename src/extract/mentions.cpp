@@ -1,10 +1,12 @@
 #include "src/extract/mentions.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "src/ingest/segmenter.hpp"
@@ -1022,19 +1024,125 @@ bool acceptable_span(const Sentence& s, const TaggedSpan& span, const Lexicon& l
 // that overlaps soft mentions only replaces them unless it agrees with the one it covers
 // (same words, same type); one that overlaps none is a new mention. Indices between mentions
 // (roles, acronyms, countries) are renumbered.
-std::vector<Mention> combine_tagged_spans(const Document& doc,
-                                          const std::vector<Sentence>& sentences,
-                                          const Lexicon& lexicon,
-                                          const std::unordered_set<std::string>& attested,
-                                          const std::vector<std::vector<TaggedSpan>>& tagged,
-                                          std::vector<Mention> rules) {
-    std::vector<bool> referenced(rules.size(), false);
-    for (const Mention& m : rules) {
+// Which mentions another points to (a role's holder, an acronym's expansion, ...).
+std::vector<bool> referenced_mentions(const std::vector<Mention>& mentions) {
+    std::vector<bool> referenced(mentions.size(), false);
+    for (const Mention& m : mentions) {
         for (const std::size_t r : m.role_of) referenced[r] = true;
         for (const std::size_t r : m.affiliations) referenced[r] = true;
         for (const auto& r : {m.country, m.led_by, m.acronym_of})
             if (r) referenced[*r] = true;
     }
+    return referenced;
+}
+
+// The words [a, b) of a sentence joined by spaces: a name as the article writes it.
+std::string name_key(const Sentence& s, std::size_t a, std::size_t b) {
+    std::string key;
+    for (std::size_t k = a; k < b; ++k) key += (k == a ? "" : " ") + s.tokens[k].norm;
+    return key;
+}
+
+// One sense per article (Gale, Church and Yarowsky 1992; Krishnan and Manning 2006): a name
+// is of one type throughout an article. Each name's type is voted by the tagger's spans of
+// it (each by its margin) and the rules' firm mentions of it (an organisation the rules
+// typed by a head noun or descriptor, a person with a title), and every span of it takes the
+// winner; a name voted an organisation is one wherever the article writes it, also where the
+// tagger missed it ("Yukos" after "Russian oil giant Yukos").
+std::vector<std::vector<TaggedSpan>> one_sense_per_article(
+    const std::vector<Sentence>& sentences, const Lexicon& lexicon,
+    const std::unordered_set<std::string>& attested,
+    const std::vector<std::vector<TaggedSpan>>& tagged, const std::vector<Mention>& rules,
+    const std::vector<bool>& referenced) {
+    constexpr double kRuleVote = 50;  // a firm cue outweighs a few unsure spans
+    std::unordered_map<std::string, std::array<double, 3>> votes;
+    std::vector<std::vector<TaggedSpan>> spans(sentences.size());
+    const PersonWords people(sentences, rules);
+    for (std::size_t s = 0; s < sentences.size() && s < tagged.size(); ++s)
+        for (TaggedSpan span : tagged[s]) {
+            if (!acceptable_span(sentences[s], span, lexicon, attested)) continue;
+            // News names a person in full before it shortens the name: a lone word the
+            // article names no one by, and that is no given name ("Apple said", "Yahoo
+            // earned"), is taken for the tagger's next guess.
+            const Token& word = sentences[s].tokens[span.first];
+            if (span.type == SpanType::Person && span.last - span.first == 1 &&
+                !people.all(sentences[s].tokens, span.first, span.last) &&
+                !lexicon.is_given_name(word.norm))
+                span.type = span.second;
+            spans[s].push_back(span);
+            votes[name_key(sentences[s], span.first, span.last)]
+                 [static_cast<std::size_t>(span.type)] += std::max(1.0f, span.margin);
+        }
+    for (std::size_t m = 0; m < rules.size(); ++m) {
+        const Mention& r = rules[m];
+        if (soft(r, referenced[m]) || r.sentence >= sentences.size()) continue;
+        const bool person = r.type == EntityType::Person && r.role;
+        if (r.type != EntityType::Organisation && !person) continue;
+        auto it = votes.find(name_key(sentences[r.sentence], r.first, r.last));
+        if (it != votes.end())
+            it->second[static_cast<std::size_t>(person ? SpanType::Person
+                                                       : SpanType::Organisation)] += kRuleVote;
+    }
+    auto winner = [](const std::array<double, 3>& v) {
+        return static_cast<SpanType>(std::max_element(v.begin(), v.end()) - v.begin());
+    };
+    // Organisations by their first word, to find their other occurrences.
+    std::unordered_map<std::string, std::vector<std::vector<std::string>>> organisations;
+    for (const auto& [key, v] : votes) {
+        if (winner(v) != SpanType::Organisation) continue;
+        std::vector<std::string> words;
+        for (std::size_t from = 0; from <= key.size();) {
+            std::size_t to = key.find(' ', from);
+            if (to == std::string::npos) to = key.size();
+            words.push_back(key.substr(from, to - from));
+            from = to + 1;
+        }
+        organisations[words[0]].push_back(std::move(words));
+    }
+    for (std::size_t s = 0; s < sentences.size(); ++s) {
+        for (TaggedSpan& span : spans[s]) {
+            auto it = votes.find(name_key(sentences[s], span.first, span.last));
+            if (it != votes.end()) span.type = winner(it->second);
+        }
+        if (sentences[s].furniture || organisations.empty()) continue;
+        const auto& t = sentences[s].tokens;
+        const std::size_t tagged_spans = spans[s].size();
+        for (std::size_t i = 0; i < t.size(); ++i) {
+            auto it = organisations.find(t[i].norm);
+            if (it == organisations.end()) continue;
+            for (const auto& words : it->second) {
+                if (i + words.size() > t.size()) continue;
+                bool same = true;
+                for (std::size_t k = 1; k < words.size() && same; ++k)
+                    same = t[i + k].norm == words[k];
+                // The whole name: not a part of a longer one ("Yukos" in "Yukos Oil Company").
+                same = same &&
+                       (i + words.size() == t.size() || !starts_upper(t[i + words.size()].norm) ||
+                        !is_word(t[i + words.size()].norm));
+                if (!same) continue;
+                bool overlaps = false;
+                for (std::size_t k = 0; k < tagged_spans; ++k)
+                    overlaps =
+                        overlaps || (spans[s][k].first < i + words.size() && i < spans[s][k].last);
+                if (!overlaps) spans[s].push_back({i, i + words.size(), SpanType::Organisation, 0});
+                break;
+            }
+        }
+        std::sort(spans[s].begin(), spans[s].end(),
+                  [](const TaggedSpan& a, const TaggedSpan& b) { return a.first < b.first; });
+    }
+    return spans;
+}
+
+}  // namespace
+
+std::vector<Mention> combine_tagged_spans(const Document& doc,
+                                          const std::vector<Sentence>& sentences,
+                                          const Lexicon& lexicon,
+                                          const std::vector<std::vector<TaggedSpan>>& tagged,
+                                          std::vector<Mention> rules) {
+    const auto attested = attested_names(sentences);
+    const std::vector<bool> referenced = referenced_mentions(rules);
     const PersonWords people(sentences, rules);
     std::vector<bool> removed(rules.size(), false);
     // Mentions to add after each sentence's, or in place of a removed one.
@@ -1047,9 +1155,11 @@ std::vector<Mention> combine_tagged_spans(const Document& doc,
         if (rules[i].sentence < range.size()) range[rules[i].sentence] = {i, j};
         i = j;
     }
-    for (std::size_t s = 0; s < sentences.size() && s < tagged.size(); ++s) {
+    const auto spans =
+        one_sense_per_article(sentences, lexicon, attested, tagged, rules, referenced);
+    for (std::size_t s = 0; s < sentences.size() && s < spans.size(); ++s) {
         const Sentence& sentence = sentences[s];
-        for (const TaggedSpan& span : tagged[s]) {
+        for (const TaggedSpan& span : spans[s]) {
             if (!acceptable_span(sentence, span, lexicon, attested)) continue;
             std::vector<std::size_t> overlapping;
             bool blocked = false;
@@ -1058,7 +1168,7 @@ std::vector<Mention> combine_tagged_spans(const Document& doc,
                 if (r.first >= span.last || span.first >= r.last) continue;
                 overlapping.push_back(m);
                 blocked =
-                    blocked || !soft(r, referenced[m]) || removed[m] ||
+                    blocked || !soft(r, referenced[m]) ||
                     (r.type == EntityType::Person && people.all(sentence.tokens, r.first, r.last));
             }
             if (blocked) continue;
@@ -1120,17 +1230,51 @@ std::vector<Mention> combine_tagged_spans(const Document& doc,
     return out;
 }
 
-}  // namespace
-
 std::vector<Mention> find_mentions(const Document& doc, const std::vector<Sentence>& sentences,
-                                   const Lexicon& lexicon,
-                                   const std::vector<std::vector<TaggedSpan>>* tagged) {
+                                   const Lexicon& lexicon) {
     std::vector<Mention> mentions;
     const auto attested = attested_names(sentences);
     for (std::size_t i = 0; i < sentences.size(); ++i)
         SentenceScanner(doc, sentences[i], i, lexicon, attested, mentions).scan();
-    if (tagged == nullptr) return mentions;
-    return combine_tagged_spans(doc, sentences, lexicon, attested, *tagged, std::move(mentions));
+    return mentions;
+}
+
+std::vector<bool> sentences_for_tagger(const std::vector<Sentence>& sentences,
+                                       const std::vector<Mention>& rules, const Lexicon& lexicon) {
+    const auto attested = attested_names(sentences);
+    const std::vector<bool> referenced = referenced_mentions(rules);
+    std::vector<std::vector<bool>> settled(sentences.size());  // tokens a firm mention covers
+    for (std::size_t s = 0; s < sentences.size(); ++s)
+        settled[s].assign(sentences[s].tokens.size(), false);
+    for (std::size_t m = 0; m < rules.size(); ++m) {
+        const Mention& r = rules[m];
+        if (r.sentence >= sentences.size() || soft(r, referenced[m])) continue;
+        for (std::size_t k = r.first; k < r.last && k < settled[r.sentence].size(); ++k)
+            settled[r.sentence][k] = true;
+    }
+    std::vector<bool> out(sentences.size(), false);
+    for (std::size_t s = 0; s < sentences.size(); ++s) {
+        const Sentence& sentence = sentences[s];
+        if (sentence.furniture) continue;
+        const auto& t = sentence.tokens;
+        bool first = true;
+        for (std::size_t k = 0; k < t.size() && !out[s]; ++k) {
+            if (!is_word(t[k].norm)) continue;
+            const bool initial = first;
+            first = false;
+            if (settled[s][k] || !starts_upper(t[k].norm)) continue;
+            if (lexicon.is_non_entity(t[k].norm) || lexicon.is_honorific(t[k].norm)) continue;
+            if (auto title = lexicon.title_at(t, k)) {
+                k += title->length - 1;
+                continue;
+            }
+            if (initial && lexicon.is_common_word(lower_ascii(t[k].norm)) &&
+                !attested.count(t[k].norm))
+                continue;
+            out[s] = true;
+        }
+    }
+    return out;
 }
 
 }  // namespace newsgraph

@@ -42,9 +42,11 @@ usage:
 
   newsgraph-train mentions TRAIN.iob2 --conllu TRAIN.conllu -m DIR --data DATA -o FILE
                   [--dev DEV.iob2 --dev-conllu DEV.conllu] [--mention-epochs N]
+                  [--mention-without-tags]
       trains the mention tagger (PER/ORG/LOC, BILOU) on Universal NER's spans, joined to
       the treebank's sentences and tagged by DIR's tagger; DATA: the built data folder
-      (build/data: gazetteers and word lists); the word clusters are DIR's tagger's
+      (build/data: gazetteers and word lists); the word clusters are DIR's tagger's;
+      --mention-without-tags: no UPOS, XPOS or lemma features (no tagging needed)
   newsgraph-train evaluate-mentions GOLD.iob2 --conllu GOLD.conllu -m DIR --data DATA [-o FILE]
       prints the span precision, recall and F1 per type of DIR/mentions.model (-o: writes
       each word with its gold and predicted tags)
@@ -251,7 +253,7 @@ int main(int argc, char** argv) {
         std::vector<std::string> texts;
         std::string data_dir, dev_conllu;
         int mention_epochs = newsgraph::train_mentions::Options{}.epochs;
-        bool gold_tags = false, margin_given = false;
+        bool gold_tags = false, margin_given = false, mention_tags = true;
         for (std::size_t i = 1; i < args.size(); ++i) {
             const std::string& a = args[i];
             auto value = [&]() -> std::string {
@@ -281,6 +283,8 @@ int main(int argc, char** argv) {
                 data_dir = value();
             else if (a == "--dev-conllu")
                 dev_conllu = value();
+            else if (a == "--mention-without-tags")
+                mention_tags = false;
             else if (a == "--mention-epochs")
                 mention_epochs = number();
             else if (a == "--conllu")
@@ -327,10 +331,13 @@ int main(int argc, char** argv) {
             const newsgraph::Lexicon lexicon = newsgraph::Lexicon::load(data_dir);
             if (command == "evaluate-mentions") {
                 const auto tagger = newsgraph::MentionTagger::load(models + "/mentions.model");
-                const auto gold = tm::read_corpus(input, conllu, analyzer);
+                const auto gold = tm::read_corpus(input, conllu, analyzer, tagger.uses_tags());
                 std::cout << input << " (" << gold.examples.size() << " sentences, " << gold.skipped
                           << " not in the treebank)\n"
-                          << tm::evaluate(tagger, gold, lexicon).table();
+                          << tm::evaluate(tagger, gold, lexicon).table()
+                          << "as the runtime tags (words outside spans scored only when "
+                             "capitalised):\n"
+                          << tm::evaluate(tagger, gold, lexicon, nullptr, true).table();
                 if (!out_dir.empty()) {  // the tagger's spans beside gold's, for error analysis
                     std::ofstream system(out_dir);
                     tm::evaluate(tagger, gold, lexicon, &system);
@@ -338,17 +345,18 @@ int main(int argc, char** argv) {
                 return 0;
             }
             if (out_dir.empty()) throw std::invalid_argument("mentions: -o FILE is required");
-            const auto train = tm::read_corpus(input, conllu, analyzer);
+            const auto train = tm::read_corpus(input, conllu, analyzer, mention_tags);
             std::cerr << "mentions: " << train.examples.size() << " training sentences ("
                       << train.skipped << " not in the treebank)\n";
             std::optional<tm::Corpus> dev_corpus;
             if (!dev.empty()) {
                 if (dev_conllu.empty()) throw std::invalid_argument("--dev needs --dev-conllu");
-                dev_corpus = tm::read_corpus(dev, dev_conllu, analyzer);
+                dev_corpus = tm::read_corpus(dev, dev_conllu, analyzer, mention_tags);
             }
             tm::Options mention_options;
             mention_options.seed = options.seed;
             mention_options.epochs = mention_epochs;
+            mention_options.uses_tags = mention_tags;
             const auto clusters = Tagger::load(models + "/tagger.model").model().clusters;
             const auto tagger = tm::train(train, clusters, lexicon, mention_options,
                                           dev_corpus ? &*dev_corpus : nullptr, std::cerr);

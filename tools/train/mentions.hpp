@@ -42,13 +42,15 @@ struct Corpus {
 };
 // The IOB2 sentences joined to the treebank's by sent_id (documents from "newdoc id"),
 // tagged and lemmatised by `analyzer`.
+// Without `tag`, the words keep no tags ("_"), for a tagger whose features read none.
 Corpus read_corpus(const std::string& iob2_path, const std::string& conllu_path,
-                   const nlp::Analyzer& analyzer);
+                   const nlp::Analyzer& analyzer, bool tag = true);
 
 struct Options {
     std::uint64_t seed = 1;
     int epochs = 12;
     double min_weight = 0.05;
+    bool uses_tags = true;  // MentionTagger::uses_tags
 };
 MentionTagger train(const Corpus& corpus, const nlp::WordClusters& clusters, const Lexicon& lexicon,
                     const Options& options, const Corpus* dev, std::ostream& log);
@@ -69,7 +71,8 @@ struct SpanScores {
     std::string table() const;
 };
 // With `system`, writes every sentence as IOB2 with a fourth column: the tagger's tag.
+// `capitalised_only`: as the runtime tags (MentionTagger::tag).
 SpanScores evaluate(const MentionTagger& tagger, const Corpus& corpus, const Lexicon& lexicon,
-                    std::ostream* system = nullptr);
+                    std::ostream* system = nullptr, bool capitalised_only = false);
 
 }  // namespace newsgraph::train_mentions

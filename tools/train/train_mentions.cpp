@@ -69,7 +69,7 @@ std::vector<int> gold_classes(const std::vector<std::string>& iob) {
 }
 
 Corpus read_corpus(const std::string& iob2_path, const std::string& conllu_path,
-                   const nlp::Analyzer& analyzer) {
+                   const nlp::Analyzer& analyzer, bool tag) {
     const auto iob = read_iob2(iob2_path);
     auto treebank = nlp::train::read_treebank(conllu_path);
     std::unordered_map<std::string, std::size_t> by_id;
@@ -105,7 +105,7 @@ Corpus read_corpus(const std::string& iob2_path, const std::string& conllu_path,
             w.form = form;
             e.sentence.words.push_back(std::move(w));
         }
-        analyzer.tag(e.sentence);
+        if (tag) analyzer.tag(e.sentence);
         e.gold = gold_classes(s.tags);
         e.document = document_of[it->second];
         corpus.examples.push_back(std::move(e));
@@ -165,12 +165,13 @@ MentionTagger train(const Corpus& corpus, const nlp::WordClusters& clusters, con
         log << "mentions: epoch " << epoch << " training accuracy "
             << static_cast<double>(right) / static_cast<double>(words ? words : 1);
         if (dev != nullptr) {
-            const MentionTagger now(clusters, perceptron.averaged(options.min_weight));
+            const MentionTagger now(clusters, perceptron.averaged(options.min_weight),
+                                    options.uses_tags);
             log << ", dev span F1 " << evaluate(now, *dev, lexicon).all.f1();
         }
         log << '\n';
     }
-    return MentionTagger(clusters, perceptron.averaged(options.min_weight));
+    return MentionTagger(clusters, perceptron.averaged(options.min_weight), options.uses_tags);
 }
 
 double SpanCounts::precision() const {
@@ -214,10 +215,11 @@ std::vector<std::string> iob_of(const std::vector<TaggedSpan>& spans, std::size_
 }  // namespace
 
 SpanScores evaluate(const MentionTagger& tagger, const Corpus& corpus, const Lexicon& lexicon,
-                    std::ostream* system) {
+                    std::ostream* system, bool capitalised_only) {
     SpanScores scores;
     for (const Example& e : corpus.examples) {
-        const auto found = tagger.tag(e.sentence, lexicon, &corpus.documents[e.document]);
+        const auto found =
+            tagger.tag(e.sentence, lexicon, &corpus.documents[e.document], capitalised_only);
         const auto gold = MentionTagger::spans(e.gold);
         if (system != nullptr) {
             const auto g = iob_of(gold, e.gold.size()), y = iob_of(found, e.gold.size());
