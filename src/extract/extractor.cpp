@@ -38,13 +38,13 @@ std::vector<bool> relating_sentences(const ParsedDocument& parsed,
 }
 
 // The mention tagger's spans in the sentences `wanted`, as tokens of the sentence (spans
-// whose ends fall inside a token are left out).
-std::vector<std::vector<TaggedSpan>> tag_mentions(const Document& doc, const ParsedDocument& parsed,
-                                                  const std::vector<bool>& wanted,
-                                                  const IngestRules& rules,
-                                                  const nlp::Analyzer& analyzer,
-                                                  const MentionTagger& tagger,
-                                                  const Lexicon& lexicon) {
+// whose ends fall inside a token are left out). The words it tagged are kept in `words`, for
+// the parser to reuse.
+std::vector<std::vector<TaggedSpan>> tag_mentions(
+    const Document& doc, const ParsedDocument& parsed, const std::vector<bool>& wanted,
+    const IngestRules& rules, const nlp::Analyzer& analyzer, const MentionTagger& tagger,
+    const Lexicon& lexicon, std::vector<nlp::ParsedSentence>& tagged_words) {
+    tagged_words.assign(parsed.sentences.size(), nlp::ParsedSentence{});
     DocumentCase document;
     std::vector<std::string_view> forms;
     for (const Sentence& s : parsed.sentences) {
@@ -74,6 +74,7 @@ std::vector<std::vector<TaggedSpan>> tag_mentions(const Document& doc, const Par
             tokens.last = last + 1;
             out[s].push_back(tokens);
         }
+        if (tagger.uses_tags()) tagged_words[s] = std::move(words);
     }
     return out;
 }
@@ -94,10 +95,11 @@ ExtractedDocument Extractor::extract_with_mentions(const Document& doc,
     ExtractedDocument out;
     out.parsed = unparsed_document(doc, rules_);
     std::vector<Mention> mentions = find_mentions(doc, out.parsed.sentences, lexicon_);
+    std::vector<nlp::ParsedSentence> tagged_words;  // the sentences the mention tagger tagged
     if (analyzer && mention_tagger_) {
         const auto wanted = sentences_for_tagger(out.parsed.sentences, mentions, lexicon_);
-        const auto tagged =
-            tag_mentions(doc, out.parsed, wanted, rules_, *analyzer, *mention_tagger_, lexicon_);
+        const auto tagged = tag_mentions(doc, out.parsed, wanted, rules_, *analyzer,
+                                         *mention_tagger_, lexicon_, tagged_words);
         mentions =
             combine_tagged_spans(doc, out.parsed.sentences, lexicon_, tagged, std::move(mentions));
     }
@@ -106,8 +108,13 @@ ExtractedDocument Extractor::extract_with_mentions(const Document& doc,
     if (analyzer) {
         const std::vector<bool> relating =
             relating_sentences(out.parsed, mentions, resolved, lexicon_);
-        for (std::size_t s = 0; s < relating.size(); ++s)
-            if (relating[s]) analyze_sentence(doc, rules_, *analyzer, s, out.parsed);
+        for (std::size_t s = 0; s < relating.size(); ++s) {
+            if (!relating[s]) continue;
+            if (s < tagged_words.size() && !tagged_words[s].words.empty())
+                analyze_tagged_sentence(doc, *analyzer, s, std::move(tagged_words[s]), out.parsed);
+            else
+                analyze_sentence(doc, rules_, *analyzer, s, out.parsed);
+        }
     }
     const CodePointIndex offsets(doc.text);
     out.graph.document = doc.info;

@@ -173,6 +173,16 @@ void MentionTagger::describe(const nlp::ParsedSentence& sentence, const Lexicon&
         }
         i += g->length;
     }
+    for (std::size_t i = 0; i < words.size();) {
+        const std::size_t length = upper_initial(words[i].form) ? lexicon.place_at(tokens, i) : 0;
+        if (length == 0) {
+            ++i;
+            continue;
+        }
+        for (std::size_t k = 0; k < length; ++k)
+            out[i + k].place = length == 1 ? 4 : k == 0 ? 1 : k + 1 == length ? 3 : 2;
+        i += length;
+    }
     for (std::size_t i = 0; i < words.size(); ++i) {
         const auto t = lexicon.title_at(tokens, i);
         if (!t) continue;
@@ -261,6 +271,8 @@ void MentionTagger::features(const std::vector<MentionWord>& words, std::size_t 
     f.add(feature(56, r1.upos, r2.upos));
     f.add(feature(57, l1.lower, l2.lower));
     f.add(feature(58, w.capitals, l1.capitals, r1.capitals));
+    f.add(feature(59, w.place, w.gazetteer));
+    f.add(feature(60, w.place, l1.lower));
 }
 
 std::vector<TaggedSpan> MentionTagger::tag(const nlp::ParsedSentence& sentence,

@@ -52,6 +52,7 @@ struct MentionWord {
     std::uint64_t cluster[3] = {}, capitals = 0;
     std::uint64_t upos = 0, xpos = 0, lemma = 0;
     std::uint64_t gazetteer = 0;  // 0, or the entry's type, kind and BILOU position
+    std::uint64_t place = 0;      // 0, or the BILOU position in a place name (places.txt)
     std::uint64_t lexical = 0;    // bits: given name, common word, honorific, org head, ...
     std::uint64_t document = 0;   // DocumentCase: 0 not capitalised, else 1 + two bits
     std::uint64_t initial = 0;    // 1 for the sentence's first word

@@ -919,16 +919,25 @@ bool soft(const Mention& m, bool referenced) {
     return m.type == EntityType::Person || m.type == EntityType::Location;
 }
 
-// The words of the people the rules named in full in an article ("Vladimir Putin"): a span
-// of them alone ("Putin") is that person, whatever the tagger says.
+// The words of the people an article names in full ("Vladimir Putin"), by a rule or by the
+// mention tagger: a span of them alone ("Putin") is that person, whatever the tagger says.
 class PersonWords {
   public:
-    PersonWords(const std::vector<Sentence>& sentences, const std::vector<Mention>& rules) {
+    PersonWords(const std::vector<Sentence>& sentences, const std::vector<Mention>& rules,
+                const std::vector<std::vector<TaggedSpan>>& tagged) {
         for (const Mention& m : rules)
             if (m.type == EntityType::Person && !m.weak && m.last - m.first >= 2)
-                for (std::size_t k = m.first; k < m.last; ++k)
-                    if (is_word(sentences[m.sentence].tokens[k].norm))
-                        words_.insert(sentences[m.sentence].tokens[k].norm);
+                add(sentences[m.sentence].tokens, m.first, m.last);
+        for (std::size_t s = 0; s < sentences.size() && s < tagged.size(); ++s)
+            for (const TaggedSpan& span : tagged[s])
+                if (span.type == SpanType::Person && span.last - span.first >= 2 &&
+                    span.last <= sentences[s].tokens.size() &&
+                    starts_upper(sentences[s].tokens[span.first].norm))
+                    add(sentences[s].tokens, span.first, span.last);
+    }
+    void add(const std::vector<Token>& t, std::size_t first, std::size_t last) {
+        for (std::size_t k = first; k < last; ++k)
+            if (is_word(t[k].norm) && starts_upper(t[k].norm)) words_.insert(t[k].norm);
     }
     bool all(const std::vector<Token>& t, std::size_t first, std::size_t last) const {
         for (std::size_t k = first; k < last; ++k)
@@ -957,9 +966,9 @@ class PersonWords {
 
 // A tagger's span as a mention: its type from the gazetteers ("Ukraine" is a country, "in
 // Moscow" the place), the article's people ("Putin" after "Vladimir Putin"), an organisation
-// head ("Ofcom Authority"), and otherwise the tagger's. A one-word place no gazetteer knows
-// is left out: Universal NER tags shops, restaurants and websites as places ("at Burger
-// King"), and in news such a word is more often a company ("from Huawei").
+// head ("Ofcom Authority"), and otherwise the tagger's. A one-word place that is no place
+// name (Lexicon::place_at) is left out: Universal NER tags shops, restaurants and websites as
+// places ("at Burger King"), and in news such a word is more often a company ("from Huawei").
 std::optional<Mention> typed_span(const Document& doc, const Sentence& sentence, std::size_t index,
                                   const TaggedSpan& span, const Lexicon& lexicon,
                                   const PersonWords& people) {
@@ -987,7 +996,8 @@ std::optional<Mention> typed_span(const Document& doc, const Sentence& sentence,
         m.type = EntityType::Person;
     } else if (span.type == SpanType::Organisation) {
         m.type = EntityType::Organisation;
-    } else if (span.last - span.first >= 2) {
+    } else if (span.last - span.first >= 2 ||
+               lexicon.place_at(t, span.first) == span.last - span.first) {
         m.type = EntityType::Location;
     } else {
         return std::nullopt;
@@ -1010,6 +1020,11 @@ bool acceptable_span(const Sentence& s, const TaggedSpan& span, const Lexicon& l
         title && span.first + title->length >= span.last)
         return false;
     if (span.last - span.first == 1 && lexicon.is_non_entity(t[span.first].norm)) return false;
+    // "Power of Siberia": the end of a longer name is no name of its own.
+    if (span.type != SpanType::Person && span.first >= 2 &&
+        (t[span.first - 1].norm == "of" || t[span.first - 1].norm == "for") &&
+        is_word(t[span.first - 2].norm) && starts_upper(t[span.first - 2].norm))
+        return false;
     std::size_t first_word = 0;
     while (first_word < t.size() && !is_word(t[first_word].norm)) ++first_word;
     bool all_common = true;
@@ -1057,7 +1072,7 @@ std::vector<std::vector<TaggedSpan>> one_sense_per_article(
     constexpr double kRuleVote = 50;  // a firm cue outweighs a few unsure spans
     std::unordered_map<std::string, std::array<double, 3>> votes;
     std::vector<std::vector<TaggedSpan>> spans(sentences.size());
-    const PersonWords people(sentences, rules);
+    const PersonWords people(sentences, rules, tagged);
     for (std::size_t s = 0; s < sentences.size() && s < tagged.size(); ++s)
         for (TaggedSpan span : tagged[s]) {
             if (!acceptable_span(sentences[s], span, lexicon, attested)) continue;
@@ -1143,7 +1158,7 @@ std::vector<Mention> combine_tagged_spans(const Document& doc,
                                           std::vector<Mention> rules) {
     const auto attested = attested_names(sentences);
     const std::vector<bool> referenced = referenced_mentions(rules);
-    const PersonWords people(sentences, rules);
+    const PersonWords people(sentences, rules, tagged);
     std::vector<bool> removed(rules.size(), false);
     // Mentions to add after each sentence's, or in place of a removed one.
     std::vector<std::vector<Mention>> added(sentences.size());
