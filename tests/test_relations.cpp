@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 
+#include "graph/knowledge_graph.hpp"
 #include "src/extract/extractor.hpp"
 #include "src/nlp/analyzer.hpp"
 
@@ -305,11 +306,162 @@ TEST_CASE("facts read through coreference carry their own rule", "[relations][co
 
 TEST_CASE("a description or pronoun resolves only to what fits it", "[relations][coref]") {
     // "the Chinese government" is China, not the man the article titles its president.
-    auto g = extract("Chinese President Li Wen met Ghana's delegation. The Chinese government "
-                     "criticised Togo on Friday.");
+    auto g = extract(
+        "Chinese President Li Wen met Ghana's delegation. The Chinese government "
+        "criticised Togo on Friday.");
     CHECK(has(g, "China", Relation::criticizes, "Togo"));
     CHECK_FALSE(has(g, "Li Wen", Relation::criticizes, "Togo"));
     // A man's "he" is not a woman who reports it.
     CHECK_FALSE(has(extract("Maria Lopez said he had visited Peru."), "Maria Lopez",
                     Relation::visited, "Peru"));
+}
+
+TEST_CASE("a two-word title at the start of a name is read whole", "[relations]") {
+    // Once read as "Prime" holding the office of "Minister", and no fact at all.
+    auto g = extract("Norway's Prime Minister Jonas Gahr Store said exports would rise.");
+    CHECK(has(g, "Jonas Gahr Store", Relation::leader_of, "Norway"));
+}
+
+TEST_CASE("a body's bracketed acronym between it and a title keeps the holder", "[relations]") {
+    auto g = extract("The Central Bank of Kenya (CBK) Governor Kamau Thugge raised rates.");
+    CHECK(has(g, "Kamau Thugge", Relation::official_of, "Central Bank of Kenya"));
+}
+
+TEST_CASE("a dateline is parsed apart from its sentence", "[relations]") {
+    // Read with the sentence, the city became the subject of "agreed".
+    auto g = extract(
+        "NAIROBI, Kenya - The African Union on Monday agreed to impose sanctions on Sudan's "
+        "army rulers.");
+    CHECK(has(g, "African Union", Relation::sanctions, "Sudan"));
+    CHECK_FALSE(has(g, "Nairobi", Relation::sanctions, "Sudan"));
+}
+
+TEST_CASE("the holder before a title stands for the titled person", "[relations]") {
+    auto g = extract(
+        "Kenyan President William Ruto thanked World Bank President Ajay Banga and his staff.");
+    CHECK(has(g, "William Ruto", Relation::supports, "Ajay Banga"));
+    CHECK_FALSE(has(g, "William Ruto", Relation::supports, "World Bank"));
+}
+
+TEST_CASE("thanking or blaming someone for a deed makes them its actor", "[relations]") {
+    auto g = extract(
+        "Polish President Andrzej Duda thanked Lithuania for helping Ukraine. Chilean President "
+        "Gabriel Boric criticised Russia for invading Ukraine.");
+    CHECK(has(g, "Lithuania", Relation::supports, "Ukraine"));
+    CHECK(has(g, "Russia", Relation::attacks, "Ukraine"));
+    CHECK_FALSE(has(g, "Andrzej Duda", Relation::supports, "Ukraine"));
+}
+
+TEST_CASE("the noun of a support verb shares the verb's subject", "[relations]") {
+    auto g = extract(
+        "Pedro Sanchez made a point of praising Portugal. Later, Ecuador "
+        "and Peru took aim at Colombia.");
+    CHECK(has(g, "Pedro Sanchez", Relation::supports, "Portugal"));
+    CHECK(has(g, "Ecuador", Relation::criticizes, "Colombia"));
+    CHECK(has(g, "Peru", Relation::criticizes, "Colombia"));
+}
+
+TEST_CASE("a verb hung on its subject's apposition still has that subject", "[relations]") {
+    auto g = extract(
+        "Jonas Gahr Store won the vote. Finland's president, Alexander Stubb, congratulated "
+        "Jonas Gahr Store on Monday.");
+    CHECK(has(g, "Alexander Stubb", Relation::supports, "Jonas Gahr Store"));
+}
+
+TEST_CASE("handshakes and relations between parties", "[relations]") {
+    auto g = extract(
+        "The mediator arranged a handshake between Armenia and Azerbaijan. Later Chile and "
+        "Bolivia agreed to restore their relations.");
+    CHECK(either_way(g, "Armenia", Relation::met_with, "Azerbaijan"));
+    CHECK(either_way(g, "Chile", Relation::cooperates_with, "Bolivia"));
+}
+
+TEST_CASE("allies named as the subject of 'are allies'", "[relations]") {
+    auto g = extract("Latvia and Poland are allies, the minister said.");
+    CHECK(either_way(g, "Latvia", Relation::cooperates_with, "Poland"));
+}
+
+TEST_CASE("a head of state's title owned by a description names the country",
+          "[relations][coref]") {
+    auto g = extract(
+        "Soldiers seized power in Gabon last week. Mediators urged the soldiers in Gabon to "
+        "free the country's elected president, Ali Bongo, at once.");
+    CHECK(has(g, "Ali Bongo", Relation::leader_of, "Gabon"));
+    // Two countries before it in its sentence and the window: no antecedent, no fact.
+    auto two = extract(
+        "Talks between Chad and Sudan resumed. Mediators urged Chad and Sudan to free the "
+        "country's elected president, Ali Bongo, at once.");
+    CHECK_FALSE(has(two, "Ali Bongo", Relation::leader_of, "Chad"));
+    CHECK_FALSE(has(two, "Ali Bongo", Relation::leader_of, "Sudan"));
+}
+
+namespace {
+
+std::vector<std::string> agreements(const PartialGraph& g) {
+    std::vector<std::string> out;
+    for (const auto& e : g.entities)
+        if (e.type == EntityType::Agreement) out.push_back(e.label);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("an agreement made without a name is named after its parties",
+          "[relations][agreements]") {
+    auto g = extract(
+        "Chile and Peru struck a deal on lithium exports on Monday. Bolivia criticised the deal "
+        "a day later.");
+    const std::string deal = "Chile\u2013Peru deal on lithium exports";
+    CHECK(agreements(g) == std::vector<std::string>{deal});
+    CHECK(has(g, "Chile", Relation::party_to, deal));
+    CHECK(has(g, "Peru", Relation::party_to, deal));
+    CHECK(has(g, "Bolivia", Relation::criticizes, deal));  // "the deal" refers back
+}
+
+TEST_CASE("no agreement when none was made or it was already named", "[relations][agreements]") {
+    CHECK(agreements(extract("Argentina did not sign an agreement with Uruguay.")).empty());
+    CHECK(agreements(extract("Argentina might reach a deal with Uruguay.")).empty());
+    // A known agreement referred to, not a new one.
+    CHECK(agreements(extract("Argentina and Uruguay signed the deal on Friday.")).empty());
+}
+
+TEST_CASE("a later description with the event's noun is the same agreement",
+          "[relations][agreements]") {
+    auto g = extract(
+        "Kenya and Uganda signed a statement on Tuesday. In the joint statement, Kenya said it "
+        "would reopen the border.");
+    const std::string statement = "Kenya\u2013Uganda joint statement";
+    REQUIRE(agreements(g) == std::vector<std::string>{statement});
+    CHECK(has(g, "Kenya", Relation::party_to, statement));
+    CHECK(has(g, "Uganda", Relation::party_to, statement));
+}
+
+TEST_CASE("two articles about one unnamed deal give one node", "[relations][agreements]") {
+    auto first = extract("Ghana and Togo reached an agreement on Sunday after long talks.");
+    auto second = extract("Togo and Ghana reached an agreement, officials in Lome said.");
+    KnowledgeGraph graph;
+    graph.merge(first);
+    graph.merge(second);
+    int nodes = 0;
+    for (auto v : boost::make_iterator_range(boost::vertices(graph.graph())))
+        if (graph.graph()[v].type == EntityType::Agreement) {
+            ++nodes;
+            CHECK(graph.graph()[v].label == "Ghana\u2013Togo agreement");
+        }
+    CHECK(nodes == 1);
+}
+
+TEST_CASE("'the two leaders' are the two people the last sentences name", "[relations][coref]") {
+    auto g = extract(
+        "Irish Prime Minister Simon Harris welcomed Spanish Prime Minister Pedro Sanchez to "
+        "Dublin. Mr. Harris praised Mr. Sanchez's reforms. Later the two leaders signed a "
+        "statement on fisheries.");
+    const std::string statement = "Pedro Sanchez\u2013Simon Harris statement on fisheries";
+    CHECK(has(g, "Simon Harris", Relation::party_to, statement));
+    CHECK(has(g, "Pedro Sanchez", Relation::party_to, statement));
+    // Three people named: "the two leaders" stands for none of them.
+    auto three = extract(
+        "Simon Harris met Pedro Sanchez in Madrid. Luis Montenegro joined the talks later. Then "
+        "the two leaders signed a statement on fisheries.");
+    CHECK(agreements(three).empty());
 }

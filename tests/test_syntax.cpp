@@ -399,3 +399,27 @@ TEST_CASE("command line: parse, --models and explain --parse", "[syntax][cli]") 
     CHECK_THROWS_AS(parse_command_line({"parse"}), std::invalid_argument);
     CHECK_THROWS_AS(parse_command_line({"parse", "a.txt", "--models="}), std::invalid_argument);
 }
+
+TEST_CASE("a leading dateline is parsed apart, its root a parataxis of the sentence's",
+          "[syntax][dateline]") {
+    TempDir dir;
+    const std::string article =
+        dir.write("dateline.txt", "LIMA, Peru - The government on Monday approved a new budget.\n");
+    Outcome result = run({"parse", article});
+    REQUIRE(result.status == 0);
+    CHECK(result.err.empty());  // not counted as a sentence cut for length
+    const std::vector<ParsedSentence> sentences = conllu_sentences(result.out);
+    REQUIRE(sentences.size() == 1);
+    check_trees(sentences);
+    const auto& words = sentences[0].words;
+    REQUIRE(words.size() > 4);
+    CHECK(words[0].form == "LIMA");
+    CHECK(words[0].deprel == "parataxis");
+    const int root = words[0].head;
+    REQUIRE(root > 4);
+    CHECK(words[static_cast<std::size_t>(root - 1)].form == "approved");
+    CHECK(words[static_cast<std::size_t>(root - 1)].head == 0);
+    // No word of the dateline heads a word of the sentence, nor the other way but its root.
+    for (std::size_t i = 1; i < 4; ++i) CHECK(words[i].head <= 4);
+    for (std::size_t i = 4; i < words.size(); ++i) CHECK((words[i].head == 0 || words[i].head > 4));
+}

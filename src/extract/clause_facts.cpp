@@ -1,9 +1,10 @@
 #include "src/extract/clause_facts.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <string>
 #include <string_view>
+
+#include "src/nlp/dateline.hpp"
 
 namespace newsgraph {
 namespace {
@@ -44,7 +45,7 @@ class ClauseReader {
         // A word belongs to the mention whose bytes it lies in ("Saudi", "Arabia"); a
         // dateline's ("ABUJA, Nigeria -") to none: it says where the story was filed.
         for (std::size_t m : in_sentence)
-            for (std::size_t i = dateline_end(); i < w_.size(); ++i)
+            for (std::size_t i = nlp::dateline_length(w_); i < w_.size(); ++i)
                 if (w_[i].begin != nlp::kNoOffset && w_[i].begin >= mentions[m].begin &&
                     w_[i].end <= mentions[m].end && mention_at_[i] == kNone)
                     mention_at_[i] = m;
@@ -59,6 +60,7 @@ class ClauseReader {
             if (mention_at_[i] != kNone && mentions_[mention_at_[i]].type != EntityType::Agreement)
                 continue;
             const bool noun = w_[i].upos == "NOUN";
+            if (noun) titled_apposition(t);
             if (!noun && w_[i].upos != "VERB") continue;
             const auto& frames = frames_.of(lower(t), noun);
             if (frames.empty() || hedged(t, noun)) continue;
@@ -68,18 +70,31 @@ class ClauseReader {
     }
 
   private:
-    // Words of a leading dateline: a capitalised place ("ABUJA", "WASHINGTON"), perhaps
-    // its country, then a dash, within the first few words; 0 when there is none.
-    std::size_t dateline_end() const {
-        if (w_.empty() || w_[0].form.size() < 3) return 0;
-        for (char c : w_[0].form)
-            if (std::islower(static_cast<unsigned char>(c))) return 0;
-        for (std::size_t i = 1; i < w_.size() && i < 6; ++i) {
-            const std::string& f = w_[i].form;
-            if (f == "-" || f == "--" || f == "\u2014" || f == "\u2013") return i + 1;
-            if (w_[i].upos != "PUNCT" && w_[i].upos != "PROPN") return 0;
+    // "the country's elected president, Mohamed Bazoum": a head of state's title whose
+    // country the mention finder could not name (a description, a pronoun) leads the country
+    // its possessor stands for.
+    void titled_apposition(int x) {
+        // The name after the title and its comma (the mention finder read the title as
+        // the name's: Mention::title), however the parser attached it.
+        int c = x + 1;
+        if (c < static_cast<int>(w_.size()) && w_[c].form == ",") ++c;
+        if (c < static_cast<int>(w_.size()) && mention_at_[c] != kNone) {
+            const std::size_t p = mention_at_[c];
+            const Mention& person = mentions_[p];
+            if (person.type != EntityType::Person || person.role != Role::HeadOfState ||
+                !person.role_of.empty() || w_[c].begin != person.begin ||
+                person.title.find(w_[x].form) == std::string::npos)
+                return;
+            through_pronoun_ = false;
+            for (int d : children_[x])
+                if (rel(d) == "nmod:poss")
+                    for (std::size_t country : resolve(d))
+                        if (mentions_[country].type == EntityType::Country)
+                            out_.push_back({p, country, Relation::leader_of, index_, "",
+                                            frames_.confidence(through_pronoun_ ? "coreference"
+                                                                                : "apposition"),
+                                            through_pronoun_ ? "coreference" : "apposition"});
         }
-        return 0;
     }
 
     int head(int i) const { return w_[i].head - 1; }  // -1: the root
@@ -146,7 +161,7 @@ class ClauseReader {
     // a person's name ("US Secretary of State Antony Blinken", "US ally Fumio Kishida") or
     // left beside it ("met Chinese leader Xi Jinping"), the person.
     std::size_t entity_word(int x) const {
-        if (mention_at_[x] != kNone) return mention_at_[x];
+        if (mention_at_[x] != kNone) return titled_by(mention_at_[x], x);
         if (w_[x].upos != "NOUN" && w_[x].upos != "PROPN") return kNone;
         for (int k = x + 1; k < static_cast<int>(w_.size()) && k <= x + kTitleSpan; ++k) {
             const std::size_t m = mention_at_[k];
@@ -160,6 +175,27 @@ class ClauseReader {
             return kNone;
         }
         return kNone;
+    }
+
+    // The person whose title mention `m` (at word `x`) is the holder of, when the title and
+    // name follow it: "thanked IMF Managing Director Kristalina Georgieva" thanks her, however
+    // the parser hung the words; otherwise `m`.
+    std::size_t titled_by(std::size_t m, int x) const {
+        if (mentions_[m].type == EntityType::Person) return m;
+        for (int k = x + 1; k < static_cast<int>(w_.size()) && k <= x + kTitleSpan; ++k) {
+            const std::size_t p = mention_at_[k];
+            if (p == m) continue;
+            if (p == kNone) {
+                if (w_[k].upos == "PUNCT") return m;
+                continue;
+            }
+            const Mention& person = mentions_[p];
+            const bool holds =
+                std::find(person.role_of.begin(), person.role_of.end(), m) != person.role_of.end();
+            return person.type == EntityType::Person && holds && w_[k].begin == person.begin ? p
+                                                                                             : m;
+        }
+        return m;
     }
 
     bool descends(int k, int ancestor) const {
@@ -248,11 +284,25 @@ class ClauseReader {
             // "Sweden's bid to join"
             for (int c : children_[h])
                 if (rel(c) == "obj" || rel(c) == "nmod:poss") return {resolve(c), "object-control"};
+            // "made a point of thanking": the noun of a support verb shares its subject.
+            if (r == "acl" && (rel(h) == "obj" || rel(h) == "xcomp") && head(h) >= 0 &&
+                frames_.is_support_verb(lower(head(h)))) {
+                Found f = subject_of(head(h), depth + 1);
+                if (!f.mentions.empty()) f.rule = "control";
+                return f;
+            }
             if (r == "acl") return {};
             Found f = subject_of(h, depth + 1);
             if (!f.mentions.empty()) f.rule = "control";
             return f;
         }
+        // "thanked Sunak for helping Ukraine", "criticised Russia for invading": the reason
+        // given for an act on someone is their deed.
+        if (r == "advcl" && is_verb_form(v, "VBG") &&
+            std::any_of(children_[v].begin(), children_[v].end(),
+                        [&](int c) { return rel(c) == "mark" && lower(c) == "for"; }))
+            for (int c : children_[h])
+                if (rel(c) == "obj") return {resolve(c), "object-control"};
         // "landed in Kyiv to meet", "joining Brazil": a non-finite adverbial clause's subject
         // is the main clause's; "after he met" has its own.
         const bool non_finite_adverbial =
@@ -266,6 +316,15 @@ class ClauseReader {
             return f;
         }
         if (r == "acl" && is_verb_form(v, "VBG")) return {resolve(h), "relative"};
+        // "Ukraine's president, Volodymyr Zelenskiy, congratulated Starmer": a finite verb the
+        // parser hung on its subject as an apposition after the commas.
+        const bool has_object = std::any_of(children_[v].begin(), children_[v].end(),
+                                            [&](int c) { return rel(c) == "obj"; });
+        if (r == "appos" &&
+            (is_verb_form(v, "VBD") || is_verb_form(v, "VBZ") ||
+             (is_verb_form(v, "VBN") && has_object)) &&
+            (w_[h].upos == "NOUN" || w_[h].upos == "PROPN"))
+            return {resolve(h), "clause"};
         return {};
     }
 
@@ -450,7 +509,7 @@ class ClauseReader {
     // Whether the text takes the statement at `t` back: negated, modal, only intended, or
     // conditional (data/hedges.tsv).
     bool hedged(int t, bool noun) const {
-        auto takes_back = [&](int x) {
+        auto takes_back = [&](int x, bool negated_too = true) {
             // "is to visit": a plan, not a fact.
             bool to = false, be = false;
             for (int c : children_[x]) {
@@ -460,7 +519,8 @@ class ClauseReader {
             if (to && be) return true;
             for (int c : children_[x]) {
                 const std::string l = lower(c);
-                if ((rel(c) == "advmod" || rel(c) == "det" || rel(c) == "cc:preconj") &&
+                if (negated_too &&
+                    (rel(c) == "advmod" || rel(c) == "det" || rel(c) == "cc:preconj") &&
                     frames_.is_hedge(l, HedgeKind::Negation))
                     return true;
                 if (rel(c).rfind("aux", 0) == 0 && frames_.is_hedge(l, HedgeKind::Modal))
@@ -485,14 +545,32 @@ class ClauseReader {
         }
         // "hopes to visit", "did not agree to meet", "its ambition of joining": up the chain
         // of control, through the nouns that take a clause.
-        const auto controlled = [&](int y) {
-            return head(y) >= 0 && (rel(y) == "xcomp" || ((rel(y) == "acl" || rel(y) == "advcl") &&
-                                                          w_[head(y)].upos == "NOUN"));
+        // A non-finite adverbial shares its clause's subject and its modality: "must issue a
+        // statement promising to sign" is not a signing.
+        const auto non_finite = [&](int y) {
+            return rel(y) == "advcl" && (is_verb_form(y, "VBG") || is_verb_form(y, "VB")) &&
+                   std::none_of(children_[y].begin(), children_[y].end(), [&](int c) {
+                       return rel(c).rfind("nsubj", 0) == 0 ||
+                              (rel(c) == "mark" && lower(c) != "to");
+                   });
         };
+        const auto controlled = [&](int y) {
+            return head(y) >= 0 &&
+                   (rel(y) == "xcomp" || non_finite(y) ||
+                    ((rel(y) == "acl" || rel(y) == "advcl") && w_[head(y)].upos == "NOUN"));
+        };
+        // A non-finite adverbial takes its clause's modality, not its negation: "never
+        // coached Barcelona, assisting Robson" did assist.
         for (int steps = 0; controlled(x) && steps < kMaxClimb; ++steps) {
+            const bool adverbial = non_finite(x);
             x = head(x);
-            if (frames_.is_hedge(lower(x), HedgeKind::Intent) || takes_back(x)) return true;
+            if (frames_.is_hedge(lower(x), HedgeKind::Intent) || takes_back(x, !adverbial))
+                return true;
         }
+        // "must issue a statement promising to sign": the noun's own verb bears on it too.
+        if (x != t && w_[x].upos == "NOUN" && head(x) >= 0 &&
+            (rel(x) == "obj" || rel(x) == "nsubj:pass") && takes_back(head(x)))
+            return true;
         // "if Russia invades": a condition on this clause or any clause above it.
         for (int y = t, steps = 0; y >= 0 && steps < 32; y = head(y), ++steps)
             for (int c : children_[y])

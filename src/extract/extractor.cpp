@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "src/extract/agreement_events.hpp"
 #include "src/extract/entity_resolver.hpp"
 #include "src/extract/mentions.hpp"
 #include "src/extract/pronouns.hpp"
@@ -12,8 +13,9 @@
 namespace newsgraph {
 namespace {
 
-// Whether each sentence is of the story and names two entities or more, or one and a
-// pronoun that may stand for another: the sentences a relation can be read in. Parsing
+// Whether each sentence is of the story and names two entities or more, one and a pronoun
+// that may stand for another, or has a plural pronoun or description ("they", "the two
+// leaders") that may stand for two: the sentences a relation can be read in. Parsing
 // only these keeps `build` within a few times its speed before the parser, and its memory
 // bounded on hostile input (a 50 MB run-on "article" is 10 million words, and a tree each).
 std::vector<bool> relating_sentences(const ParsedDocument& parsed,
@@ -26,13 +28,18 @@ std::vector<bool> relating_sentences(const ParsedDocument& parsed,
     for (std::size_t s = 0; s < relating.size(); ++s) {
         // "He met Putin", "the two leaders met": a pronoun or a description may be the
         // second party (src/extract/pronouns).
+        // "They signed a deal", "the two leaders met": a plural one may be both parties.
         const auto& tokens = parsed.sentences[s].tokens;
-        const bool pronoun = entities[s].size() == 1 &&
-                             std::any_of(tokens.begin(), tokens.end(), [&](const Token& t) {
-                                 const std::string w = lower_ascii(t.norm);
-                                 return is_third_person_pronoun(w) || lexicon.is_reference_word(w);
-                             });
-        relating[s] = !parsed.sentences[s].furniture && (entities[s].size() >= 2 || pronoun);
+        bool reference = false, plural = false;
+        for (const Token& t : tokens) {
+            const std::string w = lower_ascii(t.norm);
+            if (!is_third_person_pronoun(w) && !lexicon.is_reference_word(w)) continue;
+            reference = true;
+            plural = plural || w == "they" || w == "them" || w == "their" ||
+                     (w.size() > 1 && w.back() == 's' && lexicon.is_reference_word(w));
+        }
+        relating[s] = !parsed.sentences[s].furniture &&
+                      (entities[s].size() >= 2 || (entities[s].size() == 1 && reference) || plural);
     }
     return relating;
 }
@@ -79,6 +86,34 @@ std::vector<std::vector<TaggedSpan>> tag_mentions(
     return out;
 }
 
+// Removes entities (and the facts and mentions naming them), keeping the others' order.
+void drop_entities(const std::vector<std::size_t>& dropped, ResolvedMentions& resolved,
+                   std::vector<RelationRecord>& relations) {
+    if (dropped.empty()) return;
+    constexpr std::size_t kGone = static_cast<std::size_t>(-1);
+    std::vector<std::size_t> index(resolved.entities.size());
+    std::vector<EntityRecord> kept;
+    for (std::size_t e = 0; e < resolved.entities.size(); ++e) {
+        if (std::find(dropped.begin(), dropped.end(), e) != dropped.end()) {
+            index[e] = kGone;
+            continue;
+        }
+        index[e] = kept.size();
+        kept.push_back(std::move(resolved.entities[e]));
+    }
+    resolved.entities = std::move(kept);
+    for (auto& of : resolved.entity_of)
+        if (of) of = index[*of] == kGone ? std::nullopt : std::optional<std::size_t>(index[*of]);
+    std::vector<RelationRecord> still;
+    for (RelationRecord& r : relations)
+        if (index[r.source] != kGone && index[r.target] != kGone) {
+            r.source = index[r.source];
+            r.target = index[r.target];
+            still.push_back(std::move(r));
+        }
+    relations = std::move(still);
+}
+
 }  // namespace
 
 void Extractor::load_mention_tagger(const std::string& path) {
@@ -116,10 +151,18 @@ ExtractedDocument Extractor::extract_with_mentions(const Document& doc,
                 analyze_sentence(doc, rules_, *analyzer, s, out.parsed);
         }
     }
+    const std::vector<AgreementEvent> events =
+        add_agreement_events(doc, out.parsed, mentions, resolved, lexicon_, frames_);
     const CodePointIndex offsets(doc.text);
     out.graph.document = doc.info;
     out.graph.relations =
         find_relations(doc, offsets, out.parsed, mentions, resolved, lexicon_, frames_);
+    // Events no one was made party to, and entities whose every mention an event took over.
+    std::vector<std::size_t> dropped =
+        name_agreement_events(events, mentions, resolved, out.graph.relations);
+    for (std::size_t e = 0; e < resolved.entities.size(); ++e)
+        if (resolved.entities[e].mentions <= 0) dropped.push_back(e);
+    drop_entities(dropped, resolved, out.graph.relations);
     for (std::size_t i = 0; i < mentions.size(); ++i) {
         if (!resolved.entity_of[i]) continue;
         const Mention& m = mentions[i];

@@ -309,6 +309,22 @@ class SentenceScanner {
     }
 
     // A mention ending right before token `end` in this sentence.
+    // Where a title inside span [a, b) starts when a name follows it: "Tory MP Patrick
+    // Mercer", "World Bank President Ajay Banga". A title at the start is read whole by the
+    // caller: "Prime Minister Ulf Kristersson" is not "Prime" holding the office of "Minister".
+    std::optional<std::size_t> titled_name_at(std::size_t a, std::size_t b) const {
+        const auto leading_title = lx_.title_at(t_, a);
+        for (std::size_t x = a + (leading_title ? leading_title->length : 1); x + 1 < b; ++x) {
+            auto tm = lx_.title_at(t_, x);
+            if (!tm || x + tm->length >= b) continue;
+            bool name_after = true;
+            for (std::size_t y = x + tm->length; y < b; ++y)
+                name_after = name_after && cap(y) && !lx_.is_org_head(t_[y].norm);
+            if (name_after) return x;
+        }
+        return std::nullopt;
+    }
+
     std::optional<std::size_t> mention_ending_at(std::size_t end) const {
         for (std::size_t m = out_.size(); m-- > first_mention_;)
             if (out_[m].last == end) return m;
@@ -541,7 +557,7 @@ class SentenceScanner {
             acronym_after(b, m);
             return;
         }
-        if (b - a >= 2 && has_org_head(a, b) && !lx_.title_at(t_, a)) {
+        if (b - a >= 2 && has_org_head(a, b) && !lx_.title_at(t_, a) && !titled_name_at(a, b)) {
             std::size_t m = add(a, b, EntityType::Organisation);
             acronym_after(b, m);
             // "US State Department": the country named at its start is mentioned too.
@@ -567,18 +583,13 @@ class SentenceScanner {
 
         // "Tory MP Patrick Mercer", "ODPM Committee Chairman Andrew Bennett": what comes
         // before a title inside the span is its holder (or a qualifier), not part of the name.
-        for (std::size_t x = a + 1; x + 1 < b; ++x) {
-            auto tm = lx_.title_at(t_, x);
-            if (!tm || x + tm->length >= b || lx_.gazetteer_at(t_, a)) continue;
-            bool name_after = true;
-            for (std::size_t y = x + tm->length; y < b; ++y)
-                name_after = name_after && cap(y) && !lx_.is_org_head(t_[y].norm);
-            if (!name_after) continue;
-            take_span(a, x);
-            take_span(x, b);
-            if (!out_.empty() && out_.back().type == EntityType::Person && out_.back().first > x &&
+        // (A gazetteer name before the title is read as its holder below.)
+        if (auto x = lx_.gazetteer_at(t_, a) ? std::nullopt : titled_name_at(a, b)) {
+            take_span(a, *x);
+            take_span(*x, b);
+            if (!out_.empty() && out_.back().type == EntityType::Person && out_.back().first > *x &&
                 out_.back().role_of.empty())
-                if (auto holder = mention_ending_at(x);
+                if (auto holder = mention_ending_at(*x);
                     holder && out_[*holder].type != EntityType::Person) {
                     out_.back().role_of.push_back(*holder);
                     add_country_of(*holder, out_.back().role_of);
@@ -697,8 +708,9 @@ class SentenceScanner {
                 p.title = title;
                 p.head_only_in = head_in;
                 p.role_of = holders;
-                // "Sweden's King Carl Gustaf"
-                if (holders.empty() && a > 1 && lower(a - 1) == "'s")
+                // "Sweden's King Carl Gustaf"; "State Bank of Pakistan (SBP) Governor Jameel
+                // Ahmed": the body's acronym in brackets between it and the title.
+                if (holders.empty() && a > 1 && (lower(a - 1) == "'s" || lower(a - 1) == ")"))
                     if (auto holder = mention_ending_at(a - 1)) p.role_of.push_back(*holder);
             } else if (before) {
                 p.role = before->role;

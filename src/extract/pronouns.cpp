@@ -1,6 +1,8 @@
 #include "src/extract/pronouns.hpp"
 
 #include <algorithm>
+#include <iterator>
+#include <map>
 #include <set>
 #include <string>
 
@@ -19,6 +21,7 @@ std::optional<Wanted> wanted_by(std::string_view p) {
 
 // Up to this many sentences back: further, news names again rather than refers back.
 constexpr std::size_t kSentencesBack = 2;
+constexpr std::size_t kAgreementSentencesBack = 5;
 
 class PronounResolver {
   public:
@@ -141,14 +144,47 @@ class PronounResolver {
                 }
             }
         // In the pronoun's own sentence, the nearest before it: "Putin said he would".
+        // "It" is a body or country that acts, not a word qualifying another noun: in "US oil
+        // giant Exxon said it", "it" is not the US.
+        const bool thing = wanted == Wanted::Thing;
         const auto& here = by_sentence_[s];
         for (std::size_t i = here.size(); i-- > 0;)
-            if (mentions_[here[i]].end <= begin && fits(here[i], wanted)) return {here[i]};
-        // In the sentences before, the first named: the subject, as a rule.
+            if (mentions_[here[i]].end <= begin && fits(here[i], wanted) &&
+                !(thing && role_of_head(here[i]) == Syntax::Modifier))
+                return {here[i]};
+        // In the sentences before, the first named: the subject, as a rule (for "it", only
+        // a subject where the sentence was parsed: the first body named is often a place or
+        // an owner).
         for (std::size_t back = 1; back <= sentences_back && back <= s; ++back)
             for (std::size_t m : by_sentence_[s - back])
-                if (fits(m, wanted)) return {m};
+                if (fits(m, wanted) && !(thing && role_of_head(m) != Syntax::Subject &&
+                                         role_of_head(m) != Syntax::Unknown))
+                    return {m};
         return {};
+    }
+
+    enum class Syntax { Subject, Modifier, Other, Unknown };
+
+    // The syntactic role of a mention's head word (the word whose head lies outside it).
+    Syntax role_of_head(std::size_t m) const {
+        const std::size_t s = mentions_[m].sentence;
+        if (!parsed_.has_syntax(s)) return Syntax::Unknown;
+        const auto& words = parsed_.syntax[s].words;
+        auto inside = [&](std::size_t i) {
+            return words[i].begin != nlp::kNoOffset && words[i].begin >= mentions_[m].begin &&
+                   words[i].end <= mentions_[m].end;
+        };
+        for (std::size_t i = 0; i < words.size(); ++i) {
+            if (!inside(i)) continue;
+            const int h = words[i].head - 1;
+            if (h >= 0 && inside(static_cast<std::size_t>(h))) continue;
+            const std::string& rel = words[i].deprel;
+            if (rel == "nsubj" || rel == "nsubj:pass") return Syntax::Subject;
+            if (rel == "compound" || rel == "amod" || rel == "nmod:poss" || rel == "nmod:desc")
+                return Syntax::Modifier;
+            return Syntax::Other;
+        }
+        return Syntax::Unknown;
     }
 
     // The mention word `w` of sentence `s` lies in, if any.
@@ -202,7 +238,15 @@ class PronounResolver {
                 }
                 if (!last.empty()) return last;
             }
-            return {};
+            // No list: "Mr. Xi ... Mr. Putin's visit ... the two leaders" are the two people
+            // of that kind the window names, when it names exactly two.
+            std::map<std::size_t, std::size_t> two_named;  // entity -> its last mention
+            for (std::size_t back = 0; back <= kSentencesBack && back <= s; ++back)
+                for (std::size_t m : by_sentence_[s - back])
+                    if (mentions_[m].type == *type && (back > 0 || mentions_[m].end <= begin))
+                        two_named.emplace(*resolved_.entity_of[m], m);
+            if (two_named.size() != 2) return {};
+            return {two_named.begin()->second, std::next(two_named.begin())->second};
         }
         if (!the || other || words[w].xpos != "NN") return {};
         if (country) {
@@ -215,15 +259,21 @@ class PronounResolver {
                 return {};
             return head_of(*resolved_.entity_of[*country]);
         }
-        // The only entity of that kind in the window.
+        // The only entity of that kind before it in its sentence, else in the window:
+        // "... leaders in Niger must reinstate the country's president". News names an
+        // agreement once and calls it "the deal" paragraphs later: a wider window.
         std::set<std::size_t> entities;
         std::size_t last = 0;
-        for (std::size_t back = 0; back <= kSentencesBack && back <= s; ++back)
+        const std::size_t window =
+            *type == EntityType::Agreement ? kAgreementSentencesBack : kSentencesBack;
+        for (std::size_t back = 0; back <= window && back <= s; ++back) {
             for (std::size_t m : by_sentence_[s - back])
                 if (mentions_[m].type == *type && (back > 0 || mentions_[m].end <= begin)) {
                     entities.insert(*resolved_.entity_of[m]);
                     last = m;
                 }
+            if (back == 0 && entities.size() == 1) return {last};
+        }
         if (entities.size() == 1) return {last};
         return {};
     }

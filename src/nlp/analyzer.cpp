@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "src/nlp/dateline.hpp"
 #include "src/nlp/lemmatizer.hpp"
 #include "src/nlp/model_file.hpp"
 #include "src/nlp/parser.hpp"
@@ -72,15 +73,25 @@ bool Analyzer::parse(ParsedSentence& sentence, const std::vector<TaggerWord>& ta
             w, tagged[i].lower,
             shared_clusters_ ? tagged[i].path : parser_->model().clusters.of(w.form)));
     }
+    // A leading dateline is parsed on its own, its root a `parataxis` of the sentence's:
+    // read with the sentence, "ABUJA" became the subject of its first verb.
+    const std::size_t dateline = dateline_length(sentence.words);
     const std::size_t limit = limits_.max_parse_words;
-    if (sentence.words.size() <= limit) {
+    if (dateline == 0 && sentence.words.size() <= limit) {
         parser_->parse(sentence, described);
         return false;
     }
-    // Too long for one parse (a list, a table read as prose): parse it in pieces.
-    int first_root = 0;
-    for (std::size_t begin = 0; begin < sentence.words.size(); begin += limit) {
-        const std::size_t end = std::min(sentence.words.size(), begin + limit);
+    // Otherwise (or too long for one parse: a list, a table read as prose) in pieces: the
+    // dateline, then the rest in pieces of at most `limit` words; the first piece after the
+    // dateline holds the root and every other piece's root is attached to it.
+    std::vector<std::pair<std::size_t, std::size_t>> pieces;
+    if (dateline > 0) pieces.emplace_back(0, dateline);
+    for (std::size_t begin = dateline; begin < sentence.words.size(); begin += limit)
+        pieces.emplace_back(begin, std::min(sentence.words.size(), begin + limit));
+    int main_root = 0;
+    std::vector<int> other_roots;
+    for (std::size_t p = 0; p < pieces.size(); ++p) {
+        const auto [begin, end] = pieces[p];
         ParsedSentence piece;
         piece.words.assign(sentence.words.begin() + static_cast<std::ptrdiff_t>(begin),
                            sentence.words.begin() + static_cast<std::ptrdiff_t>(end));
@@ -94,17 +105,19 @@ bool Analyzer::parse(ParsedSentence& sentence, const std::vector<TaggerWord>& ta
             Word& w = sentence.words[begin + i];
             w.head = piece.words[i].head == 0 ? 0 : piece.words[i].head + offset;
             w.deprel = piece.words[i].deprel;
-            if (w.head == 0) {
-                if (first_root == 0) {
-                    first_root = static_cast<int>(begin + i) + 1;
-                } else {
-                    w.head = first_root;
-                    w.deprel = "parataxis";
-                }
-            }
+            if (w.head != 0) continue;
+            const int id = static_cast<int>(begin + i) + 1;
+            if (main_root == 0 && (dateline == 0 || p == 1))
+                main_root = id;
+            else
+                other_roots.push_back(id);
         }
     }
-    return true;
+    for (int id : other_roots) {
+        sentence.words[static_cast<std::size_t>(id - 1)].head = main_root;
+        sentence.words[static_cast<std::size_t>(id - 1)].deprel = "parataxis";
+    }
+    return sentence.words.size() - dateline > limit;
 }
 
 }  // namespace newsgraph::nlp

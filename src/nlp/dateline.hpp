@@ -1,0 +1,18 @@
+// A leading dateline ("ABUJA, Nigeria -", "MADRID (Reuters) -", "ISTANBUL, July 17 -"): where
+// and when the story was filed, written before its first sentence. It is no part of that
+// sentence's grammar, and a treebank of web text has none, so the parser reads it apart.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "src/nlp/sentence.hpp"
+
+namespace newsgraph::nlp {
+
+// How many words of a tagged sentence a leading dateline takes, its dash included: a word in
+// capitals (three letters or more, none lower-case), then at most four proper nouns, numbers or
+// punctuation words, then a dash; 0 when the sentence has none.
+std::size_t dateline_length(const std::vector<Word>& words);
+
+}  // namespace newsgraph::nlp
