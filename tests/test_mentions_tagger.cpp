@@ -23,7 +23,7 @@ using namespace newsgraph;
 using newsgraph::testing::read_file;
 using newsgraph::testing::TempDir;
 namespace fs = std::filesystem;
-namespace tm = newsgraph::train_mentions;
+namespace ner = newsgraph::train_mentions;
 
 namespace {
 
@@ -59,14 +59,14 @@ nlp::ParsedSentence words_of(const std::vector<std::string>& forms) {
 }
 
 // A tiny training corpus: "X said" with invented names of each type, in many sentences.
-tm::Corpus tiny_corpus() {
-    tm::Corpus corpus;
+ner::Corpus tiny_corpus() {
+    ner::Corpus corpus;
     corpus.documents.resize(1);
     const std::vector<std::pair<std::string, SpanType>> names = {
         {"Quorvex", kOrg}, {"Pelandor", kLoc}, {"Zintra", kPer}, {"Brannock", kOrg}};
     for (int round = 0; round < 20; ++round)
         for (const auto& [name, type] : names) {
-            tm::Example e;
+            ner::Example e;
             const std::string prep = type == kLoc ? "in" : type == kOrg ? "at" : "with";
             e.sentence = words_of({"we", "met", prep, name, "today"});
             e.gold = {0, 0, 0, cls(type, U), 0};
@@ -131,31 +131,31 @@ TEST_CASE("mention tagger: Universal NER labels are PER, ORG and LOC, the rest O
                                           "B-O",   "I-O",   "I-LOC", "B-ORG", "B-ORG"};
     const std::vector<int> expected = {cls(kPer, B), cls(kPer, L), 0, 0, 0, 0, 0,
                                        cls(kLoc, U), cls(kOrg, U), cls(kOrg, U)};
-    CHECK(tm::gold_classes(iob) == expected);
+    CHECK(ner::gold_classes(iob) == expected);
 
     TempDir dir;
     std::ofstream(dir / "a.iob2") << "# sent_id = s-1\n1\tMaple\tB-ORG\t-\t-\n2\tsaid\tO\t-\t-\n\n"
                                   << "# sent_id = s-2\n1\tbroken line\n";
-    CHECK_THROWS_WITH(tm::read_iob2(dir / "a.iob2"),
-                      Catch::StartsWith(dir / "a.iob2:7: ") && Catch::Contains("TAB"));
+    CHECK_THROWS_WITH(ner::read_iob2(dir / "a.iob2"),
+                      Catch::StartsWith(dir / "a.iob2:6: ") && Catch::Contains("TAB"));
     std::ofstream(dir / "b.iob2") << "# sent_id = s-1\n1\tMaple\tB-ORG\t-\t-\n2\tsaid\tO\t-\t-\n";
-    const auto read = tm::read_iob2(dir / "b.iob2");
+    const auto read = ner::read_iob2(dir / "b.iob2");
     REQUIRE(read.size() == 1);
     CHECK(read[0].sent_id == "s-1");
     CHECK(read[0].forms == std::vector<std::string>{"Maple", "said"});
     CHECK(read[0].tags == std::vector<std::string>{"B-ORG", "O"});
-    CHECK_THROWS_WITH(tm::read_iob2(dir / "none.iob2"), Catch::StartsWith(dir / "none.iob2"));
+    CHECK_THROWS_WITH(ner::read_iob2(dir / "none.iob2"), Catch::StartsWith(dir / "none.iob2"));
 }
 
 TEST_CASE("mention tagger: the same data and seed give the same model bytes, which round-trip",
           "[mentions][tagger]") {
-    const tm::Corpus corpus = tiny_corpus();
+    const ner::Corpus corpus = tiny_corpus();
     std::ostringstream quiet;
-    tm::Options options;
+    ner::Options options;
     options.epochs = 3;
     TempDir dir;
-    tm::train(corpus, {}, lexicon(), options, nullptr, quiet).save(dir / "a.model");
-    tm::train(corpus, {}, lexicon(), options, nullptr, quiet).save(dir / "b.model");
+    ner::train(corpus, {}, lexicon(), options, nullptr, quiet).save(dir / "a.model");
+    ner::train(corpus, {}, lexicon(), options, nullptr, quiet).save(dir / "b.model");
     CHECK(read_file(dir / "a.model") == read_file(dir / "b.model"));
     const MentionTagger loaded = MentionTagger::load(dir / "a.model");
     loaded.save(dir / "c.model");
@@ -166,11 +166,11 @@ TEST_CASE("mention tagger: the same data and seed give the same model bytes, whi
                                   nullptr);
     REQUIRE(spans.size() == 1);
     CHECK(spans[0] == TaggedSpan{3, 4, kOrg});
-    const tm::SpanScores scores = tm::evaluate(loaded, corpus, lexicon());
+    const ner::SpanScores scores = ner::evaluate(loaded, corpus, lexicon());
     CHECK(scores.all.f1() == Approx(1.0));
     options.seed = 2;
     options.uses_tags = false;
-    tm::train(corpus, {}, lexicon(), options, nullptr, quiet).save(dir / "d.model");
+    ner::train(corpus, {}, lexicon(), options, nullptr, quiet).save(dir / "d.model");
     CHECK_FALSE(MentionTagger::load(dir / "d.model").uses_tags());
 }
 
@@ -221,9 +221,9 @@ TEST_CASE("mention tagger: span F1 on UNER English EWT dev", "[mentions][tagger]
     }
     const nlp::Analyzer analyzer(NEWSGRAPH_DATA_DIR "/models", nlp::kDefaultWordNetDir);
     const MentionTagger tagger = MentionTagger::load(NEWSGRAPH_DATA_DIR "/models/mentions.model");
-    const auto dev = tm::read_corpus(kUner + "/en_ewt-ud-dev.iob2",
+    const auto dev = ner::read_corpus(kUner + "/en_ewt-ud-dev.iob2",
                                      kEwt + "/en_ewt-ud-dev.conllu", analyzer, tagger.uses_tags());
-    const tm::SpanScores scores = tm::evaluate(tagger, dev, lexicon());
+    const ner::SpanScores scores = ner::evaluate(tagger, dev, lexicon());
     INFO(scores.table());
     // 0.672 when the model was trained (data/models/README.md); a drop means a regression.
     CHECK(scores.all.f1() >= 0.65);
@@ -271,7 +271,7 @@ TEST_CASE("mention combination: the tagger adds the names no rule found, typed b
           "[mentions][combine]") {
     const Document doc = document(
         "Shares in Dravencorp rose after the deal. Analysts expect Dravencorp to grow.\n"
-        "Ilse Marwood visited Oslo and Marwood praised Sorvane Bay. Meanwhile prices fell.");
+        "Ilse Marwood visited Bergen and Marwood praised Sorvane Bay. Meanwhile prices fell.");
     const auto sentences = sentences_of(doc);
     REQUIRE(sentences.size() >= 4);
     const auto rules = find_mentions(doc, sentences, lexicon());
@@ -279,7 +279,7 @@ TEST_CASE("mention combination: the tagger adds the names no rule found, typed b
     const std::size_t drav = token(sentences, 0, "Dravencorp");
     tagged[0].push_back({drav, drav + 1, kOrg, 20});  // the second "Dravencorp" is not tagged
     const std::size_t ilse = token(sentences, 2, "Ilse");
-    const std::size_t oslo = token(sentences, 2, "Oslo");
+    const std::size_t oslo = token(sentences, 2, "Bergen");
     const std::size_t marwood = token(sentences, 2, "praised") - 1;
     const std::size_t sorvane = token(sentences, 2, "Sorvane");
     tagged[2] = {{ilse, ilse + 2, kPer, 30},
@@ -296,7 +296,7 @@ TEST_CASE("mention combination: the tagger adds the names no rule found, typed b
         }
     CHECK(dravencorp == 2);  // one sense per article: found where it was not tagged too
     CHECK(mention(combined, "Ilse Marwood")->type == EntityType::Person);
-    CHECK(mention(combined, "Oslo")->type == EntityType::Location);  // a place name
+    CHECK(mention(combined, "Bergen")->type == EntityType::Location);  // a place name
     CHECK(mention(combined, "Marwood")->type == EntityType::Person);
     CHECK(mention(combined, "Sorvane Bay")->type == EntityType::Location);
     CHECK_FALSE(mention(combined, "Meanwhile"));
@@ -383,14 +383,16 @@ TEST_CASE("mention tagger: extraction with the shipped models finds organisation
     extractor.load_mention_tagger(NEWSGRAPH_DATA_DIR "/models/mentions.model");
     const nlp::Analyzer analyzer(NEWSGRAPH_DATA_DIR "/models", nlp::kDefaultWordNetDir);
     const Document doc = document(
-        "Shares in Vantorix Holdings fell sharply on Tuesday after the company cut its "
-        "forecast.\nVantorix Holdings said it would close two factories in Ohio.\n"
-        "Vantorix Holdings has 4,000 workers.");
+        "Vantorix shares fell 5% on Tuesday after the software maker cut its forecast.\n"
+        "The chief executive of Vantorix, Anna Kell, said sales in Asia had slowed.");
     const auto extracted = extractor.extract_with_mentions(doc, &analyzer);
-    bool found = false;
+    std::size_t found = 0;
     for (const auto& m : extracted.mentions)
-        found = found || (m.text == "Vantorix Holdings" && m.type == EntityType::Organisation);
-    CHECK(found);
+        found += m.text == "Vantorix" && m.type == EntityType::Organisation;
+    CHECK(found == 2);
+    // Without the tagger the rules find no organisation here.
+    const auto rules_only = Extractor(NEWSGRAPH_DATA_DIR).extract_with_mentions(doc, &analyzer);
+    for (const auto& m : rules_only.mentions) CHECK(m.type != EntityType::Organisation);
     // Deterministic: the same article gives the same mentions.
     const auto again = extractor.extract_with_mentions(doc, &analyzer);
     REQUIRE(again.mentions.size() == extracted.mentions.size());

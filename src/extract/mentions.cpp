@@ -1028,6 +1028,13 @@ bool acceptable_span(const Sentence& s, const TaggedSpan& span, const Lexicon& l
     if (!starts_upper(t[span.last - 1].norm) && !is_acronym(t[span.last - 1].norm) &&
         !std::isdigit(static_cast<unsigned char>(t[span.last - 1].norm[0])))
         return false;
+    // Inside a name, lower-case words are connectors ("Bank of England"), never nouns
+    // ("Vantorix rival Belcom" is two names).
+    for (std::size_t k = span.first + 1; k + 1 < span.last; ++k)
+        if (is_word(t[k].norm) && !starts_upper(t[k].norm) &&
+            !std::isdigit(static_cast<unsigned char>(t[k].norm[0])) &&
+            !is_connector(lower_ascii(t[k].norm)))
+            return false;
     if (auto title = lexicon.title_at(t, span.first);
         title && span.first + title->length >= span.last)
         return false;
@@ -1096,6 +1103,13 @@ std::vector<std::vector<TaggedSpan>> one_sense_per_article(
                 !people.all(sentences[s].tokens, span.first, span.last) &&
                 !lexicon.is_given_name(word.norm))
                 span.type = span.second;
+            // A one-word place no place list knows is more often a company ("shares in
+            // Vantorix"): an organisation if that is the tagger's next guess.
+            if (span.type == SpanType::Location && span.last - span.first == 1 &&
+                span.second == SpanType::Organisation &&
+                lexicon.place_at(sentences[s].tokens, span.first) == 0 &&
+                !lexicon.gazetteer_at(sentences[s].tokens, span.first))
+                span.type = SpanType::Organisation;
             spans[s].push_back(span);
             votes[name_key(sentences[s], span.first, span.last)]
                  [static_cast<std::size_t>(span.type)] += std::max(1.0f, span.margin);

@@ -324,45 +324,45 @@ int main(int argc, char** argv) {
         }
         if (input.empty()) throw std::invalid_argument("no treebank given");
         if (command == "mentions" || command == "evaluate-mentions") {
-            namespace tm = newsgraph::train_mentions;
+            namespace ner = newsgraph::train_mentions;
             if (conllu.empty() || models.empty() || data_dir.empty())
                 throw std::invalid_argument(command + ": --conllu, -m and --data are required");
             const Analyzer analyzer(models, kDefaultWordNetDir);
             const newsgraph::Lexicon lexicon = newsgraph::Lexicon::load(data_dir);
             if (command == "evaluate-mentions") {
                 const auto tagger = newsgraph::MentionTagger::load(models + "/mentions.model");
-                const auto gold = tm::read_corpus(input, conllu, analyzer, tagger.uses_tags());
+                const auto gold = ner::read_corpus(input, conllu, analyzer, tagger.uses_tags());
                 std::cout << input << " (" << gold.examples.size() << " sentences, " << gold.skipped
                           << " not in the treebank)\n"
-                          << tm::evaluate(tagger, gold, lexicon).table()
+                          << ner::evaluate(tagger, gold, lexicon).table()
                           << "as the runtime tags (words outside spans scored only when "
                              "capitalised):\n"
-                          << tm::evaluate(tagger, gold, lexicon, nullptr, true).table();
+                          << ner::evaluate(tagger, gold, lexicon, nullptr, true).table();
                 if (!out_dir.empty()) {  // the tagger's spans beside gold's, for error analysis
                     std::ofstream system(out_dir);
-                    tm::evaluate(tagger, gold, lexicon, &system);
+                    ner::evaluate(tagger, gold, lexicon, &system);
                 }
                 return 0;
             }
             if (out_dir.empty()) throw std::invalid_argument("mentions: -o FILE is required");
-            const auto train = tm::read_corpus(input, conllu, analyzer, mention_tags);
+            const auto train = ner::read_corpus(input, conllu, analyzer, mention_tags);
             std::cerr << "mentions: " << train.examples.size() << " training sentences ("
                       << train.skipped << " not in the treebank)\n";
-            std::optional<tm::Corpus> dev_corpus;
+            std::optional<ner::Corpus> dev_corpus;
             if (!dev.empty()) {
                 if (dev_conllu.empty()) throw std::invalid_argument("--dev needs --dev-conllu");
-                dev_corpus = tm::read_corpus(dev, dev_conllu, analyzer, mention_tags);
+                dev_corpus = ner::read_corpus(dev, dev_conllu, analyzer, mention_tags);
             }
-            tm::Options mention_options;
+            ner::Options mention_options;
             mention_options.seed = options.seed;
             mention_options.epochs = mention_epochs;
             mention_options.uses_tags = mention_tags;
             const auto clusters = Tagger::load(models + "/tagger.model").model().clusters;
-            const auto tagger = tm::train(train, clusters, lexicon, mention_options,
+            const auto tagger = ner::train(train, clusters, lexicon, mention_options,
                                           dev_corpus ? &*dev_corpus : nullptr, std::cerr);
             tagger.save(out_dir);
             if (dev_corpus)
-                std::cout << "dev\n" << tm::evaluate(tagger, *dev_corpus, lexicon).table();
+                std::cout << "dev\n" << ner::evaluate(tagger, *dev_corpus, lexicon).table();
             return 0;
         }
         if (command == "all") {
