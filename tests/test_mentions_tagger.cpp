@@ -115,8 +115,8 @@ TEST_CASE("mention tagger: BILOU moves and the spans of a class sequence", "[men
     CHECK_FALSE(MentionTagger::allowed(cls(kOrg, L), cls(kOrg, I)));
     CHECK(MentionTagger::allowed(cls(kOrg, B), MentionTagger::kOutside));
 
-    const std::vector<int> classes = {0,           cls(kPer, B), cls(kPer, L), cls(kLoc, U),
-                                      cls(kOrg, B), cls(kOrg, I), 0,           cls(kOrg, B)};
+    const std::vector<int> classes = {
+        0, cls(kPer, B), cls(kPer, L), cls(kLoc, U), cls(kOrg, B), cls(kOrg, I), 0, cls(kOrg, B)};
     const auto spans = MentionTagger::spans(classes);
     REQUIRE(spans.size() == 4);
     CHECK(spans[0] == TaggedSpan{1, 3, kPer});
@@ -129,7 +129,7 @@ TEST_CASE("mention tagger: Universal NER labels are PER, ORG and LOC, the rest O
           "[mentions][tagger]") {
     const std::vector<std::string> iob = {"B-PER", "I-PER", "O",     "B-OTH", "I-OTH",
                                           "B-O",   "I-O",   "I-LOC", "B-ORG", "B-ORG"};
-    const std::vector<int> expected = {cls(kPer, B), cls(kPer, L), 0, 0, 0, 0, 0,
+    const std::vector<int> expected = {cls(kPer, B), cls(kPer, L), 0,           0, 0, 0, 0,
                                        cls(kLoc, U), cls(kOrg, U), cls(kOrg, U)};
     CHECK(ner::gold_classes(iob) == expected);
 
@@ -162,8 +162,8 @@ TEST_CASE("mention tagger: the same data and seed give the same model bytes, whi
     CHECK(read_file(dir / "a.model") == read_file(dir / "c.model"));
     CHECK(loaded.uses_tags());
     // It learned the names, and their contexts.
-    const auto spans = loaded.tag(words_of({"we", "met", "at", "Quorvex", "today"}), lexicon(),
-                                  nullptr);
+    const auto spans =
+        loaded.tag(words_of({"we", "met", "at", "Quorvex", "today"}), lexicon(), nullptr);
     REQUIRE(spans.size() == 1);
     CHECK(spans[0] == TaggedSpan{3, 4, kOrg});
     const ner::SpanScores scores = ner::evaluate(loaded, corpus, lexicon());
@@ -221,8 +221,8 @@ TEST_CASE("mention tagger: span F1 on UNER English EWT dev", "[mentions][tagger]
     }
     const nlp::Analyzer analyzer(NEWSGRAPH_DATA_DIR "/models", nlp::kDefaultWordNetDir);
     const MentionTagger tagger = MentionTagger::load(NEWSGRAPH_DATA_DIR "/models/mentions.model");
-    const auto dev = ner::read_corpus(kUner + "/en_ewt-ud-dev.iob2",
-                                     kEwt + "/en_ewt-ud-dev.conllu", analyzer, tagger.uses_tags());
+    const auto dev = ner::read_corpus(kUner + "/en_ewt-ud-dev.iob2", kEwt + "/en_ewt-ud-dev.conllu",
+                                      analyzer, tagger.uses_tags());
     const ner::SpanScores scores = ner::evaluate(tagger, dev, lexicon());
     INFO(scores.table());
     // 0.672 when the model was trained (data/models/README.md); a drop means a regression.
@@ -328,7 +328,8 @@ TEST_CASE("mention combination: a lone word tagged a person the article names no
 
 TEST_CASE("mention combination: fragments, titles and unknown one-word places are no mentions",
           "[mentions][combine]") {
-    const Document doc = document("The Power of Kelvarra pipeline was praised by the Minister at Zupf.");
+    const Document doc =
+        document("The Power of Kelvarra pipeline was praised by the Minister at Zupf.");
     const auto sentences = sentences_of(doc);
     const auto rules = find_mentions(doc, sentences, lexicon());
     const std::size_t k = token(sentences, 0, "Kelvarra");
@@ -346,8 +347,8 @@ TEST_CASE("mention combination: links between mentions survive removals and addi
           "[mentions][combine]") {
     // The rules' role link (Quimby -> Norland Bank) must still point to the bank after a soft
     // mention before it is replaced and a new one is added.
-    const Document doc = document(
-        "Trellan said Norland Bank chairman Edgar Quimby met Ostrava officials.");
+    const Document doc =
+        document("Trellan said Norland Bank chairman Edgar Quimby met Ostrava officials.");
     const auto sentences = sentences_of(doc);
     const auto rules = find_mentions(doc, sentences, lexicon());
     const Mention* chair = mention(rules, "Edgar Quimby");

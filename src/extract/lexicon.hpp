@@ -107,6 +107,10 @@ class Lexicon {
     bool is_position_preposition(std::string_view lower) const {
         return positions_.count(std::string(lower));
     }
+    // "film", "song", "album": a noun that names a work before its title (work_nouns.txt).
+    bool is_work_noun(std::string_view lower) const {
+        return work_nouns_.count(std::string(lower));
+    }
     bool is_travel_word(std::string_view lower) const {
         return travel_words_.count(std::string(lower));
     }
@@ -150,7 +154,7 @@ class Lexicon {
     PhraseIndex places_;
     std::unordered_set<std::string> honorifics_, org_heads_, agreement_heads_, agreement_modifiers_,
         given_names_, non_entities_, reporting_verbs_, common_words_, org_descriptors_, locatives_,
-        positions_, travel_words_, common_compounds_, plain_acronyms_, subordinating_;
+        positions_, travel_words_, work_nouns_, common_compounds_, plain_acronyms_, subordinating_;
 };
 
 }  // namespace newsgraph

@@ -1017,6 +1017,18 @@ std::optional<Mention> typed_span(const Document& doc, const Sentence& sentence,
     return m;
 }
 
+// A sentence that lists names: five commas or more, and most of its words capitalised.
+bool roster(const Sentence& s) {
+    int commas = 0, words = 0, capitals = 0;
+    for (const Token& t : s.tokens) {
+        if (t.norm == "," || t.norm == ";") ++commas;
+        if (!is_word(t.norm)) continue;
+        ++words;
+        capitals += starts_upper(t.norm);
+    }
+    return commas >= 5 && capitals * 10 >= words * 6;
+}
+
 // Whether the tagger's span may stand as a mention: a capitalised name, not a title alone,
 // not a sentence's first common words ("Meanwhile", "Talks Resume"), not page furniture
 // (its bylines and credits have rules of their own).
@@ -1039,6 +1051,11 @@ bool acceptable_span(const Sentence& s, const TaggedSpan& span, const Lexicon& l
         title && span.first + title->length >= span.last)
         return false;
     if (span.last - span.first == 1 && lexicon.is_non_entity(t[span.first].norm)) return false;
+    // "the film Starship Troopers", "his single Like Toy Soldiers": the title of a work.
+    if (span.first > 0 && lexicon.is_work_noun(lower_ascii(t[span.first - 1].norm))) return false;
+    // A roster ("C Hoeft (NZ), J Smit (SA), ..."; "Subs: Howard, Giggs, Smith"): a list of
+    // people's names, where the tagger's places and organisations are their surnames.
+    if (span.type != SpanType::Person && roster(s)) return false;
     // "Power of Siberia": the end of a longer name is no name of its own.
     if (span.type != SpanType::Person && span.first >= 2 &&
         (t[span.first - 1].norm == "of" || t[span.first - 1].norm == "for") &&
