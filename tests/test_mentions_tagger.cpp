@@ -341,6 +341,24 @@ TEST_CASE("mention combination: fragments, titles and unknown one-word places ar
     CHECK_FALSE(mention(combined, "Kelvarra"));
     CHECK_FALSE(mention(combined, "Minister"));
     CHECK_FALSE(mention(combined, "Zupf"));  // a one-word place no place list knows
+
+    // The title of a work after its noun, and a roster's surnames, are no names either.
+    const Document works = document(
+        "Critics praised the film Quorvane Rising.\nSubs: Hadley, Brisk, Onwuma, Telfer, Gask, "
+        "Marrow, Pellin.");
+    const auto work_sentences = sentences_of(works);
+    REQUIRE(work_sentences.size() == 2);
+    const auto work_rules = find_mentions(works, work_sentences, lexicon());
+    const std::size_t q = token(work_sentences, 0, "Quorvane");
+    const std::size_t brisk = token(work_sentences, 1, "Brisk");
+    const std::vector<std::vector<TaggedSpan>> work_spans = {{{q, q + 2, kOrg, 30}},
+                                                             {{brisk, brisk + 1, kLoc, 30}}};
+    const auto work_combined =
+        combine_tagged_spans(works, work_sentences, lexicon(), work_spans, work_rules);
+    CHECK_FALSE(mention(work_combined, "Quorvane Rising"));
+    const Mention* brisk_mention = mention(work_combined, "Brisk");  // the rules' own, if any
+    CHECK((brisk_mention == nullptr ||
+           (!brisk_mention->tagged && brisk_mention->type != EntityType::Location)));
 }
 
 TEST_CASE("mention combination: links between mentions survive removals and additions",
