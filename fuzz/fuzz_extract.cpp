@@ -49,7 +49,12 @@ void check_extraction(const Document& doc, const ExtractedDocument& extracted) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    static const Extractor extractor(fuzz::data_dir());
+    // With the mention tagger, as `newsgraph build` runs it.
+    static const Extractor extractor = [] {
+        Extractor e(fuzz::data_dir());
+        e.load_mention_tagger(std::string(fuzz::data_dir()) + "/models/mentions.model");
+        return e;
+    }();
     static const nlp::Analyzer analyzer(std::string(fuzz::data_dir()) + "/models",
                                         nlp::kDefaultWordNetDir);
     const std::string_view bytes(reinterpret_cast<const char*>(data), size);
