@@ -37,9 +37,9 @@ void check_extraction(const Document& doc, const ExtractedDocument& extracted) {
         FUZZ_CHECK(r.evidence.start <= r.evidence.end && r.evidence.end <= length);
         FUZZ_CHECK(r.evidence.document == doc.info.id);
         FUZZ_CHECK(fuzz::valid_utf8(r.evidence.text));
-        FUZZ_CHECK(r.relation == Relation::co_mentioned ||
-                   fits_schema(r.relation, graph.entities[r.source].type,
-                               graph.entities[r.target].type));
+        FUZZ_CHECK(
+            r.relation == Relation::co_mentioned ||
+            fits_schema(r.relation, graph.entities[r.source].type, graph.entities[r.target].type));
         // A typed fact names its rule and carries that rule's measured precision.
         FUZZ_CHECK(r.relation == Relation::co_mentioned ||
                    (!r.rule.empty() && r.confidence > 0.0 && r.confidence <= 1.0));

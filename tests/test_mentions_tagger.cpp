@@ -15,6 +15,7 @@
 #include "src/extract/mentions.hpp"
 #include "src/ingest/segmenter.hpp"
 #include "src/nlp/model_file.hpp"
+#include "src/nlp/words.hpp"
 #include "tests/run_newsgraph.hpp"
 #include "tests/temp_dir.hpp"
 #include "tools/train/mentions.hpp"
@@ -417,4 +418,31 @@ TEST_CASE("mention tagger: extraction with the shipped models finds organisation
     REQUIRE(again.mentions.size() == extracted.mentions.size());
     for (std::size_t i = 0; i < again.mentions.size(); ++i)
         CHECK(again.mentions[i].text == extracted.mentions[i].text);
+}
+
+TEST_CASE("mention tagger: words tagged for it are parsed as annotate() parses them",
+          "[mentions][nlp]") {
+    // The extractor tags a sentence for the mention tagger, then parses it without tagging it
+    // again (Analyzer::parse_tagged): the tree must be the one annotate() gives.
+    const nlp::Analyzer analyzer(NEWSGRAPH_DATA_DIR "/models", nlp::kDefaultWordNetDir);
+    const Document doc = document(
+        "BERGEN, March 3 - Vantorix said on Tuesday that its chief executive, Anna Kell, would "
+        "visit the company's two factories in Ohio next week.");
+    const auto sentences = sentences_of(doc);
+    REQUIRE_FALSE(sentences.empty());
+    static const IngestRules rules = load_ingest_rules(NEWSGRAPH_DATA_DIR);
+    nlp::ParsedSentence whole = nlp::to_words(doc, sentences[0], &rules);
+    nlp::ParsedSentence split = whole;
+    analyzer.annotate(whole);
+    analyzer.tag(split);
+    for (const auto& w : split.words) CHECK(w.head == -1);  // tagged, not parsed
+    analyzer.parse_tagged(split);
+    REQUIRE(split.words.size() == whole.words.size());
+    for (std::size_t i = 0; i < whole.words.size(); ++i) {
+        INFO(whole.words[i].form);
+        CHECK(split.words[i].upos == whole.words[i].upos);
+        CHECK(split.words[i].lemma == whole.words[i].lemma);
+        CHECK(split.words[i].head == whole.words[i].head);
+        CHECK(split.words[i].deprel == whole.words[i].deprel);
+    }
 }

@@ -359,7 +359,7 @@ int main(int argc, char** argv) {
             mention_options.uses_tags = mention_tags;
             const auto clusters = Tagger::load(models + "/tagger.model").model().clusters;
             const auto tagger = ner::train(train, clusters, lexicon, mention_options,
-                                          dev_corpus ? &*dev_corpus : nullptr, std::cerr);
+                                           dev_corpus ? &*dev_corpus : nullptr, std::cerr);
             tagger.save(out_dir);
             if (dev_corpus)
                 std::cout << "dev\n" << ner::evaluate(tagger, *dev_corpus, lexicon).table();
