@@ -66,6 +66,10 @@ std::string json_evidence(const std::vector<Evidence>& evidence) {
             json.Key("date");
             put(json, item.date);
         }
+        if (!item.antecedent.empty()) {
+            json.Key("antecedent");
+            put(json, item.antecedent);
+        }
         json.EndObject();
     }
     json.EndArray();

@@ -19,6 +19,9 @@ struct Evidence {
     std::size_t start = 0, end = 0;
     std::string text;  // the sentence
     std::string date;  // the document's date, when it has one (ISO 8601)
+    // Read through coreference: the sentence that names who a pronoun or a description of
+    // `text` stands for ("Xi and Putin met. They signed ..."), when it is another one.
+    std::string antecedent;
 
     friend bool operator<(const Evidence& a, const Evidence& b) {
         return a.document != b.document ? a.document < b.document : a.sentence < b.sentence;

@@ -27,7 +27,7 @@ void relate(KnowledgeGraph& graph, Vertex source, Relation relation, Vertex targ
     static int sentence = 0;
     for (int i = 0; i < sentences; ++i)
         graph.add_relation(source, target, relation,
-                           Evidence{"doc", ++sentence, 0, 1, "A sentence.", "2023-03-21"});
+                           Evidence{"doc", ++sentence, 0, 1, "A sentence.", "2023-03-21", ""});
 }
 
 // A path Putin - Russia - Xi - China (typed), Peskov co-mentioned with Putin only, and an
@@ -190,7 +190,7 @@ TEST_CASE("min-confidence drops typed relations of less precise rules, not co-me
     const Vertex b = add(graph, EntityType::Country, "Brazil");
     const Vertex c = add(graph, EntityType::Country, "Chile");
     const Vertex d = add(graph, EntityType::Person, "Dario Vega");
-    const Evidence ev{"doc", 1, 0, 1, "A sentence.", ""};
+    const Evidence ev{"doc", 1, 0, 1, "A sentence.", "", ""};
     graph.add_relation(a, b, Relation::leader_of, ev, "", 0.96, "title:head");
     graph.add_relation(b, c, Relation::criticizes, ev, "111", 0.70, "clause");
     graph.add_relation(a, d, Relation::co_mentioned, ev);

@@ -66,7 +66,7 @@ TEST_CASE("explorer.html keeps names and sentences that look like markup inside 
     const Vertex a = add(graph, EntityType::Person, "Ann " + hostile);
     const Vertex b = add(graph, EntityType::Country, "Freedonia</SCRIPT >");
     const Vertex c = add(graph, EntityType::Organisation, "Lonely Org");
-    Evidence evidence{"doc-1", 0, 0, 10, "Ann " + hostile + " leads Freedonia.", ""};
+    Evidence evidence{"doc-1", 0, 0, 10, "Ann " + hostile + " leads Freedonia.", "", ""};
     graph.add_relation(a, b, Relation::leader_of, evidence, "", 0.9);
     graph.add_relation(a, c, Relation::co_mentioned, evidence);
     graph.normalize();

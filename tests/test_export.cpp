@@ -67,7 +67,7 @@ EntityVertex entity(EntityType type, const std::string& label,
 }
 
 Evidence evidence(const std::string& text, int sentence = 0, const std::string& date = "") {
-    return {"doc-1", sentence, 0, text.size(), text, date};
+    return {"doc-1", sentence, 0, text.size(), text, date, ""};
 }
 
 // Registers an article; the graph learns documents only through merge().

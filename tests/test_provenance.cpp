@@ -51,7 +51,7 @@ Vertex add(KnowledgeGraph& graph, EntityType type, const std::string& label) {
 }
 
 Evidence said(const std::string& text, int sentence) {
-    return {"doc-1", sentence, 0, text.size(), text, "2023-03-21"};
+    return {"doc-1", sentence, 0, text.size(), text, "2023-03-21", ""};
 }
 
 // An outlet credited with four reporters, and a story: Xi leads China, meets Putin, who

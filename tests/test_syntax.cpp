@@ -423,3 +423,39 @@ TEST_CASE("a leading dateline is parsed apart, its root a parataxis of the sente
     for (std::size_t i = 1; i < 4; ++i) CHECK(words[i].head <= 4);
     for (std::size_t i = 4; i < words.size(); ++i) CHECK((words[i].head == 0 || words[i].head > 4));
 }
+
+TEST_CASE("annotate writes pronouns and descriptions with the entities they stand for",
+          "[syntax][annotate][coref]") {
+    TempDir dir;
+    const std::string article = dir.write(
+        "coref.txt",
+        "Chile and Peru held talks in Lima on Monday.\n\nThey signed a deal on copper.\n\n"
+        "Soldiers seized power in Gabon. Mediators urged them to free the country's president.\n");
+    Outcome result = run({"annotate", article});
+    REQUIRE(result.status == 0);
+    auto line_with = [&](const std::string& needle) {
+        std::istringstream lines(result.out);
+        for (std::string line; std::getline(lines, line);)
+            if (line.find(needle) != std::string::npos) return line;
+        return std::string();
+    };
+    CHECK(line_with("\"text\":\"Chile\"").find("\"kind\":\"name\"") != std::string::npos);
+    const std::string they = line_with("\"text\":\"They\"");
+    CHECK(they.find("\"kind\":\"pronoun\"") != std::string::npos);
+    CHECK(they.find("\"entities\":[\"country/chile\",\"country/peru\"]") != std::string::npos);
+    const std::string deal = line_with("\"text\":\"deal\"");
+    CHECK(deal.find("\"kind\":\"description\"") != std::string::npos);
+    CHECK(deal.find("\"type\":\"Agreement\"") != std::string::npos);
+    const std::string country = line_with("\"text\":\"country\"");
+    CHECK(country.find("\"kind\":\"description\"") != std::string::npos);
+    CHECK(country.find("\"entity\":\"country/gabon\"") != std::string::npos);
+    // "them" (the soldiers) stands for no entity: not written.
+    CHECK(line_with("\"text\":\"them\"").empty());
+
+    // The fact read through "They" cites the sentence that names them.
+    result = run({"build", article, "-o", dir / "out", "-f", "graphml", "-q"});
+    REQUIRE(result.status == 0);
+    CHECK(read_file((fs::path(dir / "out") / "graph.graphml").string())
+              .find("antecedent&quot;:&quot;Chile and Peru held talks in Lima on Monday.") !=
+          std::string::npos);
+}

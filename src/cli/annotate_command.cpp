@@ -15,8 +15,20 @@ namespace {
 struct PendingMention {
     std::string document;
     MentionRecord mention;
-    std::string entity_id;  // within the article, before cross-article folds
+    std::vector<std::string> entity_ids;  // within the article, before cross-article folds
 };
+
+const char* kind_name(MentionKind kind) {
+    switch (kind) {
+        case MentionKind::Name:
+            return "name";
+        case MentionKind::Pronoun:
+            return "pronoun";
+        case MentionKind::Description:
+            return "description";
+    }
+    return "name";
+}
 
 }  // namespace
 
@@ -27,8 +39,13 @@ int run_annotate(const BuildOptions& options, std::istream& in, std::ostream& ou
     std::vector<PendingMention> pending;
     auto sink = [&](const Document& doc, const ExtractedDocument& extracted) {
         for (const MentionRecord& m : extracted.mentions) {
-            const EntityRecord& e = extracted.graph.entities[m.entity];
-            pending.push_back({doc.info.id, m, entity_id(e.type, e.label)});
+            std::vector<std::string> ids;
+            for (std::size_t i = 0; i <= m.others.size(); ++i) {
+                const EntityRecord& e =
+                    extracted.graph.entities[i == 0 ? m.entity : m.others[i - 1]];
+                ids.push_back(entity_id(e.type, e.label));
+            }
+            pending.push_back({doc.info.id, m, std::move(ids)});
         }
     };
     Progress progress(err, options.progress);
@@ -42,8 +59,11 @@ int run_annotate(const BuildOptions& options, std::istream& in, std::ostream& ou
         rapidjson::OStreamWrapper wrapper(stream);
         for (const PendingMention& p : pending) {
             rapidjson::Writer<rapidjson::OStreamWrapper> w(wrapper);
-            auto it = folded.find(p.entity_id);
-            const std::string& id = it == folded.end() ? p.entity_id : it->second;
+            auto final_id = [&](const std::string& id) -> const std::string& {
+                auto it = folded.find(id);
+                return it == folded.end() ? id : it->second;
+            };
+            const std::string& id = final_id(p.entity_ids[0]);
             w.StartObject();
             w.Key("document");
             w.String(p.document.c_str(), static_cast<rapidjson::SizeType>(p.document.size()));
@@ -59,6 +79,18 @@ int run_annotate(const BuildOptions& options, std::istream& in, std::ostream& ou
             w.String(type.data(), static_cast<rapidjson::SizeType>(type.size()));
             w.Key("entity");
             w.String(id.c_str(), static_cast<rapidjson::SizeType>(id.size()));
+            w.Key("kind");
+            w.String(kind_name(p.mention.kind));
+            // "they", "the two leaders": every entity of the list, the first as `entity`.
+            if (p.entity_ids.size() > 1) {
+                w.Key("entities");
+                w.StartArray();
+                for (const std::string& each : p.entity_ids) {
+                    const std::string& folded_id = final_id(each);
+                    w.String(folded_id.c_str(), static_cast<rapidjson::SizeType>(folded_id.size()));
+                }
+                w.EndArray();
+            }
             w.EndObject();
             wrapper.Put('\n');
         }

@@ -69,6 +69,8 @@ void print_relation(const Graph& g, Edge e, Vertex self, const SyntaxOfEvidence*
     for (const Evidence& ev : r.evidence) {
         out << "      " << ev.document << " #" << ev.sentence << " [" << ev.start << "-" << ev.end
             << "]: " << ev.text << '\n';
+        // The coreference chain's other end: where the pronoun's or description's entity is named.
+        if (!ev.antecedent.empty()) out << "          (antecedent: " << ev.antecedent << ")\n";
         if (!syntax) continue;
         const auto it = syntax->find({ev.document, ev.sentence});
         if (it != syntax->end())

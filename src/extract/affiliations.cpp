@@ -6,6 +6,10 @@
 namespace newsgraph {
 namespace {
 
+// Names in one credit list ("CNN's A, B, C, D, E, F and G contributed reporting"): longer
+// lists are rosters or tables more often than credits.
+constexpr std::size_t kMaxCredited = 10;
+
 class NameAffiliations {
   public:
     // `in_sentence`: the kept mentions of this sentence, in mention order.
@@ -73,8 +77,8 @@ class NameAffiliations {
 
     void emit(std::size_t s, std::size_t o) {
         if (s != o)
-            out_.push_back(
-                {s, o, Relation::affiliated_with, index_, "", confidence_, "affiliation-pattern"});
+            out_.push_back({s, o, Relation::affiliated_with, index_, "", confidence_,
+                            "affiliation-pattern", MentionFact::kNoAntecedent});
     }
     void emit_all(const std::vector<std::size_t>& subjects, std::size_t object) {
         for (std::size_t s : subjects) emit(s, object);
@@ -84,7 +88,7 @@ class NameAffiliations {
     std::vector<std::size_t> coordinated(std::size_t m, bool backwards) const {
         std::vector<std::size_t> all = {m};
         std::size_t cur = m;
-        while (all.size() < 6) {
+        while (all.size() < kMaxCredited) {
             std::optional<std::size_t> next;
             if (backwards) {
                 // Step over the title and country before a name: "Xi Jinping and Russian

@@ -86,15 +86,21 @@ class ClauseReader {
                 person.title.find(w_[x].form) == std::string::npos)
                 return;
             through_pronoun_ = false;
+            antecedent_sentence_ = MentionFact::kNoAntecedent;
             for (int d : children_[x])
                 if (rel(d) == "nmod:poss")
                     for (std::size_t country : resolve(d))
                         if (mentions_[country].type == EntityType::Country)
-                            out_.push_back({p, country, Relation::leader_of, index_, "",
-                                            frames_.confidence(through_pronoun_ ? "coreference"
-                                                                                : "apposition"),
-                                            through_pronoun_ ? "coreference" : "apposition"});
+                            emit(p, country, Relation::leader_of, "",
+                                 through_pronoun_ ? "coreference" : "apposition");
         }
+    }
+
+    void emit(std::size_t s, std::size_t o, Relation r, const std::string& cameo,
+              const std::string& rule) {
+        MentionFact f{s, o, r, index_, cameo, frames_.confidence(rule), rule};
+        f.antecedent_sentence = antecedent_sentence_;
+        out_.push_back(std::move(f));
     }
 
     int head(int i) const { return w_[i].head - 1; }  // -1: the root
@@ -214,7 +220,12 @@ class ClauseReader {
         for (int x : conjuncts(a)) {
             const std::size_t m = entity_word(x);
             if (auto it = antecedents_.find(x); m == kNone && it != antecedents_.end()) {
-                for (std::size_t antecedent : it->second) add(antecedent);
+                for (std::size_t antecedent : it->second) {
+                    add(antecedent);
+                    if (mentions_[antecedent].sentence != index_ &&
+                        antecedent_sentence_ == MentionFact::kNoAntecedent)
+                        antecedent_sentence_ = mentions_[antecedent].sentence;
+                }
                 through_pronoun_ = true;
             } else if (m != kNone) {
                 add(m);
@@ -468,6 +479,7 @@ class ClauseReader {
     // the types its relation joins.
     bool apply(int t, const Frame& frame) {
         through_pronoun_ = false;
+        antecedent_sentence_ = MentionFact::kNoAntecedent;
         const Found source = first_filled(t, frame, frame.source);
         if (source.mentions.empty()) return false;
         Found target = first_filled(t, frame, frame.target);
@@ -490,8 +502,7 @@ class ClauseReader {
             for (std::size_t s : source.mentions)
                 if (s != named &&
                     fits_schema(Relation::party_to, mentions_[s].type, EntityType::Agreement)) {
-                    out_.push_back({s, named, Relation::party_to, index_, "057",
-                                    frames_.confidence(rule), rule});
+                    emit(s, named, Relation::party_to, "057", rule);
                     any = true;
                 }
         for (std::size_t a = 0; a < source.mentions.size(); ++a)
@@ -499,8 +510,7 @@ class ClauseReader {
                 const std::size_t s = source.mentions[a], o = target.mentions[b];
                 if (s == o || !fits_schema(frame.relation, mentions_[s].type, mentions_[o].type))
                     continue;
-                out_.push_back(
-                    {s, o, frame.relation, index_, frame.cameo, frames_.confidence(rule), rule});
+                emit(s, o, frame.relation, frame.cameo, rule);
                 any = true;
             }
         return any;
@@ -584,6 +594,7 @@ class ClauseReader {
     const std::vector<Mention>& mentions_;
     const std::map<int, std::vector<std::size_t>>& antecedents_;
     mutable bool through_pronoun_ = false;  // an end of the fact being read is a pronoun's
+    mutable std::size_t antecedent_sentence_ = MentionFact::kNoAntecedent;  // and named there
     const Frames& frames_;
     std::vector<MentionFact>& out_;
     std::vector<std::vector<int>> children_;

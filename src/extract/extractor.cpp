@@ -151,12 +151,15 @@ ExtractedDocument Extractor::extract_with_mentions(const Document& doc,
                 analyze_sentence(doc, rules_, *analyzer, s, out.parsed);
         }
     }
+    const std::size_t named_mentions = mentions.size();  // the rest: agreements made unnamed
     const std::vector<AgreementEvent> events =
         add_agreement_events(doc, out.parsed, mentions, resolved, lexicon_, frames_);
     const CodePointIndex offsets(doc.text);
     out.graph.document = doc.info;
-    out.graph.relations =
-        find_relations(doc, offsets, out.parsed, mentions, resolved, lexicon_, frames_);
+    const PronounAntecedents antecedents =
+        resolve_pronouns(out.parsed, mentions, resolved, lexicon_);
+    out.graph.relations = find_relations(doc, offsets, out.parsed, mentions, resolved, antecedents,
+                                         lexicon_, frames_);
     // Events no one was made party to, and entities whose every mention an event took over.
     std::vector<std::size_t> dropped =
         name_agreement_events(events, mentions, resolved, out.graph.relations);
@@ -166,9 +169,33 @@ ExtractedDocument Extractor::extract_with_mentions(const Document& doc,
     for (std::size_t i = 0; i < mentions.size(); ++i) {
         if (!resolved.entity_of[i]) continue;
         const Mention& m = mentions[i];
-        out.mentions.push_back(
-            {offsets(m.begin), offsets(m.end), m.surface, m.type, *resolved.entity_of[i]});
+        out.mentions.push_back({offsets(m.begin),
+                                offsets(m.end),
+                                m.surface,
+                                m.type,
+                                *resolved.entity_of[i],
+                                i < named_mentions ? MentionKind::Name : MentionKind::Description,
+                                {}});
     }
+    // Pronouns and descriptions, with the entities they stand for ("they": a list).
+    for (std::size_t s = 0; s < antecedents.size(); ++s)
+        for (const auto& [w, refs] : antecedents[s]) {
+            const nlp::Word& word = out.parsed.syntax[s].words[static_cast<std::size_t>(w)];
+            std::vector<std::size_t> entities;
+            for (std::size_t m : refs)
+                if (auto e = resolved.entity_of[m];
+                    e && std::find(entities.begin(), entities.end(), *e) == entities.end())
+                    entities.push_back(*e);
+            if (entities.empty()) continue;
+            const bool pronoun = word.upos == "PRON";
+            out.mentions.push_back({offsets(word.begin),
+                                    offsets(word.end),
+                                    doc.text.substr(word.begin, word.end - word.begin),
+                                    resolved.entities[entities[0]].type,
+                                    entities[0],
+                                    pronoun ? MentionKind::Pronoun : MentionKind::Description,
+                                    {entities.begin() + 1, entities.end()}});
+        }
     std::sort(out.mentions.begin(), out.mentions.end(),
               [](const MentionRecord& a, const MentionRecord& b) {
                   return a.start != b.start ? a.start < b.start : a.end < b.end;

@@ -18,12 +18,19 @@
 
 namespace newsgraph {
 
-// A mention as `newsgraph annotate` reports it: where the article names an entity.
+// How a mention refers: by name ("Vladimir Putin"), by a pronoun ("he", "they") or by a
+// description ("the Russian leader", "the two countries", "the deal").
+enum class MentionKind { Name, Pronoun, Description };
+
+// A mention as `newsgraph annotate` reports it: where the article names or refers to an
+// entity.
 struct MentionRecord {
     std::size_t start = 0, end = 0;  // code points into Document::text
-    std::string text;                // the name as written
+    std::string text;                // as written (a description: its noun)
     EntityType type = EntityType::Person;
     std::size_t entity = 0;  // index into PartialGraph::entities
+    MentionKind kind = MentionKind::Name;
+    std::vector<std::size_t> others;  // "they": the other entities of the list
 };
 
 struct ExtractedDocument {

@@ -32,7 +32,12 @@ class PronounResolver {
           mentions_(mentions),
           resolved_(resolved),
           by_sentence_(parsed.sentences.size()),
-          sex_(resolved.entities.size(), 0) {
+          sex_(resolved.entities.size(), 0),
+          begins_(resolved.entities.size()),
+          links_(resolved.entities.size(), 0) {
+        for (std::size_t m = 0; m < mentions.size(); ++m)
+            if (resolved.entity_of[m]) begins_[*resolved.entity_of[m]].push_back(mentions[m].begin);
+        for (auto& b : begins_) std::sort(b.begin(), b.end());
         // Bylines and credits name reporters, not antecedents.
         for (std::size_t m = 0; m < mentions.size(); ++m)
             if (resolved.entity_of[m] && mentions[m].sentence < by_sentence_.size() &&
@@ -55,20 +60,47 @@ class PronounResolver {
         for (std::size_t s = 0; s < parsed_.sentences.size(); ++s) {
             if (!parsed_.has_syntax(s)) continue;
             const auto& words = parsed_.syntax[s].words;
+            bool quoted = false;  // inside quotation marks
             for (std::size_t w = 0; w < words.size(); ++w) {
                 if (words[w].begin == nlp::kNoOffset) continue;  // a word read from CoNLL-U
+                if (words[w].form == "\"" || words[w].form == "\u201C" || words[w].form == "\u201D")
+                    quoted = !quoted;
                 std::vector<std::size_t> found;
+                // In a quotation "he" is someone the speaker speaks of, rarely the last person
+                // the story named ("When I was first elected, he was ..."); a reflexive stands
+                // for its own clause's subject ("help Taiwan defend itself"), not a name above.
+                const std::string form = lower_ascii(words[w].form);
+                const bool reflexive =
+                    form.size() > 4 && form.compare(form.size() - 4, 4, "self") == 0;
+                const bool reflexive_plural = form == "themselves";
+                if ((words[w].xpos == "PRP" || words[w].xpos == "PRP$") &&
+                    (quoted || reflexive || reflexive_plural))
+                    continue;
+                // "it has been revealed", "it is understood": an impersonal report.
+                if (form == "it" && words[w].deprel == "nsubj:pass" && words[w].head > 0 &&
+                    lexicon_.is_reporting_verb(
+                        lower_ascii(words[static_cast<std::size_t>(words[w].head - 1)].lemma)))
+                    continue;
                 if (words[w].xpos == "PRP" || words[w].xpos == "PRP$") {
                     // A possessive ("his visit", "their meeting") is read only in its own
                     // sentence: across sentences it was wrong more often than right on news
                     // (data/rule_checks/bbc.tsv, rule coreference).
-                    const bool possessive = words[w].xpos == "PRP$";
-                    if (const auto wanted = wanted_by(lower_ascii(words[w].form)))
-                        found =
-                            antecedent(s, words[w].begin, *wanted, possessive ? 0 : kSentencesBack);
+                    // "blamed her defeat": "her" before a noun is a possessive however tagged.
+                    const bool possessive = words[w].xpos == "PRP$" || possessive_her(s, w);
+                    const auto wanted = wanted_by(lower_ascii(words[w].form));
+                    // "it has been revealed", "made it difficult": an expletive stands for none.
+                    if (wanted == Wanted::Thing && words[w].deprel == "expl") continue;
+                    if (wanted == Wanted::Thing)
+                        found = last_subject(s, static_cast<int>(w), out,
+                                             possessive ? 0 : kSentencesBack);
+                    else if (wanted)
+                        found = antecedent(s, static_cast<int>(w), *wanted,
+                                           possessive ? 0 : kSentencesBack);
                 } else if (words[w].upos == "NOUN") {
                     found = described(s, static_cast<int>(w));
                 }
+                // What a pronoun was read as counts toward its entity's salience.
+                for (std::size_t m : found) ++links_[*resolved_.entity_of[m]];
                 if (!found.empty()) out[s][static_cast<int>(w)] = std::move(found);
             }
         }
@@ -130,8 +162,9 @@ class PronounResolver {
         return entities.size() >= 2 ? list : std::vector<std::size_t>{};
     }
 
-    std::vector<std::size_t> antecedent(std::size_t s, std::size_t begin, Wanted wanted,
+    std::vector<std::size_t> antecedent(std::size_t s, int w, Wanted wanted,
                                         std::size_t sentences_back) const {
+        const std::size_t begin = parsed_.syntax[s].words[static_cast<std::size_t>(w)].begin;
         // "they" is a list of parties above all ("Xi and Putin ... They"): any list in the
         // window is preferred to a single body.
         if (wanted == Wanted::Many)
@@ -143,48 +176,147 @@ class PronounResolver {
                         return list;
                 }
             }
-        // In the pronoun's own sentence, the nearest before it: "Putin said he would".
-        // "It" is a body or country that acts, not a word qualifying another noun: in "US oil
-        // giant Exxon said it", "it" is not the US.
-        const bool thing = wanted == Wanted::Thing;
+        // "he", "she": of the people who fit in the window, the one the article has named
+        // most so far (the story's subject: "Prime Minister Tony Blair called him a giant.
+        // He held each of the major offices" is about Callaghan); on a tie, the nearest in
+        // the pronoun's own sentence ("Putin said he would"), else the first named in the
+        // sentences before (the subject, as a rule).
+        std::vector<std::size_t> fitting;
         const auto& here = by_sentence_[s];
         for (std::size_t i = here.size(); i-- > 0;)
-            if (mentions_[here[i]].end <= begin && fits(here[i], wanted) &&
-                !(thing && role_of_head(here[i]) == Syntax::Modifier))
-                return {here[i]};
-        // In the sentences before, the first named: the subject, as a rule (for "it", only
-        // a subject where the sentence was parsed: the first body named is often a place or
-        // an owner).
+            if (mentions_[here[i]].end <= begin && fits(here[i], wanted))
+                fitting.push_back(here[i]);
         for (std::size_t back = 1; back <= sentences_back && back <= s; ++back)
             for (std::size_t m : by_sentence_[s - back])
-                if (fits(m, wanted) && !(thing && role_of_head(m) != Syntax::Subject &&
-                                         role_of_head(m) != Syntax::Unknown))
-                    return {m};
+                if (fits(m, wanted)) fitting.push_back(m);
+        // "Williams blamed her defeat on injuries": a possessive in an argument of a verb
+        // is, first of all, that verb's subject's.
+        if (const auto own = possessor_subject(s, w); own && fits(*own, wanted)) return {*own};
+        // "Israel's president, Isaac Herzog, said he looked forward": the subject of a
+        // reported clause is, first of all, the speaker.
+        if (const auto speaker = reporting_subject(s, w); speaker && fits(*speaker, wanted))
+            return {*speaker};
+        std::optional<std::size_t> best;
+        int best_count = -1;
+        std::set<std::size_t> seen;
+        for (std::size_t m : fitting) {
+            const std::size_t e = *resolved_.entity_of[m];
+            if (!seen.insert(e).second || subject_of_own_clause(s, w, m)) continue;
+            const int count = mentions_before(e, begin) + links_[e];
+            if (count > best_count) {
+                best = m;
+                best_count = count;
+            }
+        }
+        if (best) return {*best};
         return {};
     }
 
-    enum class Syntax { Subject, Modifier, Other, Unknown };
-
-    // The syntactic role of a mention's head word (the word whose head lies outside it).
-    Syntax role_of_head(std::size_t m) const {
-        const std::size_t s = mentions_[m].sentence;
-        if (!parsed_.has_syntax(s)) return Syntax::Unknown;
-        const auto& words = parsed_.syntax[s].words;
-        auto inside = [&](std::size_t i) {
-            return words[i].begin != nlp::kNoOffset && words[i].begin >= mentions_[m].begin &&
-                   words[i].end <= mentions_[m].end;
-        };
-        for (std::size_t i = 0; i < words.size(); ++i) {
-            if (!inside(i)) continue;
-            const int h = words[i].head - 1;
-            if (h >= 0 && inside(static_cast<std::size_t>(h))) continue;
-            const std::string& rel = words[i].deprel;
-            if (rel == "nsubj" || rel == "nsubj:pass") return Syntax::Subject;
-            if (rel == "compound" || rel == "amod" || rel == "nmod:poss" || rel == "nmod:desc")
-                return Syntax::Modifier;
-            return Syntax::Other;
+    // "it", "its": the subject of the nearest clause before it, when that subject is a body
+    // or country, named or described ("the Russian government ... the tax bill it says");
+    // none when it is anything else ("The firm has refused ... it has a deal"), since an
+    // entity further back is then rarely meant. Pronoun subjects ("it", "they") are
+    // stepped over: they continue the chain. A sentence that was not parsed is read as
+    // before: its first body or country.
+    std::vector<std::size_t> last_subject(std::size_t s, int w, const PronounAntecedents& found,
+                                          std::size_t sentences_back) const {
+        for (std::size_t back = 0; back <= sentences_back && back <= s; ++back) {
+            const std::size_t here = s - back;
+            if (!parsed_.has_syntax(here)) {
+                for (std::size_t m : by_sentence_[here])
+                    if (fits(m, Wanted::Thing)) return {m};
+                continue;
+            }
+            const auto& words = parsed_.syntax[here].words;
+            const int end = back == 0 ? w : static_cast<int>(words.size());
+            for (int i = end; i-- > 0;) {
+                const std::string& rel = words[static_cast<std::size_t>(i)].deprel;
+                if (rel != "nsubj" && rel != "nsubj:pass") continue;
+                const std::string form = lower_ascii(words[static_cast<std::size_t>(i)].form);
+                if (form == "it" || form == "they" || form == "which" || form == "that") continue;
+                if (const auto m = mention_at(here, i)) {
+                    if (fits(*m, Wanted::Thing)) return {*m};
+                    return {};
+                }
+                if (auto d = found[here].find(i); d != found[here].end() && d->second.size() == 1 &&
+                                                  fits(d->second[0], Wanted::Thing))
+                    return d->second;
+                return {};
+            }
         }
-        return Syntax::Unknown;
+        return {};
+    }
+
+    // The mention that is the subject of the verb whose argument a possessive pronoun
+    // qualifies ("Williams" for "her" in "Williams blamed her defeat").
+    std::optional<std::size_t> possessor_subject(std::size_t s, int w) const {
+        const auto& words = parsed_.syntax[s].words;
+        const auto& pronoun = words[static_cast<std::size_t>(w)];
+        int verb = -1;
+        if (pronoun.deprel == "nmod:poss") {
+            const int noun = pronoun.head - 1;
+            if (noun < 0) return std::nullopt;
+            const std::string& rel = words[static_cast<std::size_t>(noun)].deprel;
+            if (rel != "obj" && rel.rfind("obl", 0) != 0) return std::nullopt;
+            verb = words[static_cast<std::size_t>(noun)].head - 1;
+        } else if ((pronoun.deprel == "obj" || pronoun.deprel == "iobj") &&
+                   possessive_her(s, static_cast<std::size_t>(w))) {
+            verb = pronoun.head - 1;  // "blamed her defeat" read as two objects
+        }
+        if (verb < 0) return std::nullopt;
+        for (std::size_t i = 0; i < words.size(); ++i)
+            if (words[i].head - 1 == verb && words[i].deprel == "nsubj")
+                return mention_at(s, static_cast<int>(i));
+        return std::nullopt;
+    }
+
+    // The speaker of the clause whose subject pronoun `w` is: "X said he ...", with X named
+    // as the subject or in apposition to it ("Israel's president, Isaac Herzog, said").
+    std::optional<std::size_t> reporting_subject(std::size_t s, int w) const {
+        const auto& words = parsed_.syntax[s].words;
+        const auto& pronoun = words[static_cast<std::size_t>(w)];
+        if (pronoun.deprel != "nsubj" || pronoun.head <= 0) return std::nullopt;
+        const auto& clause = words[static_cast<std::size_t>(pronoun.head - 1)];
+        if (clause.deprel != "ccomp" || clause.head <= 0) return std::nullopt;
+        const int verb = clause.head - 1;
+        if (!lexicon_.is_reporting_verb(lower_ascii(words[static_cast<std::size_t>(verb)].lemma)))
+            return std::nullopt;
+        for (std::size_t i = 0; i < words.size(); ++i) {
+            if (words[i].head - 1 != verb || words[i].deprel != "nsubj") continue;
+            if (auto m = mention_at(s, static_cast<int>(i))) return m;
+            for (std::size_t c = 0; c < words.size(); ++c)
+                if (words[c].head - 1 == static_cast<int>(i) && words[c].deprel == "appos")
+                    if (auto m = mention_at(s, static_cast<int>(c))) return m;
+        }
+        return std::nullopt;
+    }
+
+    // "her" followed by a noun or adjective ("her defeat", "her first title").
+    bool possessive_her(std::size_t s, std::size_t w) const {
+        const auto& words = parsed_.syntax[s].words;
+        return lower_ascii(words[w].form) == "her" && w + 1 < words.size() &&
+               (words[w + 1].upos == "NOUN" || words[w + 1].upos == "ADJ");
+    }
+
+    // "Rui Costa praised him": an object pronoun is never its own clause's subject.
+    bool subject_of_own_clause(std::size_t s, int w, std::size_t m) const {
+        if (mentions_[m].sentence != s || possessive_her(s, static_cast<std::size_t>(w)))
+            return false;
+        const auto& words = parsed_.syntax[s].words;
+        const int verb = words[static_cast<std::size_t>(w)].head - 1;
+        const std::string& rel = words[static_cast<std::size_t>(w)].deprel;
+        if (verb < 0 || (rel != "obj" && rel != "iobj" && rel.rfind("obl", 0) != 0)) return false;
+        for (std::size_t i = 0; i < words.size(); ++i)
+            if (words[i].head - 1 == verb && words[i].deprel.rfind("nsubj", 0) == 0 &&
+                mention_at(s, static_cast<int>(i)) == m)
+                return true;
+        return false;
+    }
+
+    // How many mentions of entity `e` the article has before byte `begin`.
+    int mentions_before(std::size_t e, std::size_t begin) const {
+        const auto& at = begins_[e];
+        return static_cast<int>(std::lower_bound(at.begin(), at.end(), begin) - at.begin());
     }
 
     // The mention word `w` of sentence `s` lies in, if any.
@@ -248,6 +380,10 @@ class PronounResolver {
             if (two_named.size() != 2) return {};
             return {two_named.begin()->second, std::next(two_named.begin())->second};
         }
+        // "the new British government as the war continues": a demonym names the country
+        // whatever else hangs on the noun.
+        if (the && country && *type == EntityType::Country && words[w].xpos == "NN")
+            return {*country};
         if (!the || other || words[w].xpos != "NN") return {};
         if (country) {
             // "the Russian leader": the head of state, for a head's title only ("the Russian
@@ -302,6 +438,8 @@ class PronounResolver {
     const ResolvedMentions& resolved_;
     std::vector<std::vector<std::size_t>> by_sentence_;  // mentions naming an entity
     std::vector<char> sex_;                              // by entity: 'm', 'f', 0 unknown, '?'
+    std::vector<std::vector<std::size_t>> begins_;       // by entity: its mentions' bytes
+    mutable std::vector<int> links_;                     // by entity: pronouns read as it so far
 };
 
 }  // namespace

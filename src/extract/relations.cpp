@@ -65,21 +65,26 @@ Evidence sentence_evidence(const Document& doc, const CodePointIndex& offsets,
 std::vector<RelationRecord> find_relations(const Document& doc, const CodePointIndex& offsets,
                                            const ParsedDocument& parsed,
                                            const std::vector<Mention>& mentions,
-                                           const ResolvedMentions& resolved, const Lexicon& lexicon,
-                                           const Frames& frames) {
+                                           const ResolvedMentions& resolved,
+                                           const PronounAntecedents& antecedents,
+                                           const Lexicon& lexicon, const Frames& frames) {
     const std::vector<Sentence>& sentences = parsed.sentences;
     std::vector<RelationRecord> out;
     const auto& entities = resolved.entities;
     auto emit = [&](std::size_t s, std::size_t t, Relation r, std::size_t sentence,
-                    const std::string& cameo = "", const std::string& rule = "") {
+                    const std::string& cameo = "", const std::string& rule = "",
+                    std::size_t antecedent = MentionFact::kNoAntecedent) {
         if (s == t || !fits_schema(r, entities[s].type, entities[t].type)) return;
         const double confidence = rule.empty() ? 0.0 : frames.confidence(rule);
-        out.push_back({s, t, r, sentence_evidence(doc, offsets, sentences, sentence), cameo,
-                       confidence, rule, sentences[sentence].furniture});
+        Evidence evidence = sentence_evidence(doc, offsets, sentences, sentence);
+        if (antecedent < sentences.size())
+            evidence.antecedent = sentence_evidence(doc, offsets, sentences, antecedent).text;
+        out.push_back(
+            {s, t, r, std::move(evidence), cameo, confidence, rule, sentences[sentence].furniture});
     };
     auto emit_fact = [&](const MentionFact& f) {
         emit(*resolved.entity_of[f.subject], *resolved.entity_of[f.object], f.relation, f.sentence,
-             f.cameo, f.rule);
+             f.cameo, f.rule, f.antecedent_sentence);
     };
 
     for (std::size_t i = 0; i < mentions.size(); ++i) {
@@ -128,7 +133,6 @@ std::vector<RelationRecord> find_relations(const Document& doc, const CodePointI
          find_affiliations(sentences, mentions, by_sentence_kept, lexicon, frames))
         emit_fact(f);
     // Clauses: the sentences of the story that were parsed (ParsedDocument::has_syntax).
-    const PronounAntecedents antecedents = resolve_pronouns(parsed, mentions, resolved, lexicon);
     for (std::size_t s = 0; s < sentences.size(); ++s)
         if (!sentences[s].furniture && parsed.has_syntax(s) &&
             by_sentence_kept[s].size() + antecedents[s].size() >= 2)

@@ -10,6 +10,7 @@
 #include "src/extract/lexicon.hpp"
 #include "src/extract/mentions.hpp"
 #include "src/extract/parsed_document.hpp"
+#include "src/extract/pronouns.hpp"
 #include "src/ingest/document.hpp"
 
 namespace newsgraph {
@@ -20,12 +21,14 @@ namespace newsgraph {
 // clauses of parsed sentences (find_clause_facts), and co_mentioned for every
 // pair of entities named in one sentence of the story (not its furniture). Facts whose ends
 // do not fit the schema are dropped. `parsed` holds the sentences, and the syntax of those
-// that can state a relation when the models were loaded (ParsedDocument::has_syntax).
+// that can state a relation when the models were loaded (ParsedDocument::has_syntax);
+// `antecedents`, who its pronouns and descriptions stand for (resolve_pronouns).
 std::vector<RelationRecord> find_relations(const Document& doc, const CodePointIndex& offsets,
                                            const ParsedDocument& parsed,
                                            const std::vector<Mention>& mentions,
-                                           const ResolvedMentions& resolved, const Lexicon& lexicon,
-                                           const Frames& frames);
+                                           const ResolvedMentions& resolved,
+                                           const PronounAntecedents& antecedents,
+                                           const Lexicon& lexicon, const Frames& frames);
 
 // The evidence record for sentence `index` of `doc`.
 Evidence sentence_evidence(const Document& doc, const CodePointIndex& offsets,
