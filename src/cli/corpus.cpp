@@ -172,7 +172,7 @@ std::optional<Corpus> build_corpus(const BuildOptions& options, std::istream& in
         return std::nullopt;
     }
     progress.step("loading the models");
-    const std::optional<nlp::Analyzer> analyzer = load_analyzer(options, data_dir, err);
+    std::optional<nlp::Analyzer> analyzer = load_analyzer(options, data_dir, err);
     progress.clear();
     if (!analyzer) return std::nullopt;
     try {
@@ -232,6 +232,10 @@ std::optional<Corpus> build_corpus(const BuildOptions& options, std::istream& in
         return std::nullopt;
     }
     report_sentences_cut(sentences_cut, *analyzer, err);
+    // The models (180 MB) are not needed past extraction: freed before resolution, which
+    // is the run's peak otherwise.
+    analyzer.reset();
+    extractor.reset();
     progress.step("resolving names across articles");
     corpus.folds = resolve_across_documents(corpus.graph);
     return corpus;
