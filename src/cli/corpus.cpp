@@ -187,6 +187,14 @@ std::optional<Corpus> read_corpus(const BuildOptions& options, std::istream& in,
     std::optional<nlp::Analyzer> analyzer = load_analyzer(options, data_dir, err);
     progress.clear();
     if (!analyzer) return std::nullopt;
+    try {
+        extractor->load_mention_tagger(
+            (options.models_dir.empty() ? data_dir + "/models" : options.models_dir) +
+            "/mentions.model");
+    } catch (const std::exception& e) {  // nlp::ModelError, naming the file
+        err << "newsgraph: " << e.what() << '\n';
+        return std::nullopt;
+    }
 
     // Read twice: once for the documents' ids and the problems, which are reported at once,
     // then one article at a time as extraction takes them. Of several processes sharing the

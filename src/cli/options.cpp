@@ -92,8 +92,9 @@ Options:
                           (default: 64M)
       --data DIR          gazetteers and word lists (default: data/ next to the
                           executable, or $NEWSGRAPH_DATA)
-      --models DIR        the tagger and parser models, tagger.model and
-                          parser.model (default: models/ in the data folder)
+      --models DIR        the tagger, parser and mention tagger models,
+                          tagger.model, parser.model and mentions.model
+                          (default: models/ in the data folder)
       --parse             explain: under each evidence sentence, its words as a
                           dependency tree (id, form, tag, head, relation)
   -q, --quiet             no summary on stdout

@@ -8,6 +8,7 @@
 #include "src/extract/mentions.hpp"
 #include "src/extract/pronouns.hpp"
 #include "src/extract/relations.hpp"
+#include "src/nlp/words.hpp"
 
 namespace newsgraph {
 namespace {
@@ -43,6 +44,48 @@ std::vector<bool> relating_sentences(const ParsedDocument& parsed,
     return relating;
 }
 
+// The mention tagger's spans in the sentences `wanted`, as tokens of the sentence (spans
+// whose ends fall inside a token are left out). The words it tagged are kept in `words`, for
+// the parser to reuse.
+std::vector<std::vector<TaggedSpan>> tag_mentions(
+    const Document& doc, const ParsedDocument& parsed, const std::vector<bool>& wanted,
+    const IngestRules& rules, const nlp::Analyzer& analyzer, const MentionTagger& tagger,
+    const Lexicon& lexicon, std::vector<nlp::ParsedSentence>& tagged_words) {
+    tagged_words.assign(parsed.sentences.size(), nlp::ParsedSentence{});
+    DocumentCase document;
+    std::vector<std::string_view> forms;
+    for (const Sentence& s : parsed.sentences) {
+        forms.clear();
+        for (const Token& t : s.tokens) forms.push_back(t.norm);
+        document.add_sentence(forms);
+    }
+    std::vector<std::vector<TaggedSpan>> out(parsed.sentences.size());
+    for (std::size_t s = 0; s < parsed.sentences.size(); ++s) {
+        const Sentence& sentence = parsed.sentences[s];
+        if (!wanted[s]) continue;
+        nlp::ParsedSentence words = nlp::to_words(doc, sentence, &rules);
+        if (words.words.empty()) continue;
+        if (tagger.uses_tags()) analyzer.tag(words);
+        for (const TaggedSpan& span : tagger.tag(words, lexicon, &document)) {
+            const std::size_t begin = words.words[span.first].begin;
+            const std::size_t end = words.words[span.last - 1].end;
+            std::size_t first = 0;
+            while (first < sentence.tokens.size() && sentence.tokens[first].begin < begin) ++first;
+            std::size_t last = first;
+            while (last < sentence.tokens.size() && sentence.tokens[last].end < end) ++last;
+            if (first >= sentence.tokens.size() || last >= sentence.tokens.size() ||
+                sentence.tokens[first].begin != begin || sentence.tokens[last].end != end)
+                continue;
+            TaggedSpan tokens = span;
+            tokens.first = first;
+            tokens.last = last + 1;
+            out[s].push_back(tokens);
+        }
+        if (tagger.uses_tags()) tagged_words[s] = std::move(words);
+    }
+    return out;
+}
+
 // Removes entities (and the facts and mentions naming them), keeping the others' order.
 void drop_entities(const std::vector<std::size_t>& dropped, ResolvedMentions& resolved,
                    std::vector<RelationRecord>& relations) {
@@ -73,6 +116,10 @@ void drop_entities(const std::vector<std::size_t>& dropped, ResolvedMentions& re
 
 }  // namespace
 
+void Extractor::load_mention_tagger(const std::string& path) {
+    mention_tagger_ = std::make_shared<const MentionTagger>(MentionTagger::load(path));
+}
+
 Extractor::Extractor(const std::string& data_dir)
     : rules_(load_ingest_rules(data_dir)),
       lexicon_(Lexicon::load(data_dir)),
@@ -82,14 +129,27 @@ ExtractedDocument Extractor::extract_with_mentions(const Document& doc,
                                                    const nlp::Analyzer* analyzer) const {
     ExtractedDocument out;
     out.parsed = unparsed_document(doc, rules_);
-    auto mentions = find_mentions(doc, out.parsed.sentences, lexicon_);
+    std::vector<Mention> mentions = find_mentions(doc, out.parsed.sentences, lexicon_);
+    std::vector<nlp::ParsedSentence> tagged_words;  // the sentences the mention tagger tagged
+    if (analyzer && mention_tagger_) {
+        const auto wanted = sentences_for_tagger(out.parsed.sentences, mentions, lexicon_);
+        const auto tagged = tag_mentions(doc, out.parsed, wanted, rules_, *analyzer,
+                                         *mention_tagger_, lexicon_, tagged_words);
+        mentions =
+            combine_tagged_spans(doc, out.parsed.sentences, lexicon_, tagged, std::move(mentions));
+    }
     ResolvedMentions resolved = EntityResolver().resolve(mentions);
     // Each sentence is parsed once, here, and the trees are shared by every stage after this.
     if (analyzer) {
         const std::vector<bool> relating =
             relating_sentences(out.parsed, mentions, resolved, lexicon_);
-        for (std::size_t s = 0; s < relating.size(); ++s)
-            if (relating[s]) analyze_sentence(doc, rules_, *analyzer, s, out.parsed);
+        for (std::size_t s = 0; s < relating.size(); ++s) {
+            if (!relating[s]) continue;
+            if (s < tagged_words.size() && !tagged_words[s].words.empty())
+                analyze_tagged_sentence(doc, *analyzer, s, std::move(tagged_words[s]), out.parsed);
+            else
+                analyze_sentence(doc, rules_, *analyzer, s, out.parsed);
+        }
     }
     const std::size_t named_mentions = mentions.size();  // the rest: agreements made unnamed
     const std::vector<AgreementEvent> events =

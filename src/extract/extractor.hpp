@@ -4,12 +4,14 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "graph/facts.hpp"
 #include "src/extract/frames.hpp"
 #include "src/extract/lexicon.hpp"
+#include "src/extract/mention_tagger.hpp"
 #include "src/extract/parsed_document.hpp"
 #include "src/ingest/document.hpp"
 #include "src/ingest/segmenter.hpp"
@@ -54,6 +56,13 @@ class Extractor {
     ExtractedDocument extract_with_mentions(const Document& doc,
                                             const nlp::Analyzer* analyzer = nullptr) const;
 
+    // Loads the mention tagger (models/mentions.model). With it and an analyzer, the
+    // sentences that may name something no rule finds are tagged (words, then spans), and
+    // the tagger's spans are combined with the rules' mentions (find_mentions()). Throws
+    // nlp::ModelError naming the file and what is wrong with it.
+    void load_mention_tagger(const std::string& path);
+    const MentionTagger* mention_tagger() const { return mention_tagger_.get(); }
+
     const Lexicon& lexicon() const { return lexicon_; }
     const Frames& frames() const { return frames_; }
     const IngestRules& ingest_rules() const { return rules_; }
@@ -62,6 +71,7 @@ class Extractor {
     IngestRules rules_;
     Lexicon lexicon_;
     Frames frames_;
+    std::shared_ptr<const MentionTagger> mention_tagger_;
 };
 
 }  // namespace newsgraph

@@ -182,6 +182,9 @@ Lexicon Lexicon::load(const std::string& data_dir) {
     lx.locatives_ = read_set(dir + "locative_prepositions.txt", true);
     lx.positions_ = read_set(dir + "position_prepositions.txt", true);
     lx.travel_words_ = read_set(dir + "travel_words.txt", true);
+    lx.work_nouns_ = read_set(dir + "work_nouns.txt", true);
+    for (const auto& place : read_lines(dir + "places.txt"))
+        add_phrase(lx.places_, place, 0, false);
     return lx;
 }
 
@@ -199,6 +202,11 @@ std::optional<LexiconMatch> Lexicon::title_at(const std::vector<Token>& tokens,
     const auto& head_in = title_head_in_[m->second];
     return LexiconMatch{m->first, nullptr, title_roles_[m->second],
                         head_in.empty() ? nullptr : &head_in};
+}
+
+std::size_t Lexicon::place_at(const std::vector<Token>& tokens, std::size_t i) const {
+    auto m = longest_at(places_, tokens, i, false);
+    return m ? m->first : 0;
 }
 
 const GazetteerEntry* Lexicon::country(std::string_view alpha2) const {

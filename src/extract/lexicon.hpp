@@ -52,6 +52,12 @@ class Lexicon {
     // Longest title starting at tokens[i] (case-insensitive): "Secretary of State".
     std::optional<LexiconMatch> title_at(const std::vector<Token>& tokens, std::size_t i) const;
 
+    // The tokens of the longest place name starting at tokens[i] (places.txt: GeoNames'
+    // cities, WordNet's named places), or 0. A place name is ambiguous ("Paris Hilton",
+    // "Chelsea" the club): it confirms that what the mention tagger calls a place is one,
+    // and types nothing by itself.
+    std::size_t place_at(const std::vector<Token>& tokens, std::size_t i) const;
+
     // The country entry for an ISO alpha-2 code, if known.
     const GazetteerEntry* country(std::string_view alpha2) const;
 
@@ -101,6 +107,10 @@ class Lexicon {
     bool is_position_preposition(std::string_view lower) const {
         return positions_.count(std::string(lower));
     }
+    // "film", "song", "album": a noun that names a work before its title (work_nouns.txt).
+    bool is_work_noun(std::string_view lower) const {
+        return work_nouns_.count(std::string(lower));
+    }
     bool is_travel_word(std::string_view lower) const {
         return travel_words_.count(std::string(lower));
     }
@@ -141,9 +151,10 @@ class Lexicon {
     std::vector<Role> title_roles_;
     std::vector<std::vector<std::string>> title_head_in_;
     PhraseIndex titles_;
+    PhraseIndex places_;
     std::unordered_set<std::string> honorifics_, org_heads_, agreement_heads_, agreement_modifiers_,
         given_names_, non_entities_, reporting_verbs_, common_words_, org_descriptors_, locatives_,
-        positions_, travel_words_, common_compounds_, plain_acronyms_, subordinating_;
+        positions_, travel_words_, work_nouns_, common_compounds_, plain_acronyms_, subordinating_;
 };
 
 }  // namespace newsgraph

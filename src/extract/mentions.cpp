@@ -1,9 +1,12 @@
 #include "src/extract/mentions.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "src/ingest/segmenter.hpp"
@@ -67,6 +70,24 @@ bool derived_adjective(std::string_view norm) {
     auto hyphen = norm.rfind('-');
     return hyphen != std::string_view::npos && hyphen + 1 < norm.size() &&
            std::islower(static_cast<unsigned char>(norm[hyphen + 1]));
+}
+
+// The type a gazetteer form takes at tokens[a]: a capital or seat of government is the place
+// after "in", "at", "a visit to"; otherwise it stands for the government ("Moscow said").
+EntityType gazetteer_type_at(const Lexicon& lx, const std::vector<Token>& t,
+                             const GazetteerEntry& e, std::size_t a) {
+    if (e.type != EntityType::Country || (e.kind != FormKind::Capital && e.kind != FormKind::Seat))
+        return e.type;
+    auto lower = [&](std::size_t i) { return lower_ascii(t[i].norm); };
+    std::size_t p = a;
+    if (p > 0 && lower(p - 1) == "the") --p;
+    if (p == 0) return EntityType::Country;
+    const std::string prev = lower(p - 1);
+    if (lx.is_locative(prev)) return EntityType::Location;
+    if (prev == "to")
+        for (std::size_t k = p - 1; k-- > 0 && k + 4 >= p;)
+            if (lx.is_travel_word(lower(k))) return EntityType::Location;
+    return EntityType::Country;
 }
 
 class SentenceScanner {
@@ -313,18 +334,7 @@ class SentenceScanner {
     // The type a gazetteer form takes here: a capital or seat of government is the place
     // after "in", "at", "a visit to"; otherwise it stands for the government ("Moscow said").
     EntityType gazetteer_type(const GazetteerEntry& e, std::size_t a) const {
-        if (e.type != EntityType::Country ||
-            (e.kind != FormKind::Capital && e.kind != FormKind::Seat))
-            return e.type;
-        std::size_t p = a;
-        if (p > 0 && lower(p - 1) == "the") --p;
-        if (p == 0) return EntityType::Country;
-        const std::string prev = lower(p - 1);
-        if (lx_.is_locative(prev)) return EntityType::Location;
-        if (prev == "to")
-            for (std::size_t k = p - 1; k-- > 0 && k + 4 >= p;)
-                if (lx_.is_travel_word(lower(k))) return EntityType::Location;
-        return EntityType::Country;
+        return gazetteer_type_at(lx_, t_, e, a);
     }
 
     std::size_t add_gazetteer(std::size_t a, const LexiconMatch& m) {
@@ -913,7 +923,370 @@ std::unordered_set<std::string> attested_names(const std::vector<Sentence>& sent
     return names;
 }
 
+// A rule's mention the tagger may retype or split: a person or place the rules named from a
+// weak cue alone (a capitalised run, a reporting verb, a preposition), with no gazetteer
+// entry, title or honorific behind it, and that no other mention points to.
+bool soft(const Mention& m, bool referenced) {
+    if (referenced || m.entry != nullptr || m.role || m.acronym_of) return false;
+    return m.type == EntityType::Person || m.type == EntityType::Location;
+}
+
+// The words of the people an article names in full ("Vladimir Putin"), by a rule or by the
+// mention tagger: a span of them alone ("Putin") is that person, whatever the tagger says.
+class PersonWords {
+  public:
+    PersonWords(const std::vector<Sentence>& sentences, const std::vector<Mention>& rules,
+                const std::vector<std::vector<TaggedSpan>>& tagged) {
+        for (const Mention& m : rules)
+            if (m.type == EntityType::Person && !m.weak && m.last - m.first >= 2)
+                add(sentences[m.sentence].tokens, m.first, m.last);
+        for (std::size_t s = 0; s < sentences.size() && s < tagged.size(); ++s)
+            for (const TaggedSpan& span : tagged[s])
+                if (span.type == SpanType::Person && span.last - span.first >= 2 &&
+                    span.last <= sentences[s].tokens.size() &&
+                    starts_upper(sentences[s].tokens[span.first].norm))
+                    add(sentences[s].tokens, span.first, span.last);
+    }
+    void add(const std::vector<Token>& t, std::size_t first, std::size_t last) {
+        for (std::size_t k = first; k < last; ++k)
+            if (is_word(t[k].norm) && starts_upper(t[k].norm)) words_.insert(t[k].norm);
+    }
+    bool all(const std::vector<Token>& t, std::size_t first, std::size_t last) const {
+        for (std::size_t k = first; k < last; ++k)
+            if (is_word(t[k].norm) && !has(t[k].norm)) return false;
+        return first < last;
+    }
+
+  private:
+    // The word, or a spelling of it that differs only in its last letter or two
+    // ("Zelensky", "Zelenskyy": transliterations vary).
+    bool has(const std::string& word) const {
+        if (words_.count(word)) return true;
+        if (word.size() < 5) return false;
+        for (const std::string& w : words_) {
+            const std::string& shorter = w.size() < word.size() ? w : word;
+            const std::string& longer = w.size() < word.size() ? word : w;
+            if (shorter.size() >= 5 && longer.size() - shorter.size() <= 2 &&
+                longer.compare(0, shorter.size(), shorter) == 0)
+                return true;
+        }
+        return false;
+    }
+
+    std::unordered_set<std::string> words_;
+};
+
+// A tagger's span as a mention: its type from the gazetteers ("Ukraine" is a country, "in
+// Moscow" the place), the article's people ("Putin" after "Vladimir Putin"), an organisation
+// head ("Ofcom Authority"), and otherwise the tagger's. A one-word place that is no place
+// name (Lexicon::place_at) is left out: Universal NER tags shops, restaurants and websites as
+// places ("at Burger King"), and in news such a word is more often a company ("from Huawei").
+std::optional<Mention> typed_span(const Document& doc, const Sentence& sentence, std::size_t index,
+                                  const TaggedSpan& span, const Lexicon& lexicon,
+                                  const PersonWords& people) {
+    const auto& t = sentence.tokens;
+    Mention m;
+    m.sentence = index;
+    m.first = span.first;
+    m.last = span.last;
+    m.begin = t[span.first].begin;
+    m.end = t[span.last - 1].end;
+    m.surface = doc.text.substr(m.begin, m.end - m.begin);
+    m.tagged = true;
+    bool org_head = false;
+    for (std::size_t k = span.first; k < span.last; ++k)
+        org_head = org_head || lexicon.is_org_head(t[k].norm);
+    if (auto g = lexicon.gazetteer_at(t, span.first); g && span.first + g->length == span.last) {
+        m.entry = g->entry;
+        m.type = gazetteer_type_at(lexicon, t, *g->entry, span.first);
+    } else if (people.all(t, span.first, span.last)) {
+        m.type = EntityType::Person;
+        m.weak = span.last - span.first == 1;
+    } else if (org_head && span.type != SpanType::Person) {
+        m.type = EntityType::Organisation;
+    } else if (span.type == SpanType::Person) {
+        m.type = EntityType::Person;
+    } else if (span.type == SpanType::Organisation) {
+        m.type = EntityType::Organisation;
+    } else if (span.last - span.first >= 2 ||
+               lexicon.place_at(t, span.first) == span.last - span.first) {
+        m.type = EntityType::Location;
+    } else {
+        return std::nullopt;
+    }
+    return m;
+}
+
+// A sentence that lists names: five commas or more, and most of its words capitalised.
+bool roster(const Sentence& s) {
+    int commas = 0, words = 0, capitals = 0;
+    for (const Token& t : s.tokens) {
+        if (t.norm == "," || t.norm == ";") ++commas;
+        if (!is_word(t.norm)) continue;
+        ++words;
+        capitals += starts_upper(t.norm);
+    }
+    return commas >= 5 && capitals * 10 >= words * 6;
+}
+
+// Whether the tagger's span may stand as a mention: a capitalised name, not a title alone,
+// not a sentence's first common words ("Meanwhile", "Talks Resume"), not page furniture
+// (its bylines and credits have rules of their own).
+bool acceptable_span(const Sentence& s, const TaggedSpan& span, const Lexicon& lexicon,
+                     const std::unordered_set<std::string>& attested) {
+    const auto& t = s.tokens;
+    if (s.furniture || span.first >= span.last || span.last > t.size()) return false;
+    if (!starts_upper(t[span.first].norm) || !is_word(t[span.first].norm)) return false;
+    if (!starts_upper(t[span.last - 1].norm) && !is_acronym(t[span.last - 1].norm) &&
+        !std::isdigit(static_cast<unsigned char>(t[span.last - 1].norm[0])))
+        return false;
+    // Inside a name, lower-case words are connectors ("Bank of England"), never nouns
+    // ("Vantorix rival Belcom" is two names).
+    for (std::size_t k = span.first + 1; k + 1 < span.last; ++k)
+        if (is_word(t[k].norm) && !starts_upper(t[k].norm) &&
+            !std::isdigit(static_cast<unsigned char>(t[k].norm[0])) &&
+            !is_connector(lower_ascii(t[k].norm)))
+            return false;
+    if (auto title = lexicon.title_at(t, span.first);
+        title && span.first + title->length >= span.last)
+        return false;
+    if (span.last - span.first == 1 && lexicon.is_non_entity(t[span.first].norm)) return false;
+    // "the film Starship Troopers", "his single Like Toy Soldiers": the title of a work.
+    if (span.first > 0 && lexicon.is_work_noun(lower_ascii(t[span.first - 1].norm))) return false;
+    // A roster ("C Hoeft (NZ), J Smit (SA), ..."; "Subs: Howard, Giggs, Smith"): a list of
+    // people's names, where the tagger's places and organisations are their surnames.
+    if (span.type != SpanType::Person && roster(s)) return false;
+    // "Power of Siberia": the end of a longer name is no name of its own.
+    if (span.type != SpanType::Person && span.first >= 2 &&
+        (t[span.first - 1].norm == "of" || t[span.first - 1].norm == "for") &&
+        is_word(t[span.first - 2].norm) && starts_upper(t[span.first - 2].norm))
+        return false;
+    std::size_t first_word = 0;
+    while (first_word < t.size() && !is_word(t[first_word].norm)) ++first_word;
+    bool all_common = true;
+    for (std::size_t k = span.first; k < span.last; ++k)
+        all_common = all_common && lexicon.is_common_word(lower_ascii(t[k].norm)) &&
+                     !attested.count(t[k].norm);
+    return !(all_common && span.first == first_word);
+}
+
+// The policy of find_mentions(): each sentence's rule mentions, in their order, with the
+// tagger's spans applied: a span that overlaps a mention that is not soft() is dropped; one
+// that overlaps soft mentions only replaces them unless it agrees with the one it covers
+// (same words, same type); one that overlaps none is a new mention. Indices between mentions
+// (roles, acronyms, countries) are renumbered.
+// Which mentions another points to (a role's holder, an acronym's expansion, ...).
+std::vector<bool> referenced_mentions(const std::vector<Mention>& mentions) {
+    std::vector<bool> referenced(mentions.size(), false);
+    for (const Mention& m : mentions) {
+        for (const std::size_t r : m.role_of) referenced[r] = true;
+        for (const std::size_t r : m.affiliations) referenced[r] = true;
+        for (const auto& r : {m.country, m.led_by, m.acronym_of})
+            if (r) referenced[*r] = true;
+    }
+    return referenced;
+}
+
+// The words [a, b) of a sentence joined by spaces: a name as the article writes it.
+std::string name_key(const Sentence& s, std::size_t a, std::size_t b) {
+    std::string key;
+    for (std::size_t k = a; k < b; ++k) key += (k == a ? "" : " ") + s.tokens[k].norm;
+    return key;
+}
+
+// One sense per article (Gale, Church and Yarowsky 1992; Krishnan and Manning 2006): a name
+// is of one type throughout an article. Each name's type is voted by the tagger's spans of
+// it (each by its margin) and the rules' firm mentions of it (an organisation the rules
+// typed by a head noun or descriptor, a person with a title), and every span of it takes the
+// winner; a name voted an organisation is one wherever the article writes it, also where the
+// tagger missed it ("Yukos" after "Russian oil giant Yukos").
+std::vector<std::vector<TaggedSpan>> one_sense_per_article(
+    const std::vector<Sentence>& sentences, const Lexicon& lexicon,
+    const std::unordered_set<std::string>& attested,
+    const std::vector<std::vector<TaggedSpan>>& tagged, const std::vector<Mention>& rules,
+    const std::vector<bool>& referenced) {
+    constexpr double kRuleVote = 50;  // a firm cue outweighs a few unsure spans
+    std::unordered_map<std::string, std::array<double, 3>> votes;
+    std::vector<std::vector<TaggedSpan>> spans(sentences.size());
+    const PersonWords people(sentences, rules, tagged);
+    for (std::size_t s = 0; s < sentences.size() && s < tagged.size(); ++s)
+        for (TaggedSpan span : tagged[s]) {
+            if (!acceptable_span(sentences[s], span, lexicon, attested)) continue;
+            // News names a person in full before it shortens the name: a lone word the
+            // article names no one by, and that is no given name ("Apple said", "Yahoo
+            // earned"), is taken for the tagger's next guess.
+            const Token& word = sentences[s].tokens[span.first];
+            if (span.type == SpanType::Person && span.last - span.first == 1 &&
+                !people.all(sentences[s].tokens, span.first, span.last) &&
+                !lexicon.is_given_name(word.norm))
+                span.type = span.second;
+            // A one-word place no place list knows is more often a company ("shares in
+            // Vantorix"): an organisation if that is the tagger's next guess.
+            if (span.type == SpanType::Location && span.last - span.first == 1 &&
+                span.second == SpanType::Organisation &&
+                lexicon.place_at(sentences[s].tokens, span.first) == 0 &&
+                !lexicon.gazetteer_at(sentences[s].tokens, span.first))
+                span.type = SpanType::Organisation;
+            spans[s].push_back(span);
+            votes[name_key(sentences[s], span.first, span.last)]
+                 [static_cast<std::size_t>(span.type)] += std::max(1.0f, span.margin);
+        }
+    for (std::size_t m = 0; m < rules.size(); ++m) {
+        const Mention& r = rules[m];
+        if (soft(r, referenced[m]) || r.sentence >= sentences.size()) continue;
+        const bool person = r.type == EntityType::Person && r.role;
+        if (r.type != EntityType::Organisation && !person) continue;
+        auto it = votes.find(name_key(sentences[r.sentence], r.first, r.last));
+        if (it != votes.end())
+            it->second[static_cast<std::size_t>(person ? SpanType::Person
+                                                       : SpanType::Organisation)] += kRuleVote;
+    }
+    auto winner = [](const std::array<double, 3>& v) {
+        return static_cast<SpanType>(std::max_element(v.begin(), v.end()) - v.begin());
+    };
+    // Organisations by their first word, to find their other occurrences.
+    std::unordered_map<std::string, std::vector<std::vector<std::string>>> organisations;
+    for (const auto& [key, v] : votes) {
+        if (winner(v) != SpanType::Organisation) continue;
+        std::vector<std::string> words;
+        for (std::size_t from = 0; from <= key.size();) {
+            std::size_t to = key.find(' ', from);
+            if (to == std::string::npos) to = key.size();
+            words.push_back(key.substr(from, to - from));
+            from = to + 1;
+        }
+        organisations[words[0]].push_back(std::move(words));
+    }
+    for (std::size_t s = 0; s < sentences.size(); ++s) {
+        for (TaggedSpan& span : spans[s]) {
+            auto it = votes.find(name_key(sentences[s], span.first, span.last));
+            if (it != votes.end()) span.type = winner(it->second);
+        }
+        if (sentences[s].furniture || organisations.empty()) continue;
+        const auto& t = sentences[s].tokens;
+        const std::size_t tagged_spans = spans[s].size();
+        for (std::size_t i = 0; i < t.size(); ++i) {
+            auto it = organisations.find(t[i].norm);
+            if (it == organisations.end()) continue;
+            for (const auto& words : it->second) {
+                if (i + words.size() > t.size()) continue;
+                bool same = true;
+                for (std::size_t k = 1; k < words.size() && same; ++k)
+                    same = t[i + k].norm == words[k];
+                // The whole name: not a part of a longer one ("Yukos" in "Yukos Oil Company").
+                same = same &&
+                       (i + words.size() == t.size() || !starts_upper(t[i + words.size()].norm) ||
+                        !is_word(t[i + words.size()].norm));
+                if (!same) continue;
+                bool overlaps = false;
+                for (std::size_t k = 0; k < tagged_spans; ++k)
+                    overlaps =
+                        overlaps || (spans[s][k].first < i + words.size() && i < spans[s][k].last);
+                if (!overlaps) spans[s].push_back({i, i + words.size(), SpanType::Organisation, 0});
+                break;
+            }
+        }
+        std::sort(spans[s].begin(), spans[s].end(),
+                  [](const TaggedSpan& a, const TaggedSpan& b) { return a.first < b.first; });
+    }
+    return spans;
+}
+
 }  // namespace
+
+std::vector<Mention> combine_tagged_spans(const Document& doc,
+                                          const std::vector<Sentence>& sentences,
+                                          const Lexicon& lexicon,
+                                          const std::vector<std::vector<TaggedSpan>>& tagged,
+                                          std::vector<Mention> rules) {
+    const auto attested = attested_names(sentences);
+    const std::vector<bool> referenced = referenced_mentions(rules);
+    const PersonWords people(sentences, rules, tagged);
+    std::vector<bool> removed(rules.size(), false);
+    // Mentions to add after each sentence's, or in place of a removed one.
+    std::vector<std::vector<Mention>> added(sentences.size());
+    std::vector<std::vector<Mention>> replacing(rules.size());
+    std::vector<std::pair<std::size_t, std::size_t>> range(sentences.size(), {0, 0});
+    for (std::size_t i = 0; i < rules.size();) {
+        std::size_t j = i;
+        while (j < rules.size() && rules[j].sentence == rules[i].sentence) ++j;
+        if (rules[i].sentence < range.size()) range[rules[i].sentence] = {i, j};
+        i = j;
+    }
+    const auto spans =
+        one_sense_per_article(sentences, lexicon, attested, tagged, rules, referenced);
+    for (std::size_t s = 0; s < sentences.size() && s < spans.size(); ++s) {
+        const Sentence& sentence = sentences[s];
+        for (const TaggedSpan& span : spans[s]) {
+            if (!acceptable_span(sentence, span, lexicon, attested)) continue;
+            std::vector<std::size_t> overlapping;
+            bool blocked = false;
+            for (std::size_t m = range[s].first; m < range[s].second; ++m) {
+                const Mention& r = rules[m];
+                if (r.first >= span.last || span.first >= r.last) continue;
+                overlapping.push_back(m);
+                blocked =
+                    blocked || !soft(r, referenced[m]) ||
+                    (r.type == EntityType::Person && people.all(sentence.tokens, r.first, r.last));
+            }
+            if (blocked) continue;
+            auto m = typed_span(doc, sentence, s, span, lexicon, people);
+            if (!m) continue;
+            if (overlapping.size() == 1) {
+                Mention& r = rules[overlapping[0]];
+                if (r.first == span.first && r.last == span.last && r.type == m->type) {
+                    r.tagged = true;  // the rules and the tagger agree
+                    continue;
+                }
+            }
+            if (overlapping.empty()) {
+                added[s].push_back(std::move(*m));
+            } else {
+                for (const std::size_t o : overlapping) removed[o] = true;
+                replacing[overlapping[0]].push_back(std::move(*m));
+            }
+        }
+    }
+    std::vector<Mention> out;
+    std::vector<std::optional<std::size_t>> new_index(rules.size());
+    auto flush_added = [&](std::size_t sentence) {
+        for (Mention& m : added[sentence]) out.push_back(std::move(m));
+        added[sentence].clear();
+    };
+    std::size_t next_sentence = 0;  // sentences before it have had their additions written
+    for (std::size_t i = 0; i < rules.size(); ++i) {
+        while (next_sentence < rules[i].sentence) flush_added(next_sentence++);
+        for (Mention& m : replacing[i]) out.push_back(std::move(m));
+        if (!removed[i]) {
+            new_index[i] = out.size();
+            out.push_back(std::move(rules[i]));
+        }
+        if (i + 1 == rules.size() || rules[i + 1].sentence != rules[i].sentence) {
+            flush_added(rules[i].sentence);
+            next_sentence = rules[i].sentence + 1;
+        }
+    }
+    while (next_sentence < sentences.size()) flush_added(next_sentence++);
+    // Renumber the links; a link to a removed mention is dropped (only soft mentions are
+    // removed, and no link points to one).
+    auto renumber = [&](std::optional<std::size_t>& link) {
+        if (link) link = new_index[*link];
+    };
+    auto renumber_all = [&](std::vector<std::size_t>& links) {
+        std::vector<std::size_t> kept;
+        for (const std::size_t l : links)
+            if (new_index[l]) kept.push_back(*new_index[l]);
+        links = std::move(kept);
+    };
+    for (Mention& m : out) {
+        renumber(m.country);
+        renumber(m.led_by);
+        renumber(m.acronym_of);
+        renumber_all(m.role_of);
+        renumber_all(m.affiliations);
+    }
+    return out;
+}
 
 std::vector<Mention> find_mentions(const Document& doc, const std::vector<Sentence>& sentences,
                                    const Lexicon& lexicon) {
@@ -922,6 +1295,44 @@ std::vector<Mention> find_mentions(const Document& doc, const std::vector<Senten
     for (std::size_t i = 0; i < sentences.size(); ++i)
         SentenceScanner(doc, sentences[i], i, lexicon, attested, mentions).scan();
     return mentions;
+}
+
+std::vector<bool> sentences_for_tagger(const std::vector<Sentence>& sentences,
+                                       const std::vector<Mention>& rules, const Lexicon& lexicon) {
+    const auto attested = attested_names(sentences);
+    const std::vector<bool> referenced = referenced_mentions(rules);
+    std::vector<std::vector<bool>> settled(sentences.size());  // tokens a firm mention covers
+    for (std::size_t s = 0; s < sentences.size(); ++s)
+        settled[s].assign(sentences[s].tokens.size(), false);
+    for (std::size_t m = 0; m < rules.size(); ++m) {
+        const Mention& r = rules[m];
+        if (r.sentence >= sentences.size() || soft(r, referenced[m])) continue;
+        for (std::size_t k = r.first; k < r.last && k < settled[r.sentence].size(); ++k)
+            settled[r.sentence][k] = true;
+    }
+    std::vector<bool> out(sentences.size(), false);
+    for (std::size_t s = 0; s < sentences.size(); ++s) {
+        const Sentence& sentence = sentences[s];
+        if (sentence.furniture) continue;
+        const auto& t = sentence.tokens;
+        bool first = true;
+        for (std::size_t k = 0; k < t.size() && !out[s]; ++k) {
+            if (!is_word(t[k].norm)) continue;
+            const bool initial = first;
+            first = false;
+            if (settled[s][k] || !starts_upper(t[k].norm)) continue;
+            if (lexicon.is_non_entity(t[k].norm) || lexicon.is_honorific(t[k].norm)) continue;
+            if (auto title = lexicon.title_at(t, k)) {
+                k += title->length - 1;
+                continue;
+            }
+            if (initial && lexicon.is_common_word(lower_ascii(t[k].norm)) &&
+                !attested.count(t[k].norm))
+                continue;
+            out[s] = true;
+        }
+    }
+    return out;
 }
 
 }  // namespace newsgraph

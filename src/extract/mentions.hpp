@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "src/extract/lexicon.hpp"
+#include "src/extract/mention_tagger.hpp"
 #include "src/ingest/document.hpp"
 
 namespace newsgraph {
@@ -36,10 +37,31 @@ struct Mention {
     std::optional<std::size_t> led_by;
     // "(ICC)" after "International Criminal Court": the mention this acronym stands for.
     std::optional<std::size_t> acronym_of;
+    // Found by the mention tagger, not by a rule (see combine_tagged_spans()).
+    bool tagged = false;
 };
 
-// Every mention in the document, in text order. `sentences` come from segment().
+// Every mention the rules find in the document, in text order. `sentences` come from
+// segment().
 std::vector<Mention> find_mentions(const Document& doc, const std::vector<Sentence>& sentences,
                                    const Lexicon& lexicon);
+
+// The sentences in which the mention tagger may change something: story sentences with a
+// capitalised word that no mention of the rules covers, or that only a weak cue typed (not
+// a title, an honorific, a weekday, nor a first word that is a common word). The others are
+// not worth the tagger's time.
+std::vector<bool> sentences_for_tagger(const std::vector<Sentence>& sentences,
+                                       const std::vector<Mention>& rules, const Lexicon& lexicon);
+
+// The rules' mentions combined with the spans the mention tagger found (`tagged[s]`: in
+// sentence s, as tokens [first, last) of it), by the policy of README "How mentions are
+// found": gazetteer names and the rules' cues win; the tagger finds the names no rule found,
+// and retypes or splits a name that only a weak cue typed; its spans take their type from
+// the gazetteers, the article's people and organisation heads before the tagger's own.
+std::vector<Mention> combine_tagged_spans(const Document& doc,
+                                          const std::vector<Sentence>& sentences,
+                                          const Lexicon& lexicon,
+                                          const std::vector<std::vector<TaggedSpan>>& tagged,
+                                          std::vector<Mention> rules);
 
 }  // namespace newsgraph

@@ -21,6 +21,14 @@ void analyze_sentence(const Document& doc, const IngestRules& rules, const nlp::
     if (!sentence.words.empty() && analyzer.annotate(sentence)) ++parsed.sentences_cut;
 }
 
+void analyze_tagged_sentence(const Document& doc, const nlp::Analyzer& analyzer, std::size_t i,
+                             nlp::ParsedSentence&& tagged, ParsedDocument& parsed) {
+    nlp::ParsedSentence& sentence = parsed.syntax[i];
+    sentence = std::move(tagged);
+    sentence.sent_id = doc.info.id + "-" + std::to_string(i + 1);
+    if (!sentence.words.empty() && analyzer.parse_tagged(sentence)) ++parsed.sentences_cut;
+}
+
 ParsedDocument parse_document(const Document& doc, const IngestRules& rules,
                               const nlp::Analyzer& analyzer) {
     ParsedDocument parsed = unparsed_document(doc, rules);

@@ -31,6 +31,11 @@ ParsedDocument unparsed_document(const Document& doc, const IngestRules& rules);
 void analyze_sentence(const Document& doc, const IngestRules& rules, const nlp::Analyzer& analyzer,
                       std::size_t i, ParsedDocument& parsed);
 
+// The same for a sentence whose words nlp::to_words() made and Analyzer::tag() tagged
+// already (for the mention tagger): only its tree is computed.
+void analyze_tagged_sentence(const Document& doc, const nlp::Analyzer& analyzer, std::size_t i,
+                             nlp::ParsedSentence&& tagged, ParsedDocument& parsed);
+
 // Every sentence of `doc`, furniture too, analysed: what `newsgraph parse` writes.
 ParsedDocument parse_document(const Document& doc, const IngestRules& rules,
                               const nlp::Analyzer& analyzer);

@@ -25,12 +25,7 @@ Analyzer::~Analyzer() = default;
 Analyzer::Analyzer(Analyzer&&) noexcept = default;
 Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
 
-bool Analyzer::annotate(ParsedSentence& sentence) const {
-    // Per sentence, kept from one to the next (one set a thread: the Analyzer is shared).
-    thread_local std::vector<TaggerWord> tagged;
-    thread_local std::vector<int> tags;
-    thread_local std::vector<ParserWord> described;
-    tagger_->tag(sentence, tagged, tags);
+void Analyzer::lemmatize(ParsedSentence& sentence) const {
     for (Word& w : sentence.words) {
         const std::string_view known = tagger_->known_lemma(w.form, w.xpos);
         if (!known.empty())
@@ -40,6 +35,34 @@ bool Analyzer::annotate(ParsedSentence& sentence) const {
         else
             w.lemma = lemmatizer_->lemma(w.form, w.upos, w.xpos);
     }
+}
+
+void Analyzer::tag(ParsedSentence& sentence) const {
+    thread_local std::vector<TaggerWord> tagged;
+    thread_local std::vector<int> tags;
+    tagger_->tag(sentence, tagged, tags);
+    lemmatize(sentence);
+}
+
+bool Analyzer::annotate(ParsedSentence& sentence) const {
+    // Per sentence, kept from one to the next (one set a thread: the Analyzer is shared).
+    thread_local std::vector<TaggerWord> tagged;
+    thread_local std::vector<int> tags;
+    tagger_->tag(sentence, tagged, tags);
+    lemmatize(sentence);
+    return parse(sentence, tagged);
+}
+
+bool Analyzer::parse_tagged(ParsedSentence& sentence) const {
+    thread_local std::vector<TaggerWord> tagged;
+    tagged.clear();
+    for (const Word& w : sentence.words)
+        tagged.push_back(Tagger::describe(w.form, tagger_->model().clusters));
+    return parse(sentence, tagged);
+}
+
+bool Analyzer::parse(ParsedSentence& sentence, const std::vector<TaggerWord>& tagged) const {
+    thread_local std::vector<ParserWord> described;
     // The parser reads what the tagger looked up of each word: the hash of its lower-case
     // form, and its cluster when both models carry the same clusters (as trained together).
     described.clear();

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "src/nlp/sentence.hpp"
 
@@ -14,6 +15,7 @@ namespace newsgraph::nlp {
 class Tagger;
 class Parser;
 class Lemmatizer;
+struct TaggerWord;
 
 struct AnalyzerLimits {
     // Longer sentences are parsed in pieces of this many words, each piece's root attached
@@ -35,10 +37,17 @@ class Analyzer {
     // Predicts upos, xpos, lemma, head and deprel of every word (forms as given).
     // Returns true when the sentence was longer than the parser's limit and was cut.
     bool annotate(ParsedSentence& sentence) const;
+    // Predicts upos, xpos and lemma of every word, without a tree (what a reader of words
+    // needs, such as the mention tagger of src/extract).
+    void tag(ParsedSentence& sentence) const;
+    // The tree of a sentence tag() has tagged: annotate() without tagging it again.
+    bool parse_tagged(ParsedSentence& sentence) const;
 
     const AnalyzerLimits& limits() const { return limits_; }
 
   private:
+    void lemmatize(ParsedSentence& sentence) const;
+    bool parse(ParsedSentence& sentence, const std::vector<TaggerWord>& tagged) const;
     std::unique_ptr<Tagger> tagger_;
     std::unique_ptr<Parser> parser_;
     std::unique_ptr<Lemmatizer> lemmatizer_;

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -15,9 +16,11 @@
 
 #include "src/ingest/segmenter.hpp"
 #include "src/ingest/text_repair.hpp"
+#include "src/nlp/analyzer.hpp"
 #include "src/nlp/conllu.hpp"
 #include "src/nlp/model_file.hpp"
 #include "src/nlp/words.hpp"
+#include "tools/train/mentions.hpp"
 #include "tools/train/trainer.hpp"
 
 namespace {
@@ -36,6 +39,17 @@ usage:
   newsgraph-train evaluate GOLD.conllu -m DIR [-o SYSTEM.conllu]
       tags and parses GOLD's words with DIR's models and prints UPOS, XPOS, UAS, LAS
       (--gold-tags: parses with GOLD's tags, to see what tagging errors cost the parser)
+
+  newsgraph-train mentions TRAIN.iob2 --conllu TRAIN.conllu -m DIR --data DATA -o FILE
+                  [--dev DEV.iob2 --dev-conllu DEV.conllu] [--mention-epochs N]
+                  [--mention-without-tags]
+      trains the mention tagger (PER/ORG/LOC, BILOU) on Universal NER's spans, joined to
+      the treebank's sentences and tagged by DIR's tagger; DATA: the built data folder
+      (build/data: gazetteers and word lists); the word clusters are DIR's tagger's;
+      --mention-without-tags: no UPOS, XPOS or lemma features (no tagging needed)
+  newsgraph-train evaluate-mentions GOLD.iob2 --conllu GOLD.conllu -m DIR --data DATA [-o FILE]
+      prints the span precision, recall and F1 per type of DIR/mentions.model (-o: writes
+      each word with its gold and predicted tags)
 
 options:
   --clusters FILE       word clusters (from `clusters`) for the features of both models
@@ -237,7 +251,9 @@ int main(int argc, char** argv) {
         TrainOptions options;
         std::string command = args[0], input, out_dir, dev, models, conllu, glosses;
         std::vector<std::string> texts;
-        bool gold_tags = false, margin_given = false;
+        std::string data_dir, dev_conllu;
+        int mention_epochs = newsgraph::train_mentions::Options{}.epochs;
+        bool gold_tags = false, margin_given = false, mention_tags = true;
         for (std::size_t i = 1; i < args.size(); ++i) {
             const std::string& a = args[i];
             auto value = [&]() -> std::string {
@@ -263,6 +279,14 @@ int main(int argc, char** argv) {
                 options.folds = number();
             else if (a == "--parser-ensemble")
                 options.parser_ensemble = number();
+            else if (a == "--data")
+                data_dir = value();
+            else if (a == "--dev-conllu")
+                dev_conllu = value();
+            else if (a == "--mention-without-tags")
+                mention_tags = false;
+            else if (a == "--mention-epochs")
+                mention_epochs = number();
             else if (a == "--conllu")
                 conllu = value();
             else if (a == "--wordnet-glosses")
@@ -299,6 +323,48 @@ int main(int argc, char** argv) {
             return 0;
         }
         if (input.empty()) throw std::invalid_argument("no treebank given");
+        if (command == "mentions" || command == "evaluate-mentions") {
+            namespace ner = newsgraph::train_mentions;
+            if (conllu.empty() || models.empty() || data_dir.empty())
+                throw std::invalid_argument(command + ": --conllu, -m and --data are required");
+            const Analyzer analyzer(models, kDefaultWordNetDir);
+            const newsgraph::Lexicon lexicon = newsgraph::Lexicon::load(data_dir);
+            if (command == "evaluate-mentions") {
+                const auto tagger = newsgraph::MentionTagger::load(models + "/mentions.model");
+                const auto gold = ner::read_corpus(input, conllu, analyzer, tagger.uses_tags());
+                std::cout << input << " (" << gold.examples.size() << " sentences, " << gold.skipped
+                          << " not in the treebank)\n"
+                          << ner::evaluate(tagger, gold, lexicon).table()
+                          << "as the runtime tags (words outside spans scored only when "
+                             "capitalised):\n"
+                          << ner::evaluate(tagger, gold, lexicon, nullptr, true).table();
+                if (!out_dir.empty()) {  // the tagger's spans beside gold's, for error analysis
+                    std::ofstream system(out_dir);
+                    ner::evaluate(tagger, gold, lexicon, &system);
+                }
+                return 0;
+            }
+            if (out_dir.empty()) throw std::invalid_argument("mentions: -o FILE is required");
+            const auto train = ner::read_corpus(input, conllu, analyzer, mention_tags);
+            std::cerr << "mentions: " << train.examples.size() << " training sentences ("
+                      << train.skipped << " not in the treebank)\n";
+            std::optional<ner::Corpus> dev_corpus;
+            if (!dev.empty()) {
+                if (dev_conllu.empty()) throw std::invalid_argument("--dev needs --dev-conllu");
+                dev_corpus = ner::read_corpus(dev, dev_conllu, analyzer, mention_tags);
+            }
+            ner::Options mention_options;
+            mention_options.seed = options.seed;
+            mention_options.epochs = mention_epochs;
+            mention_options.uses_tags = mention_tags;
+            const auto clusters = Tagger::load(models + "/tagger.model").model().clusters;
+            const auto tagger = ner::train(train, clusters, lexicon, mention_options,
+                                           dev_corpus ? &*dev_corpus : nullptr, std::cerr);
+            tagger.save(out_dir);
+            if (dev_corpus)
+                std::cout << "dev\n" << ner::evaluate(tagger, *dev_corpus, lexicon).table();
+            return 0;
+        }
         if (command == "all") {
             if (out_dir.empty()) throw std::invalid_argument("all: -o DIR is required");
             return main_all(input, out_dir, dev, options);
@@ -325,7 +391,8 @@ int main(int argc, char** argv) {
             }
             return 0;
         }
-        throw std::invalid_argument("unknown command '" + command + "' (all, evaluate)");
+        throw std::invalid_argument("unknown command '" + command +
+                                    "' (all, clusters, evaluate, mentions, evaluate-mentions)");
     } catch (const std::invalid_argument& e) {
         std::cerr << "newsgraph-train: " << e.what() << "\n\n" << kUsage;
         return 2;
