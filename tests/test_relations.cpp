@@ -421,6 +421,8 @@ TEST_CASE("an agreement made without a name is named after its parties",
 TEST_CASE("no agreement when none was made or it was already named", "[relations][agreements]") {
     CHECK(agreements(extract("Argentina did not sign an agreement with Uruguay.")).empty());
     CHECK(agreements(extract("Argentina might reach a deal with Uruguay.")).empty());
+    CHECK(agreements(extract("Argentina said it was close to striking a deal with Uruguay."))
+              .empty());
     // A known agreement referred to, not a new one.
     CHECK(agreements(extract("Argentina and Uruguay signed the deal on Friday.")).empty());
 }

@@ -422,6 +422,19 @@ TEST_CASE("a leading dateline is parsed apart, its root a parataxis of the sente
     // No word of the dateline heads a word of the sentence, nor the other way but its root.
     for (std::size_t i = 1; i < 4; ++i) CHECK(words[i].head <= 4);
     for (std::size_t i = 4; i < words.size(); ++i) CHECK((words[i].head == 0 || words[i].head > 4));
+
+    // A place of two words in capitals, then its country and a date.
+    const std::string longer = dir.write(
+        "dateline2.txt", "EL PASO, Texas, Jan. 3 - Officials on Monday opened a new bridge.\n");
+    result = run({"parse", longer});
+    REQUIRE(result.status == 0);
+    const std::vector<ParsedSentence> parsed = conllu_sentences(result.out);
+    REQUIRE(parsed.size() == 1);
+    const auto& w2 = parsed[0].words;
+    REQUIRE(w2.size() > 9);
+    CHECK(w2[0].deprel == "parataxis");
+    REQUIRE(w2[0].head > 9);
+    CHECK(w2[static_cast<std::size_t>(w2[0].head - 1)].form == "opened");
 }
 
 TEST_CASE("annotate writes pronouns and descriptions with the entities they stand for",

@@ -10,9 +10,10 @@
 
 namespace newsgraph::nlp {
 
-// How many words of a tagged sentence a leading dateline takes, its dash included: a word in
-// capitals (three letters or more, none lower-case), then at most four proper nouns, numbers or
-// punctuation words, then a dash; 0 when the sentence has none.
+// How many words of a tagged sentence a leading dateline takes, its dash included: a place in
+// capitals (one word or more, three capitals in all, no lower-case letter), then proper
+// nouns, numbers or punctuation words ("France, Dec. 12"), then a dash, within nine words;
+// 0 when the sentence has none.
 std::size_t dateline_length(const std::vector<Word>& words);
 
 }  // namespace newsgraph::nlp
