@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -36,7 +37,9 @@ class EventFinder {
             const auto& w = parsed_.syntax[s].words;
             std::vector<std::vector<int>> children(w.size());
             for (std::size_t i = 0; i < w.size(); ++i)
-                if (w[i].head > 0) children[static_cast<std::size_t>(w[i].head - 1)].push_back(i);
+                if (w[i].head > 0)
+                    children[static_cast<std::size_t>(w[i].head - 1)].push_back(
+                        static_cast<int>(i));
             for (std::size_t i = 0; i < w.size(); ++i)
                 if (auto event = at(s, static_cast<int>(i), children, mentions))
                     add(s, *event, mentions, resolved, out);
@@ -47,7 +50,6 @@ class EventFinder {
     struct Found {
         std::size_t first_word = 0, noun = 0;  // the phrase "[modifiers] noun", in words
         std::string kind, topic;
-        std::size_t topic_end = 0;  // byte after the topic, or 0
     };
 
     std::optional<Found> at(std::size_t s, int n, const std::vector<std::vector<int>>& children,
@@ -109,7 +111,6 @@ class EventFinder {
         const nlp::Word& last = w[static_cast<std::size_t>(*hi)];
         if (first.begin == nlp::kNoOffset || last.end == nlp::kNoOffset) return;
         f.topic = doc_.text.substr(first.begin, last.end - first.begin);
-        f.topic_end = last.end;
     }
 
     void add(std::size_t s, const Found& f, std::vector<Mention>& mentions,
