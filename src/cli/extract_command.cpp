@@ -1,12 +1,11 @@
 #include "src/cli/extract_command.hpp"
 
-#include <exception>
 #include <optional>
 #include <ostream>
 
-#include "export/atomic_file.hpp"
 #include "graph/snapshot.hpp"
 #include "src/cli/corpus.hpp"
+#include "src/cli/graph_folder.hpp"
 
 namespace newsgraph {
 
@@ -19,18 +18,7 @@ int run_extract(const BuildOptions& options, std::istream& in, std::ostream& out
         return 2;
     }
     Snapshot part{std::move(corpus->graph), options.inputs.size()};
-    try {
-        progress.step("writing " + options.output_dir);
-        const std::string bytes = snapshot_bytes(part);
-        AtomicFile file(options.output_dir);
-        file.stream().write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        file.commit();
-    } catch (const std::exception& e) {
-        progress.clear();
-        err << "newsgraph: " << e.what() << "\nnewsgraph: nothing written\n";
-        return 2;
-    }
-    progress.clear();
+    if (!write_snapshot_file(part, options.output_dir, progress, err)) return 2;
     if (!options.quiet)
         out << "read       " << corpus->articles
             << (corpus->articles == 1 ? " article" : " articles") << "\nwrote      "

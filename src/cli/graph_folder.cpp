@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "export/atomic_file.hpp"
 #include "export/exporter.hpp"
 #include "export/output_set.hpp"
 #include "graph/analysis.hpp"
@@ -70,6 +71,23 @@ bool lock_output_folder(const BuildOptions& options, std::optional<OutputLock>& 
         err << "newsgraph: " << e.what() << "\nnewsgraph: nothing written\n";
         return false;
     }
+}
+
+bool write_snapshot_file(const Snapshot& snapshot, const std::string& path, Progress& progress,
+                         std::ostream& err) {
+    try {
+        progress.step("writing " + path);
+        const std::string bytes = snapshot_bytes(snapshot);
+        AtomicFile file(path);
+        file.stream().write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        file.commit();
+    } catch (const std::exception& e) {
+        progress.clear();
+        err << "newsgraph: " << e.what() << "\nnewsgraph: nothing written\n";
+        return false;
+    }
+    progress.clear();
+    return true;
 }
 
 int write_graph_folder(const BuildOptions& options, Snapshot snapshot, const RunReport& report,

@@ -28,6 +28,11 @@ struct RunReport {
 bool lock_output_folder(const BuildOptions& options, std::optional<OutputLock>& lock,
                         Progress& progress, std::ostream& err);
 
+// Writes `snapshot` alone to the file `path` (extract, merge -o x.ngs), whole or not at all;
+// false when it cannot (reported on `err` with "nothing written").
+bool write_snapshot_file(const Snapshot& snapshot, const std::string& path, Progress& progress,
+                         std::ostream& err);
+
 // Writes graph.ngs (`snapshot` as given), then the exports of `snapshot` resolved across
 // articles, as options says, and manifest.json ("inputs": snapshot.inputs, "articles": the
 // graph's). `lock` is taken when it is not held yet. Returns the exit status.

@@ -5,7 +5,6 @@
 #include <optional>
 #include <ostream>
 
-#include "export/atomic_file.hpp"
 #include "graph/snapshot.hpp"
 #include "src/cli/graph_folder.hpp"
 
@@ -46,18 +45,7 @@ int run_merge(const BuildOptions& options, std::ostream& out, std::ostream& err)
         report.read_articles = false;
         return write_graph_folder(options, std::move(*merged), report, lock, progress, out, err);
     }
-    try {
-        progress.step("writing " + options.output_dir);
-        const std::string bytes = snapshot_bytes(*merged);
-        AtomicFile file(options.output_dir);
-        file.stream().write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        file.commit();
-    } catch (const std::exception& e) {
-        progress.clear();
-        err << "newsgraph: " << e.what() << "\nnewsgraph: nothing written\n";
-        return 2;
-    }
-    progress.clear();
+    if (!write_snapshot_file(*merged, options.output_dir, progress, err)) return 2;
     if (!options.quiet)
         out << "loaded     " << merged->graph.documents().size() << " articles from "
             << options.inputs.size() << (options.inputs.size() == 1 ? " graph" : " graphs")
