@@ -27,15 +27,6 @@ bool all_capitals(const std::string& s) {
     return upper >= 2;
 }
 
-// "12-point", "nine-point", "five-year": a modifier that counts the parts of a document.
-bool numbered(const std::string& word) {
-    auto hyphen = word.find('-');
-    if (hyphen == std::string::npos || hyphen == 0) return false;
-    const std::string unit = word.substr(hyphen + 1);
-    return unit == "point" || unit == "year" || unit == "article" || unit == "page" ||
-           unit == "step";
-}
-
 // The only multi-word person with `word` as first or last word, allowing a spelling variant
 // when no exact match exists.
 std::optional<Vertex> unique_person_with_word(
@@ -193,7 +184,7 @@ std::vector<Fold> resolve_across_documents(KnowledgeGraph& kg) {
         if (g[v].type != EntityType::Agreement || words.empty()) continue;
         std::set<std::string> plain;
         for (const std::string& w : words)
-            if (!numbered(w)) plain.insert(w);
+            if (!numbered_modifier(w)) plain.insert(w);
         agreements_by_words[{words.back(), plain}].push_back(v);
     }
     for (const auto& entry : agreements_by_words) {
@@ -208,7 +199,7 @@ std::vector<Fold> resolve_across_documents(KnowledgeGraph& kg) {
                 bool numbered_extension =
                     std::all_of(other.begin(), other.end(), [&](const std::string& w) {
                         return std::find(words.begin(), words.end(), w) != words.end() ||
-                               numbered(w);
+                               numbered_modifier(w);
                     });
                 bool contains = std::all_of(words.begin(), words.end(), [&](const std::string& w) {
                     return std::find(other.begin(), other.end(), w) != other.end();

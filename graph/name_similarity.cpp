@@ -20,6 +20,29 @@ std::string capital_initials(const std::string& name) {
     return out;
 }
 
+bool numbered_modifier(const std::string& word) {
+    auto hyphen = word.find('-');
+    if (hyphen == std::string::npos || hyphen == 0) return false;
+    const std::string unit = word.substr(hyphen + 1);
+    return unit == "point" || unit == "year" || unit == "article" || unit == "page" ||
+           unit == "step";
+}
+
+bool shortens_description(const std::vector<std::string>& shorter,
+                          const std::vector<std::string>& longer) {
+    std::vector<std::string> short_plain, long_plain;
+    for (const std::string& w : shorter) {
+        if (!numbered_modifier(w))
+            short_plain.push_back(w);
+        else if (std::find(longer.begin(), longer.end(), w) == longer.end())
+            return false;
+    }
+    for (const std::string& w : longer)
+        if (!numbered_modifier(w)) long_plain.push_back(w);
+    return short_plain.size() <= long_plain.size() &&
+           std::equal(short_plain.rbegin(), short_plain.rend(), long_plain.rbegin());
+}
+
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
     const std::size_t n = a.size(), m = b.size();
     if ((n > m ? n - m : m - n) > limit) return limit + 1;

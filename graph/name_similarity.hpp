@@ -20,6 +20,17 @@ std::vector<std::string> words_of(const std::string& name);
 // Initials of the capitalised words: "University of New South Wales" -> "UNSW".
 std::string capital_initials(const std::string& name);
 
+// "12-point", "nine-point", "five-year": a modifier that counts the parts of a document.
+bool numbered_modifier(const std::string& word);
+
+// Whether an agreement's description `shorter` names the agreement `longer` describes: its
+// words other than numbered modifiers end the longer's other words, and its numbered
+// modifiers are the longer's too. Modifiers stack outward, so dropping outer ones names the
+// same thing ("peace plan", "12-point plan" of a "12-point peace plan") and dropping an inner
+// one another ("comprehensive partnership" of a "comprehensive strategic partnership").
+bool shortens_description(const std::vector<std::string>& shorter,
+                          const std::vector<std::string>& longer);
+
 // Levenshtein distance with adjacent transpositions, on bytes; stops counting past `limit`
 // (returns limit + 1).
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit);

@@ -255,6 +255,18 @@ std::map<std::string, std::string> pairwise_variant_folds(std::vector<EntityReco
 
 }  // namespace
 
+TEST_CASE("a shorter agreement description drops outer modifiers, never inner ones", "[graph]") {
+    auto shortens = [](const std::string& a, const std::string& b) {
+        return shortens_description(words_of(a), words_of(b));
+    };
+    CHECK(shortens("peace plan", "12-point peace plan"));
+    CHECK(shortens("12-point plan", "12-point peace plan"));
+    CHECK(shortens("strategic partnership", "comprehensive strategic partnership"));
+    CHECK_FALSE(shortens("comprehensive partnership", "comprehensive strategic partnership"));
+    CHECK_FALSE(shortens("five-year plan", "12-point peace plan"));
+    CHECK_FALSE(shortens("trade deal", "arms deal"));
+}
+
 TEST_CASE("spelling variants fold as by comparing every pair", "[graph][scale]") {
     // Names built from a few spellings of each word, so that many pairs are variants: one
     // letter changed, dropped, doubled or swapped, in short, medium and very long words.

@@ -20,6 +20,20 @@ PartialGraph extract(const std::string& text) {
     return extractor.extract(doc, &analyzer);
 }
 
+// As `newsgraph build` reads it: with the trained mention finder too (company names).
+PartialGraph extract_as_built(const std::string& text) {
+    static const Extractor extractor = [] {
+        Extractor e(NEWSGRAPH_DATA_DIR);
+        e.load_mention_tagger(NEWSGRAPH_DATA_DIR "/models/mentions.model");
+        return e;
+    }();
+    static const nlp::Analyzer analyzer(NEWSGRAPH_DATA_DIR "/models", nlp::kDefaultWordNetDir);
+    Document doc;
+    doc.info.id = "test";
+    doc.text = text;
+    return extractor.extract(doc, &analyzer);
+}
+
 bool either_way(const PartialGraph& g, const std::string& a, Relation r, const std::string& b);
 
 bool has(const PartialGraph& g, const std::string& s, Relation r, const std::string& o) {
@@ -453,6 +467,80 @@ TEST_CASE("two articles about one unnamed deal give one node", "[relations][agre
     CHECK(nodes == 1);
 }
 
+TEST_CASE("an agreement noun names its parties by possessor, compound and 'of'",
+          "[relations][agreements]") {
+    // The parser heads "Google's $12bn Motorola deal" with the amount: read in order too.
+    auto g = extract_as_built(
+        "Google's $12bn Motorola deal was approved on Tuesday. The Google deal gives it "
+        "thousands of patents, and Motorola staff were told on Wednesday.");
+    const std::string deal = "Google\u2013Motorola deal";
+    REQUIRE(agreements(g) == std::vector<std::string>{deal});
+    CHECK(has(g, "Google", Relation::party_to, deal));
+    CHECK(has(g, "Motorola", Relation::party_to, deal));
+    // "the Google deal" is that deal again, not another.
+    for (const auto& e : g.entities)
+        if (e.label == deal) CHECK(e.aliases.count("Google deal"));
+    auto of = extract_as_built("Disney's takeover of Pixar angered rivals in Japan.");
+    REQUIRE(agreements(of).size() == 1);
+    CHECK(has(of, "Disney", Relation::party_to, agreements(of)[0]));
+    CHECK(has(of, "Pixar", Relation::party_to, agreements(of)[0]));
+}
+
+TEST_CASE("a lone organisation before an agreement noun may be its name: no agreement alone",
+          "[relations][agreements]") {
+    auto pact = extract_as_built("Iran criticised the NATO security pact on Monday.");
+    CHECK(agreements(pact).empty());
+    CHECK_FALSE(has(pact, "NATO", Relation::party_to, "NATO security pact"));
+    CHECK(agreements(extract_as_built("Analysts said the Microsoft deal would take months."))
+              .empty());
+}
+
+TEST_CASE("a description without an inner modifier is another agreement",
+          "[relations][agreements]") {
+    auto g = extract(
+        "Chile and Peru agreed to elevate their ties to a comprehensive strategic partnership. "
+        "The upgrade from the comprehensive partnership signed in 2015 took years.");
+    auto found = agreements(g);
+    std::sort(found.begin(), found.end());
+    CHECK(found == std::vector<std::string>{"comprehensive partnership",
+                                            "comprehensive strategic partnership"});
+    CHECK(has(g, "Chile", Relation::party_to, "comprehensive strategic partnership"));
+    CHECK(has(g, "Peru", Relation::party_to, "comprehensive strategic partnership"));
+    // Dropping outer modifiers names the same one: "peace plan" of a "12-point peace plan".
+    auto plan = extract(
+        "Brazil unveiled a 12-point peace plan on Monday. Critics said the peace plan and the "
+        "12-point plan said little.");
+    CHECK(agreements(plan) == std::vector<std::string>{"12-point peace plan"});
+}
+
+TEST_CASE("a description in apposition to a named pact gives its members",
+          "[relations][membership]") {
+    auto g = extract(
+        "Paraguay criticised the Mercosur trade pact \u2013 a customs deal involving Brazil, "
+        "Argentina and Uruguay.");
+    CHECK(has(g, "Brazil", Relation::member_of, "Mercosur"));
+    CHECK(has(g, "Uruguay", Relation::member_of, "Mercosur"));
+    CHECK_FALSE(has(g, "Paraguay", Relation::member_of, "Mercosur"));
+}
+
+TEST_CASE("a participle's object is what a noun event is aimed at", "[relations]") {
+    auto g = extract(
+        "Shares fell after new sanctions by Canada targeting Iranian banks were announced.");
+    CHECK(has(g, "Canada", Relation::sanctions, "Iran"));
+    // A participle with its own subject clause is not the noun's.
+    auto none = extract("Canada imposed sanctions while Mexico was targeting Iranian banks.");
+    CHECK_FALSE(has(none, "Canada", Relation::sanctions, "Iran"));
+}
+
+TEST_CASE("'is in X for a visit' is a visit to X", "[relations]") {
+    auto g =
+        extract("President Cyril Ramaphosa is in Angola this week for a three-day state visit.");
+    CHECK(has(g, "Cyril Ramaphosa", Relation::visited, "Angola"));
+    // No copula putting him there: the visit is not to the place named.
+    auto none = extract("President Cyril Ramaphosa said in Angola that a visit was planned.");
+    CHECK_FALSE(has(none, "Cyril Ramaphosa", Relation::visited, "Angola"));
+}
+
 TEST_CASE("'the two leaders' are the two people the last sentences name", "[relations][coref]") {
     auto g = extract(
         "Irish Prime Minister Simon Harris welcomed Spanish Prime Minister Pedro Sanchez to "
@@ -495,12 +583,14 @@ TEST_CASE("'it' is the last clause's subject, and only a named body or country",
     auto g = extract(
         "Bolivia hosted the talks on Monday. The firm has refused to comment, although it "
         "signed a deal with Chile.");
-    CHECK_FALSE(has(g, "Bolivia", Relation::party_to, "Bolivia deal"));
-    CHECK(agreements(g).empty());
+    // The deal's one named party is Chile ("with Chile").
+    CHECK(agreements(g) == std::vector<std::string>{"Chile deal"});
+    CHECK_FALSE(has(g, "Bolivia", Relation::party_to, "Chile deal"));
+    CHECK_FALSE(has(g, "Bolivia", Relation::party_to, "Bolivia\u2013Chile deal"));
     // A subject that is a country: "it" is that country.
     auto subject = extract(
         "Norway hosted the talks on Monday. Sweden said that it had signed a deal with Chile.");
-    CHECK(agreements(subject) == std::vector<std::string>{"Sweden deal"});
+    CHECK(agreements(subject) == std::vector<std::string>{"Chile\u2013Sweden deal"});
 }
 
 TEST_CASE("a possessive is first its own clause's subject's", "[relations][coref]") {

@@ -26,6 +26,9 @@ struct AgreementEvent {
     std::string topic;         // "on lithium exports", or empty
     // Later descriptions taken over ("the joint statement"): mention, entity it had before.
     std::vector<std::pair<std::size_t, std::size_t>> taken;
+    // Named by a lone organisation before its noun ("the Microsoft deal", but also "the
+    // AUKUS security pact"): kept only as the same agreement as another of the article.
+    bool only_with_more = false;
 };
 
 // Appends a mention and an entity of type Agreement for every indefinite agreement noun
@@ -41,10 +44,12 @@ std::vector<AgreementEvent> add_agreement_events(const Document& doc, const Pars
 // sources of its party_to facts read where it was made, in alphabetical order, so that two
 // articles on one deal give one node) and returns the entities to drop: events no fact made
 // anyone a party to where they were made ("did not sign a deal"), whose taken-over
-// descriptions go back to the entities they had.
+// descriptions go back to the entities they had, and events that are another's agreement
+// again ("the Microsoft deal" after "Microsoft's Activision deal": some of its parties, the
+// same or a more general kind), whose mentions and facts are moved to it.
 std::vector<std::size_t> name_agreement_events(const std::vector<AgreementEvent>& events,
                                                const std::vector<Mention>& mentions,
                                                ResolvedMentions& resolved,
-                                               const std::vector<RelationRecord>& relations);
+                                               std::vector<RelationRecord>& relations);
 
 }  // namespace newsgraph

@@ -1,9 +1,11 @@
 #include "src/extract/clause_facts.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <string>
 #include <string_view>
 
+#include "src/extract/name_parties.hpp"
 #include "src/nlp/dateline.hpp"
 
 namespace newsgraph {
@@ -413,6 +415,33 @@ class ClauseReader {
         return out;
     }
 
+    // "Putin is in China this week for a state visit": an event noun of purpose on the place
+    // a copula puts its subject in, whose subject is the event's and the place its end.
+    bool purpose_of_stay(int t) const {
+        if (rel(t) != "obl" || head(t) < 0 || preposition(t) != "for") return false;
+        bool copula = false, in = false;
+        for (int c : children_[head(t)]) {
+            copula = copula || rel(c) == "cop";
+            in = in || (rel(c) == "case" && (lower(c) == "in" || lower(c) == "at"));
+        }
+        return copula && in;
+    }
+
+    // The parties an agreement noun's modifiers name, all together: "Microsoft's takeover of
+    // Activision", "the US-China trade deal", "Iran's deal with the EU".
+    std::vector<std::size_t> name_parties(int n) const {
+        std::vector<std::size_t> out;
+        for (int x : name_party_words(w_, children_, n))
+            for (std::size_t m : resolve(x)) {
+                // "a South Korean deal" is made in South Korea, perhaps not with it; "the
+                // Minsk agreement" was signed in Minsk.
+                const GazetteerEntry* entry = mentions_[m].entry;
+                if (entry && entry->kind != FormKind::Name) continue;
+                if (std::find(out.begin(), out.end(), m) == out.end()) out.push_back(m);
+            }
+        return out;
+    }
+
     Found fill(int t, const Frame& frame, const Slot& slot) const {
         const bool poss = slot.or_possessor;
         switch (slot.kind) {
@@ -436,6 +465,14 @@ class ClauseReader {
                 // "paid a visit to Moscow": the verb may take the noun's modifier.
                 if (f.mentions.empty() && rel(t) == "obj" && head(t) >= 0)
                     f.mentions = dependents(head(t), "obl", poss, slot.preposition);
+                // "sanctions by the US targeting X": an active participle has no agent, so a
+                // "by" the parser gave it is its noun's.
+                if (f.mentions.empty() && slot.preposition == "by")
+                    for (int c : children_[t])
+                        if (rel(c) == "acl" && is_verb_form(c, "VBG"))
+                            f.mentions = dependents(c, "obl:agent", poss);
+                // "is in China for a state visit": the place the visit is to.
+                if (f.mentions.empty() && purpose_of_stay(t)) f.mentions = resolve(head(t));
                 return f;
             }
             case K::Possessor:
@@ -445,12 +482,23 @@ class ClauseReader {
             case K::Adjective:
                 return {dependents(t, "amod"), "nominal"};
             case K::Apposition: {
-                Found f{dependents(t, "appos"), "apposition"};
+                // "the AUKUS security pact - a deal involving A, B and C": with /poss, a
+                // description in apposition stands for the name before its noun.
+                Found f{dependents(t, "appos", poss), "apposition"};
                 if (f.mentions.empty() && rel(t) == "appos" && head(t) >= 0)
-                    f.mentions = resolve(head(t));
+                    f.mentions = resolve(head(t), poss);
+                return f;
+            }
+            case K::ParticipleObject: {
+                // "sanctions targeting Chinese firms", "a resolution condemning Russia"
+                Found f;
+                for (int c : children_[t])
+                    if (rel(c) == "acl" && is_verb_form(c, "VBG"))
+                        for (std::size_t m : dependents(c, "obj", poss)) f.mentions.push_back(m);
                 return f;
             }
             case K::VerbSubject: {
+                if (purpose_of_stay(t)) return {subject_of(head(t)).mentions, "nominal"};
                 const std::string_view r = rel(t);
                 if (head(t) < 0 || (r != "obj" && r != "xcomp" && r != "nsubj:pass") ||
                     !frames_.is_support_verb(lower(head(t))))
@@ -461,6 +509,12 @@ class ClauseReader {
             }
             case K::Parties:
                 return {parties(t), "nominal"};
+            case K::NameParties:  // "a deal", not the "Deal" of a name
+                if (!std::islower(static_cast<unsigned char>(w_[t].form[0]))) return {};
+                return {name_parties(t), "nominal"};
+            case K::Itself:
+                if (mention_at_[t] == kNone) return {};
+                return {{mention_at_[t]}, ""};
             case K::EachOther:
                 return {};
         }
@@ -498,7 +552,9 @@ class ClauseReader {
         // "Chile and Peru deepened their strategic partnership": parties to the agreement
         // the trigger names.
         const std::size_t named = mention_at_[t];
-        if (named != kNone)
+        const bool to_itself = std::any_of(frame.target.begin(), frame.target.end(),
+                                           [](const Slot& s) { return s.kind == K::Itself; });
+        if (named != kNone && !to_itself)
             for (std::size_t s : source.mentions)
                 if (s != named &&
                     fits_schema(Relation::party_to, mentions_[s].type, EntityType::Agreement)) {
@@ -547,9 +603,14 @@ class ClauseReader {
         };
         int x = t;
         if (takes_back(x)) return true;
-        // "did not hold talks": a noun's statement is made by the verb it is the object of.
+        // "the possible takeover", "a proposed merger": a noun's modifier may take it back.
+        if (noun)
+            for (int c : children_[t])
+                if (rel(c) == "amod" && frames_.is_hedge(lower(c), HedgeKind::Modal)) return true;
+        // "did not hold talks", "a takeover would be": a noun's statement is made by the verb
+        // it is the object or the subject of.
         if (noun && head(x) >= 0 &&
-            (rel(x) == "obj" || rel(x) == "xcomp" || rel(x) == "nsubj:pass")) {
+            (rel(x) == "obj" || rel(x) == "xcomp" || rel(x) == "nsubj:pass" || rel(x) == "nsubj")) {
             x = head(x);
             if (takes_back(x)) return true;
         }

@@ -180,15 +180,9 @@ ResolvedMentions EntityResolver::resolve(const std::vector<Mention>& mentions) c
         std::string best = key;
         std::size_t best_size = words.size();
         if (words.empty() || !agreements_by_head.count(words.back())) return best;
-        for (const auto& candidate : agreements_by_head.at(words.back())) {
-            // Not a structured binding: clang 14 cannot capture one in the lambda below.
-            const auto& ow = candidate.words;
-            if (ow.size() <= best_size) continue;
-            bool subset = std::all_of(words.begin(), words.end(), [&](const std::string& w) {
-                return std::find(ow.begin(), ow.end(), w) != ow.end();
-            });
-            if (subset) best = candidate.key, best_size = ow.size();
-        }
+        for (const auto& [longer_key, longer] : agreements_by_head.at(words.back()))
+            if (longer.size() > best_size && shortens_description(words, longer))
+                best = longer_key, best_size = longer.size();
         return best;
     };
 

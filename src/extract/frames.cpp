@@ -35,12 +35,19 @@ FrameSlot parse_slot(const std::string& text, bool as_target, const std::string&
         slot.or_possessor = true;
         name.resize(slash);
     }
-    static const std::map<std::string, K> kNamed = {
-        {"nsubj", K::Subject},       {"obj", K::Object},
-        {"iobj", K::IndirectObject}, {"nmod:poss", K::Possessor},
-        {"compound", K::Compound},   {"amod", K::Adjective},
-        {"appos", K::Apposition},    {"verb-subject", K::VerbSubject},
-        {"parties", K::Parties},     {"*", K::EachOther}};
+    static const std::map<std::string, K> kNamed = {{"nsubj", K::Subject},
+                                                    {"obj", K::Object},
+                                                    {"iobj", K::IndirectObject},
+                                                    {"nmod:poss", K::Possessor},
+                                                    {"compound", K::Compound},
+                                                    {"amod", K::Adjective},
+                                                    {"appos", K::Apposition},
+                                                    {"verb-subject", K::VerbSubject},
+                                                    {"parties", K::Parties},
+                                                    {"name-parties", K::NameParties},
+                                                    {"*", K::EachOther},
+                                                    {"self", K::Itself},
+                                                    {"participle-object", K::ParticipleObject}};
     if (auto it = kNamed.find(name); it != kNamed.end()) {
         slot.kind = it->second;
     } else if (name.rfind("obl:", 0) == 0 && name.size() > 4) {
@@ -52,7 +59,9 @@ FrameSlot parse_slot(const std::string& text, bool as_target, const std::string&
     } else {
         malformed(path, line, "unknown slot " + text);
     }
-    if ((slot.kind == K::EachOther && !as_target) || (slot.kind == K::Parties && as_target))
+    const bool target_only = slot.kind == K::EachOther || slot.kind == K::Itself;
+    const bool source_only = slot.kind == K::Parties || slot.kind == K::NameParties;
+    if ((target_only && !as_target) || (source_only && as_target))
         malformed(path, line, text + " cannot be a " + (as_target ? "target" : "source"));
     return slot;
 }

@@ -21,18 +21,21 @@ namespace newsgraph {
 // documents each).
 struct FrameSlot {
     enum class Kind {
-        Subject,         // nsubj (a passive's obl:agent)
-        Object,          // obj (a passive's nsubj:pass)
-        IndirectObject,  // iobj
-        Oblique,         // obl with `preposition`
-        Modifier,        // nmod with `preposition`
-        Possessor,       // nmod:poss
-        Compound,        // compound
-        Adjective,       // amod
-        Apposition,      // appos, either way
-        VerbSubject,     // a noun's: the subject of the verb it is the object of
-        Parties,         // a nominal event's: nmod:between/among, its participle's object
-        EachOther,       // "*": the source's coordinated parties with one another
+        Subject,           // nsubj (a passive's obl:agent)
+        Object,            // obj (a passive's nsubj:pass)
+        IndirectObject,    // iobj
+        Oblique,           // obl with `preposition`
+        Modifier,          // nmod with `preposition`
+        Possessor,         // nmod:poss
+        Compound,          // compound
+        Adjective,         // amod
+        Apposition,        // appos, either way
+        VerbSubject,       // a noun's: the subject of the verb it is the object of
+        Parties,           // a nominal event's: nmod:between/among, its participle's object
+        NameParties,       // an agreement noun's: its possessor, compounds, nmod:of and nmod:with
+        ParticipleObject,  // a noun's: the object of the present participle modifying it
+        EachOther,         // "*": the source's coordinated parties with one another
+        Itself,            // "self": the agreement the trigger noun names
     };
     Kind kind = Kind::Subject;
     std::string preposition;    // Oblique, Modifier: "with", "such_as"
