@@ -14,7 +14,8 @@ namespace {
 // A data folder with the shipped files, one of them replaced by `text`.
 std::string data_with(const testing::TempDir& dir, const std::string& name,
                       const std::string& text) {
-    for (const char* f : {"frames.tsv", "hedges.tsv", "support_verbs.txt", "rule_precision.tsv"})
+    for (const char* f : {"frames.tsv", "hedges.tsv", "support_verbs.txt", "support_nouns.txt",
+                          "rule_precision.tsv"})
         fs::copy_file(fs::path(NEWSGRAPH_DATA_DIR) / f, dir.path() / f,
                       fs::copy_options::overwrite_existing);
     std::ofstream(dir.path() / name) << text;

@@ -532,6 +532,14 @@ TEST_CASE("a participle's object is what a noun event is aimed at", "[relations]
     CHECK_FALSE(has(none, "Canada", Relation::sanctions, "Iran"));
 }
 
+TEST_CASE("a support noun lends its possessor to the event it is 'of'", "[relations]") {
+    auto g = extract("Brazil's vow of solidarity with Cuba surprised diplomats in Lima.");
+    CHECK(has(g, "Brazil", Relation::supports, "Cuba"));
+    // "condemnation" judges its event: Peru attacked no one.
+    auto none = extract("Peru's condemnation of the attack on Chile came on Monday.");
+    CHECK_FALSE(has(none, "Peru", Relation::attacks, "Chile"));
+}
+
 TEST_CASE("'is in X for a visit' is a visit to X", "[relations]") {
     auto g =
         extract("President Cyril Ramaphosa is in Angola this week for a three-day state visit.");

@@ -499,6 +499,10 @@ class ClauseReader {
             }
             case K::VerbSubject: {
                 if (purpose_of_stay(t)) return {subject_of(head(t)).mentions, "nominal"};
+                // "Xi's vow of solidarity": a support noun's possessor.
+                if (rel(t) == "nmod" && preposition(t) == "of" && head(t) >= 0 &&
+                    w_[head(t)].upos == "NOUN" && frames_.is_support_noun(lower(head(t))))
+                    return {dependents(head(t), "nmod:poss"), "light-verb"};
                 const std::string_view r = rel(t);
                 if (head(t) < 0 || (r != "obj" && r != "xcomp" && r != "nsubj:pass") ||
                     !frames_.is_support_verb(lower(head(t))))

@@ -1,7 +1,8 @@
 // What the clause reader knows about English, as data: which words state which relation and
 // which of their dependents fill its two ends (data/frames.tsv), which words take a statement
-// back (data/hedges.tsv), which verbs lend their subject to an event noun
-// (data/support_verbs.txt), and how often each construction is right (data/rule_precision.tsv).
+// back (data/hedges.tsv), which verbs and nouns lend their subject or possessor to an event
+// noun (data/support_verbs.txt, data/support_nouns.txt), and how often each construction is right
+// (data/rule_precision.tsv).
 #pragma once
 
 #include <cstddef>
@@ -30,7 +31,8 @@ struct FrameSlot {
         Compound,          // compound
         Adjective,         // amod
         Apposition,        // appos, either way
-        VerbSubject,       // a noun's: the subject of the verb it is the object of
+        VerbSubject,       // a noun's: the subject of the verb it is the object of (or the
+                           // possessor of the support noun it is "of")
         Parties,           // a nominal event's: nmod:between/among, its participle's object
         NameParties,       // an agreement noun's: its possessor, compounds, nmod:of and nmod:with
         ParticipleObject,  // a noun's: the object of the present participle modifying it
@@ -85,6 +87,11 @@ class Frames {
         return support_verbs_.count(lower_ascii(lemma)) > 0;
     }
 
+    // "vow" (of solidarity), "pledge" (of support): data/support_nouns.txt.
+    bool is_support_noun(std::string_view lemma) const {
+        return support_nouns_.count(lower_ascii(lemma)) > 0;
+    }
+
     // The measured precision of a construction ("clause", "passive", "role:head-of-state"):
     // right / checked in data/rule_precision.tsv; throws std::logic_error for a rule that
     // has no measurement, so no fact leaves with a confidence nobody measured.
@@ -95,7 +102,7 @@ class Frames {
   private:
     std::unordered_map<std::string, std::vector<Frame>> verbs_, nouns_;
     std::set<std::string, std::less<>> hedges_;  // "negation:not"
-    std::set<std::string, std::less<>> support_verbs_;
+    std::set<std::string, std::less<>> support_verbs_, support_nouns_;
     std::map<std::string, double, std::less<>> precision_;
     std::size_t count_ = 0;
 };
