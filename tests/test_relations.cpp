@@ -540,6 +540,14 @@ TEST_CASE("a support noun lends its possessor to the event it is 'of'", "[relati
     CHECK_FALSE(has(none, "Peru", Relation::attacks, "Chile"));
 }
 
+TEST_CASE("an oblique the parser hung on an adverb is the verb's", "[relations]") {
+    // "Later in the statement": "in the statement" is where Benin says it.
+    auto g = extract(
+        "Ghana and Togo signed a joint statement on Monday. Later in the statement, Benin says "
+        "it backs tariffs.");
+    CHECK(has(g, "Benin", Relation::party_to, "joint statement"));
+}
+
 TEST_CASE("'is in X for a visit' is a visit to X", "[relations]") {
     auto g =
         extract("President Cyril Ramaphosa is in Angola this week for a three-day state visit.");

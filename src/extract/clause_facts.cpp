@@ -454,10 +454,14 @@ class ClauseReader {
                 return {dependents(t, "iobj", poss), ""};
             case K::Oblique: {
                 Found f{dependents(t, "obl", poss, slot.preposition), ""};
-                // "approved a loan for Pakistan": the object may take the verb's oblique.
+                // "approved a loan for Pakistan": the object may take the verb's oblique;
+                // "Later in the statement, X says": an adverb may take it too.
                 for (int c : children_[t])
                     if (f.mentions.empty() && (rel(c) == "obj" || rel(c) == "xcomp"))
                         f.mentions = dependents(c, "nmod", poss, slot.preposition);
+                for (int c : children_[t])
+                    if (f.mentions.empty() && rel(c) == "advmod")
+                        f.mentions = dependents(c, "obl", poss, slot.preposition);
                 return f;
             }
             case K::Modifier: {
