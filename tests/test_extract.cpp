@@ -163,6 +163,24 @@ TEST_CASE("agreements from names and from descriptions", "[extract]") {
     CHECK_FALSE(find(g, "agreement"));
 }
 
+TEST_CASE("a lending facility is an agreement, its acronym too", "[extract]") {
+    auto g = extract(
+        "The fund approved a $3 billion Extended Credit Facility (ECF) for Ghana. The ECF "
+        "runs for three years.");
+    CHECK(has_type(g, "Extended Credit Facility", EntityType::Agreement));
+    const EntityRecord* facility = find(g, "Extended Credit Facility");
+    REQUIRE(facility);
+    CHECK(facility->mentions >= 2);
+    CHECK_FALSE(has_type(g, "ECF", EntityType::Organisation));
+}
+
+TEST_CASE("'as prime minister, I': a title in a predicate names no one after it", "[extract]") {
+    auto g = extract(
+        "\u201cAs he prepares to enter Downing Street as prime minister, I look forward to "
+        "working with him,\u201d Mr Okafor said.");
+    CHECK_FALSE(find(g, "I"));
+}
+
 TEST_CASE("sentence-initial words, weekdays and months are not entities", "[extract]") {
     auto g = extract(
         "Despite the rain, crowds gathered on Tuesday in March. Following talks, nothing "

@@ -186,9 +186,26 @@ ResolvedMentions EntityResolver::resolve(const std::vector<Mention>& mentions) c
         return best;
     };
 
+    // "Extended Credit Facility (ECF) ... The ECF": an acronym the article defined names
+    // what it was defined for, whatever a lone acronym would be typed as.
+    std::map<std::string, std::size_t> defined_acronyms;  // surface -> its expansion
+    for (const Mention& m : mentions)
+        if (m.acronym_of) defined_acronyms.emplace(m.surface, *m.acronym_of);
+    std::vector<std::optional<std::size_t>> same_as(mentions.size());
     for (std::size_t i = 0; i < mentions.size(); ++i) {
         const Mention& m = mentions[i];
-        if (m.acronym_of) continue;  // resolved with its expansion below
+        if (m.acronym_of) {
+            same_as[i] = m.acronym_of;
+        } else if (auto it = defined_acronyms.find(m.surface);
+                   it != defined_acronyms.end() && m.type == EntityType::Organisation &&
+                   mentions[it->second].type != EntityType::Organisation) {
+            same_as[i] = it->second;
+        }
+    }
+
+    for (std::size_t i = 0; i < mentions.size(); ++i) {
+        const Mention& m = mentions[i];
+        if (same_as[i]) continue;  // resolved with its expansion below
         const std::string key = name_key(m.surface);
         std::optional<std::size_t> e;
         switch (m.type) {
@@ -235,7 +252,7 @@ ResolvedMentions EntityResolver::resolve(const std::vector<Mention>& mentions) c
         entity_of[i] = e;
     }
     for (std::size_t i = 0; i < mentions.size(); ++i)
-        if (mentions[i].acronym_of) entity_of[i] = entity_of[*mentions[i].acronym_of];
+        if (same_as[i]) entity_of[i] = entity_of[*same_as[i]];
 
     for (std::size_t i = 0; i < mentions.size(); ++i) {
         if (!entity_of[i]) continue;

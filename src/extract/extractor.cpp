@@ -169,13 +169,14 @@ ExtractedDocument Extractor::extract_with_mentions(const Document& doc,
     for (std::size_t i = 0; i < mentions.size(); ++i) {
         if (!resolved.entity_of[i]) continue;
         const Mention& m = mentions[i];
-        out.mentions.push_back({offsets(m.begin),
-                                offsets(m.end),
-                                m.surface,
-                                m.type,
-                                *resolved.entity_of[i],
-                                i < named_mentions ? MentionKind::Name : MentionKind::Description,
-                                {}});
+        out.mentions.push_back(
+            {offsets(m.begin),
+             offsets(m.end),
+             m.surface,
+             resolved.entities[*resolved.entity_of[i]].type,  // "ECF": its expansion's
+             *resolved.entity_of[i],
+             i < named_mentions ? MentionKind::Name : MentionKind::Description,
+             {}});
     }
     // Pronouns and descriptions, with the entities they stand for ("they": a list).
     for (std::size_t s = 0; s < antecedents.size(); ++s)

@@ -374,6 +374,9 @@ class SentenceScanner {
             // title of the name after the comma.
             const std::size_t phrase = holder ? out_[*holder].first : start;
             if (apposition && phrase > 0 && lower(phrase - 1) == "as") return std::nullopt;
+            // "enter Downing Street as prime minister, I look forward": "as" between.
+            for (std::size_t x = k; apposition && x < start; ++x)
+                if (lower(x) == "as") return std::nullopt;
             if (holder) {
                 tb.holders.push_back(*holder);
                 add_country_of(*holder, tb.holders);
@@ -549,7 +552,7 @@ class SentenceScanner {
 
         // Whole-span readings first: "Rome Statute", "Russian Gazette", "NATO".
         if (ends_with_agreement_head(a, b)) {
-            add(a, b, EntityType::Agreement);
+            acronym_after(b, add(a, b, EntityType::Agreement));  // "Extended Fund Facility (EFF)"
             return;
         }
         if (auto g = lx_.gazetteer_at(t_, a); g && a + g->length == b) {
@@ -752,8 +755,13 @@ class SentenceScanner {
 
     // "International Criminal Court (ICC)": the acronym names the same entity.
     void acronym_after(std::size_t b, std::size_t expansion) {
+        // It starts as its expansion does: in "Athletics Kenya (AK)" the acronym is not
+        // Kenya's, whose mention ends before it too.
+        const std::string& name = out_[expansion].surface;
         if (b + 2 < t_.size() && t_[b].norm == "(" && t_[b + 2].norm == ")" &&
-            is_acronym(t_[b + 1].norm)) {
+            is_acronym(t_[b + 1].norm) && !name.empty() &&
+            std::toupper(static_cast<unsigned char>(name[0])) ==
+                static_cast<unsigned char>(t_[b + 1].norm[0])) {
             std::size_t m = add(b + 1, b + 2, out_[expansion].type, out_[expansion].entry);
             out_[m].acronym_of = expansion;
         }
