@@ -181,6 +181,24 @@ TEST_CASE("'as prime minister, I': a title in a predicate names no one after it"
     CHECK_FALSE(find(g, "I"));
 }
 
+TEST_CASE("whom a reporter reports or writes for is an organisation", "[extract]") {
+    auto g = extract(
+        "As Nadia Okoro reported for PULSE, the talks stalled. PULSE Radio Africa later "
+        "confirmed it.");
+    CHECK(has_type(g, "PULSE Radio Africa", EntityType::Organisation));
+    // Its first word, an English word in capitals, is that organisation again.
+    const EntityRecord* outlet = find(g, "PULSE Radio Africa");
+    REQUIRE(outlet);
+    CHECK(outlet->mentions == 2);
+    CHECK_FALSE(find(g, "PULSE"));
+    // An acronym is an organisation of its own: the BBC is not "BBC Radio Leeds".
+    auto bbc = extract("BBC correspondent Ann Ode said BBC Radio Leeds had the story first.");
+    CHECK(find(bbc, "BBC"));
+    // A common word too: "reported for Prospect" is the magazine.
+    auto word = extract("As Nadia Okoro reported for Prospect, the talks stalled.");
+    CHECK(has_type(word, "Prospect", EntityType::Organisation));
+}
+
 TEST_CASE("sentence-initial words, weekdays and months are not entities", "[extract]") {
     auto g = extract(
         "Despite the rain, crowds gathered on Tuesday in March. Following talks, nothing "

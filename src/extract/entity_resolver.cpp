@@ -154,13 +154,29 @@ ResolvedMentions EntityResolver::resolve(const std::vector<Mention>& mentions) c
         return nearest;
     };
 
-    // Organisations named by an acronym of their name elsewhere in the article ("UNSW").
+    // Organisations named by an acronym of their name elsewhere in the article ("UNSW"), or
+    // by their first word alone when it is an English word written in capitals ("VICE" of
+    // "VICE World News"; "BBC" is the BBC, not "BBC Radio"), when only one of the
+    // article's starts so.
     std::map<std::string, std::string> org_by_initials;
+    std::map<std::string, std::set<std::string>> orgs_by_first_word;
     for (const Mention& m : mentions)
         if (m.type == EntityType::Organisation && !m.entry) {
             std::string key = name_key(m.surface);
-            if (words_of(key).size() >= 2) org_by_initials.emplace(capital_initials(key), key);
+            const auto words = words_of(key);
+            if (words.size() < 2) continue;
+            org_by_initials.emplace(capital_initials(key), key);
+            orgs_by_first_word[words[0]].insert(key);
         }
+    auto org_by_first_word = [&](const std::string& key) -> const std::string* {
+        auto it = orgs_by_first_word.find(key);
+        if (!lexicon_ || it == orgs_by_first_word.end() || it->second.size() != 1 ||
+            key.size() < 2 ||
+            !std::all_of(key.begin(), key.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) ||
+            !lexicon_->is_common_word(lower_ascii(key)))
+            return nullptr;
+        return &*it->second.begin();
+    };
 
     // Agreement descriptions: "peace plan" is the "12-point peace plan" of the same article.
     // Keyed by head word, each description once, in order of first mention (the order the
@@ -223,6 +239,10 @@ ResolvedMentions EntityResolver::resolve(const std::vector<Mention>& mentions) c
                            org_by_initials.count(letters_only(key))) {
                     const std::string& full = org_by_initials.at(letters_only(key));
                     e = table.get("O" + full, full, m.type);
+                } else if (const std::string* full = m.type == EntityType::Organisation
+                                                         ? org_by_first_word(key)
+                                                         : nullptr) {
+                    e = table.get("O" + *full, *full, m.type);
                 } else {
                     e = table.get(std::string(1, "PCOAL"[static_cast<int>(m.type)]) + key, key,
                                   m.type);

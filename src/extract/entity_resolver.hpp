@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "graph/facts.hpp"
+#include "src/extract/lexicon.hpp"
 #include "src/extract/mentions.hpp"
 
 namespace newsgraph {
@@ -21,7 +22,15 @@ struct ResolvedMentions {
 
 class EntityResolver {
   public:
+    EntityResolver() = default;
+    // With the lexicon, an organisation's first word written in capitals that is an English
+    // word ("VICE", not "BBC") names it alone: "VICE" is the article's "VICE World News".
+    explicit EntityResolver(const Lexicon& lexicon) : lexicon_(&lexicon) {}
+
     ResolvedMentions resolve(const std::vector<Mention>& mentions) const;
+
+  private:
+    const Lexicon* lexicon_ = nullptr;
 };
 
 // The form of a name used to compare mentions: straight quotes and apostrophes, single

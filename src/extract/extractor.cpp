@@ -138,7 +138,7 @@ ExtractedDocument Extractor::extract_with_mentions(const Document& doc,
         mentions =
             combine_tagged_spans(doc, out.parsed.sentences, lexicon_, tagged, std::move(mentions));
     }
-    ResolvedMentions resolved = EntityResolver().resolve(mentions);
+    ResolvedMentions resolved = EntityResolver(lexicon_).resolve(mentions);
     // Each sentence is parsed once, here, and the trees are shared by every stage after this.
     if (analyzer) {
         const std::vector<bool> relating =

@@ -469,8 +469,13 @@ class SentenceScanner {
     // "wrote in Foreign Policy", "writing in The Atlantic": a publication.
     bool publication_after_verb(std::size_t k) const {
         if (k >= 1 && lower(k - 1) == "the") --k;
-        return k >= 2 && lower(k - 1) == "in" &&
-               (lx_.is_reporting_verb(lower(k - 2)) || lower(k - 2) == "writing");
+        if (k < 2) return false;
+        const std::string verb = lower(k - 2);
+        // "reported for VICE", "writes for the Spectator": whom a reporter works for.
+        static const std::unordered_set<std::string> kWorkingFor = {
+            "report", "reports", "reported", "reporting", "write", "writes", "wrote", "writing"};
+        if (lower(k - 1) == "for") return kWorkingFor.count(verb) > 0;
+        return lower(k - 1) == "in" && (lx_.is_reporting_verb(verb) || verb == "writing");
     }
 
     // Tokens [a, b) lower-cased and joined by single spaces.
