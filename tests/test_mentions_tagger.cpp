@@ -306,6 +306,26 @@ TEST_CASE("mention combination: the tagger adds the names no rule found, typed b
         CHECK(combined[i - 1].sentence <= combined[i].sentence);
 }
 
+TEST_CASE("mention combination: a place whose side's people follow it is a club, all article",
+          "[mentions][combine]") {
+    const Document doc = document(
+        "Bergen boss Ola Rask was pleased. Later Bergen won again, and fans in Oslo cheered.");
+    const auto sentences = sentences_of(doc);
+    const auto rules = find_mentions(doc, sentences, lexicon());
+    std::vector<std::vector<TaggedSpan>> tagged(sentences.size());
+    tagged[0].push_back({0, 1, kLoc, 10});  // "Bergen boss": the club
+    const std::size_t later = token(sentences, 1, "Bergen");
+    const std::size_t oslo = token(sentences, 1, "Oslo");
+    tagged[1] = {{later, later + 1, kLoc, 10}, {oslo, oslo + 1, kLoc, 10}};
+    const auto combined = combine_tagged_spans(doc, sentences, lexicon(), tagged, rules);
+    std::size_t clubs = 0;
+    for (const auto& m : combined) {
+        if (m.surface == "Bergen") clubs += m.type == EntityType::Organisation;
+        if (m.surface == "Oslo") CHECK(m.type == EntityType::Location);  // no role after it
+    }
+    CHECK(clubs == 2);
+}
+
 TEST_CASE("mention combination: a lone word tagged a person the article names no one by",
           "[mentions][combine]") {
     const Document doc = document("Later Quenbrook earned more than expected, and so did Tamsin.");

@@ -175,6 +175,7 @@ Lexicon Lexicon::load(const std::string& data_dir) {
     lx.reporting_verbs_ = read_set(dir + "reporting_verbs.txt", true);
     lx.common_words_ = read_set(dir + "common_words.txt");
     lx.org_descriptors_ = read_set(dir + "org_descriptors.txt", true);
+    lx.member_role_nouns_ = read_set(dir + "member_role_nouns.txt", true);
     lx.common_compounds_ = read_set(dir + "common_compounds.txt");
     lx.plain_acronyms_ = read_set(dir + "plain_acronyms.txt");
     lx.subordinating_ = read_set(dir + "modifier_nouns.txt");

@@ -103,6 +103,11 @@ class Lexicon {
     bool is_org_descriptor(std::string_view lower) const {
         return org_descriptors_.count(std::string(lower));
     }
+    // "boss", "striker", "fans" after a name: a side's, so the name is a club
+    // (member_role_nouns.txt).
+    bool is_member_role_noun(std::string_view lower) const {
+        return member_role_nouns_.count(std::string(lower));
+    }
     bool is_locative(std::string_view lower) const { return locatives_.count(std::string(lower)); }
     bool is_position_preposition(std::string_view lower) const {
         return positions_.count(std::string(lower));
@@ -154,6 +159,7 @@ class Lexicon {
     PhraseIndex places_;
     std::unordered_set<std::string> honorifics_, org_heads_, agreement_heads_, agreement_modifiers_,
         given_names_, non_entities_, reporting_verbs_, common_words_, org_descriptors_, locatives_,
+        member_role_nouns_,
         positions_, travel_words_, work_nouns_, common_compounds_, plain_acronyms_, subordinating_;
 };
 

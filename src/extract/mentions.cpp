@@ -1141,8 +1141,14 @@ std::vector<std::vector<TaggedSpan>> one_sense_per_article(
                 !lexicon.gazetteer_at(sentences[s].tokens, span.first))
                 span.type = SpanType::Organisation;
             spans[s].push_back(span);
-            votes[name_key(sentences[s], span.first, span.last)]
-                 [static_cast<std::size_t>(span.type)] += std::max(1.0f, span.margin);
+            auto& vote = votes[name_key(sentences[s], span.first, span.last)];
+            vote[static_cast<std::size_t>(span.type)] += std::max(1.0f, span.margin);
+            // "Chelsea boss Jose Mourinho": a place's name is a club's where its side's people
+            // follow it, and so throughout the article.
+            const auto& t = sentences[s].tokens;
+            if (span.type != SpanType::Person && span.last < t.size() &&
+                lexicon.is_member_role_noun(lower_ascii(t[span.last].norm)))
+                vote[static_cast<std::size_t>(SpanType::Organisation)] += kRuleVote;
         }
     for (std::size_t m = 0; m < rules.size(); ++m) {
         const Mention& r = rules[m];
