@@ -63,6 +63,7 @@ class EventFinder {
         // otherwise ("the Microsoft deal" of "Microsoft's Activision deal").
         auto entity = [&](std::size_t m) { return resolved.entity_of[m]; };
         for (const auto& [s, f] : found) {
+            const std::size_t named = f.party_mentions.empty() ? 0 : f.party_mentions[0];
             if (!f.only_with_more) {
                 add(s, f, mentions, resolved, out);
                 continue;
@@ -70,10 +71,9 @@ class EventFinder {
             const bool seconded = std::any_of(found.begin(), found.end(), [&](const auto& other) {
                 const Found& g = other.second;
                 if (g.only_with_more) return false;
-                return std::any_of(g.party_mentions.begin(), g.party_mentions.end(),
-                                   [&](std::size_t m) {
-                                       return entity(m) && entity(m) == entity(f.party_mentions[0]);
-                                   });
+                return std::any_of(
+                    g.party_mentions.begin(), g.party_mentions.end(),
+                    [&](std::size_t m) { return entity(m) && entity(m) == entity(named); });
             });
             if (seconded) add(s, f, mentions, resolved, out);
         }
@@ -154,7 +154,7 @@ class EventFinder {
                 break;
             f.first_word = static_cast<std::size_t>(k);
             if (lexicon_.is_agreement_modifier(lower_ascii(d.lemma)))
-                modifiers = lower_ascii(d.lemma) + " " + modifiers;
+                modifiers.insert(0, lower_ascii(d.lemma) + " ");
         }
         f.kind = modifiers + lemma;
         const nlp::Word& first = w[static_cast<std::size_t>(lo)];
@@ -234,7 +234,7 @@ class EventFinder {
             for (int g : children[static_cast<std::size_t>(sub[k])]) sub.push_back(g);
         if (sub.size() > kMaxTopicWords + 1) return;
         const auto [lo, hi] = std::minmax_element(sub.begin(), sub.end());
-        if (static_cast<std::size_t>(*hi - *lo + 1) != sub.size()) return;
+        if (static_cast<std::size_t>(*hi - *lo) + 1 != sub.size()) return;
         const nlp::Word& first = w[static_cast<std::size_t>(*lo)];
         const nlp::Word& last = w[static_cast<std::size_t>(*hi)];
         if (first.begin == nlp::kNoOffset || last.end == nlp::kNoOffset) return;

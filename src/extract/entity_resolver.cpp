@@ -189,8 +189,10 @@ ResolvedMentions EntityResolver::resolve(const std::vector<Mention>& mentions) c
     std::set<std::string> seen_agreements;
     for (const Mention& m : mentions)
         if (m.type == EntityType::Agreement && seen_agreements.insert(name_key(m.surface)).second)
-            if (auto w = words_of(name_key(m.surface)); !w.empty())
-                agreements_by_head[w.back()].push_back({name_key(m.surface), std::move(w)});
+            if (auto w = words_of(name_key(m.surface)); !w.empty()) {
+                const std::string head = w.back();
+                agreements_by_head[head].push_back({name_key(m.surface), std::move(w)});
+            }
     auto agreement_for = [&](const std::string& key) {
         const auto words = words_of(key);
         std::string best = key;
