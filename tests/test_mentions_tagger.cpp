@@ -326,6 +326,37 @@ TEST_CASE("mention combination: a place whose side's people follow it is a club,
     CHECK(clubs == 2);
 }
 
+TEST_CASE("mention combination: a title's holder the tagger found holds the title",
+          "[mentions][combine]") {
+    const Document doc = document("Dravencorp President Ilse Marwood said sales rose.");
+    const auto sentences = sentences_of(doc);
+    const auto rules = find_mentions(doc, sentences, lexicon());
+    std::vector<std::vector<TaggedSpan>> tagged(sentences.size());
+    tagged[0].push_back({0, 1, kOrg, 20});
+    const auto combined = combine_tagged_spans(doc, sentences, lexicon(), tagged, rules);
+    const Mention* person = mention(combined, "Ilse Marwood");
+    REQUIRE(person);
+    REQUIRE(person->role_of.size() == 1);
+    CHECK(combined[person->role_of[0]].surface == "Dravencorp");
+    // A fragment of a longer name holds nothing ("AMRO" of "ABN AMRO analyst").
+    const Document longer = document("Vell Dravencorp President Ilse Marwood said sales rose.");
+    const auto longer_sentences = sentences_of(longer);
+    std::vector<std::vector<TaggedSpan>> fragment(longer_sentences.size());
+    fragment[0].push_back({1, 2, kOrg, 20});
+    const auto longer_combined =
+        combine_tagged_spans(longer, longer_sentences, lexicon(), fragment,
+                             find_mentions(longer, longer_sentences, lexicon()));
+    REQUIRE(mention(longer_combined, "Ilse Marwood"));
+    CHECK(mention(longer_combined, "Ilse Marwood")->role_of.empty());
+    // A title read apart from the name ("At The Diplomat, X") has no holder before it.
+    const Document apart = document("At The Diplomat, Ilse Marwood said sales rose.");
+    const auto apart_sentences = sentences_of(apart);
+    const auto apart_combined = combine_tagged_spans(
+        apart, apart_sentences, lexicon(), {{}}, find_mentions(apart, apart_sentences, lexicon()));
+    REQUIRE(mention(apart_combined, "Ilse Marwood"));
+    CHECK(mention(apart_combined, "Ilse Marwood")->role_of.empty());
+}
+
 TEST_CASE("mention combination: a lone word tagged a person the article names no one by",
           "[mentions][combine]") {
     const Document doc = document("Later Quenbrook earned more than expected, and so did Tamsin.");

@@ -1192,10 +1192,11 @@ std::vector<std::vector<TaggedSpan>> one_sense_per_article(
                 bool same = true;
                 for (std::size_t k = 1; k < words.size() && same; ++k)
                     same = t[i + k].norm == words[k];
-                // The whole name: not a part of a longer one ("Yukos" in "Yukos Oil Company").
-                same = same &&
-                       (i + words.size() == t.size() || !starts_upper(t[i + words.size()].norm) ||
-                        !is_word(t[i + words.size()].norm));
+                // The whole name: not a part of a longer one ("Yukos" in "Yukos Oil Company"),
+                // but the holder of a title ("Microsoft President Brad Smith").
+                const std::size_t after = i + words.size();
+                same = same && (after == t.size() || !starts_upper(t[after].norm) ||
+                                !is_word(t[after].norm) || lexicon.title_at(t, after));
                 if (!same) continue;
                 bool overlaps = false;
                 for (std::size_t k = 0; k < tagged_spans; ++k)
@@ -1212,6 +1213,41 @@ std::vector<std::vector<TaggedSpan>> one_sense_per_article(
 }
 
 }  // namespace
+
+// "Microsoft President Brad Smith": a title's holder only the tagger found (the rules name
+// holders from the gazetteers) is the organisation or country ending right before the title.
+void link_title_holders(const std::vector<Sentence>& sentences, std::vector<Mention>& mentions) {
+    for (Mention& person : mentions) {
+        if (person.type != EntityType::Person || !person.role || !person.role_of.empty() ||
+            person.title.empty() || person.sentence >= sentences.size())
+            continue;
+        const std::size_t title_words =
+            1 + static_cast<std::size_t>(std::count(person.title.begin(), person.title.end(), ' '));
+        if (person.first < title_words) continue;
+        const std::size_t title_first = person.first - title_words;
+        const auto& t = sentences[person.sentence].tokens;
+        if (title_first >= t.size()) continue;
+        std::string written;  // the words right before the name must be the title itself
+        for (std::size_t k = title_first; k < person.first; ++k)
+            written += (k == title_first ? "" : " ") + t[k].norm;
+        if (written != person.title) continue;
+        for (std::size_t o = 0; o < mentions.size(); ++o) {
+            const Mention& holder = mentions[o];
+            if (holder.sentence != person.sentence || holder.last != title_first ||
+                (holder.type != EntityType::Organisation && holder.type != EntityType::Country))
+                continue;
+            // Not the end of a longer name: "AMRO" of "ABN AMRO analyst", "Christ" of
+            // "Passion of the Christ director".
+            std::size_t before = holder.first;
+            if (before > 0 && lower_ascii(t[before - 1].norm) == "the") --before;
+            if (before > 0 &&
+                (starts_upper(t[before - 1].norm) || lower_ascii(t[before - 1].norm) == "of"))
+                break;
+            person.role_of.push_back(o);
+            break;
+        }
+    }
+}
 
 std::vector<Mention> combine_tagged_spans(const Document& doc,
                                           const std::vector<Sentence>& sentences,
@@ -1304,6 +1340,7 @@ std::vector<Mention> combine_tagged_spans(const Document& doc,
         renumber_all(m.role_of);
         renumber_all(m.affiliations);
     }
+    link_title_holders(sentences, out);
     return out;
 }
 
