@@ -548,6 +548,20 @@ TEST_CASE("an oblique the parser hung on an adverb is the verb's", "[relations]"
     CHECK(has(g, "Benin", Relation::party_to, "joint statement"));
 }
 
+TEST_CASE("'X was the first Y to object to Z': the infinitive is X's", "[relations]") {
+    auto g = extract(
+        "Chile and Bolivia signed a treaty on water rights. Peru was the first country to "
+        "object to the treaty.");
+    REQUIRE(agreements(g).size() == 1);
+    CHECK(has(g, "Peru", Relation::criticizes, agreements(g)[0]));
+    // Not ranked ("the man to beat" is beaten): no fact.
+    auto unranked = extract(
+        "Chile and Bolivia signed a treaty on water rights. Peru was a country to object to "
+        "the treaty.");
+    REQUIRE(agreements(unranked).size() == 1);
+    CHECK_FALSE(has(unranked, "Peru", Relation::criticizes, agreements(unranked)[0]));
+}
+
 TEST_CASE("'is in X for a visit' is a visit to X", "[relations]") {
     auto g =
         extract("President Cyril Ramaphosa is in Angola this week for a three-day state visit.");

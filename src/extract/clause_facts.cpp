@@ -304,6 +304,11 @@ class ClauseReader {
                 if (!f.mentions.empty()) f.rule = "control";
                 return f;
             }
+            // "The CMA was the first regulator to object": an infinitive on a ranked noun
+            // that a copula predicates of a subject is that subject's.
+            if (r == "acl" && ranked_predicate(h))
+                for (int c : children_[h])
+                    if (rel(c) == "nsubj") return {resolve(c), "control"};
             if (r == "acl") return {};
             Found f = subject_of(h, depth + 1);
             if (!f.mentions.empty()) f.rule = "control";
@@ -413,6 +418,19 @@ class ClauseReader {
             if (rel(c) == "acl" && is_verb_form(c, "VBG"))
                 for (std::size_t m : dependents(c, "obj")) out.push_back(m);
         return out;
+    }
+
+    // "the first regulator", "the only country" predicated by a copula: a rank among those
+    // who did something, the subject being the one that did.
+    bool ranked_predicate(int n) const {
+        bool copula = false, ranked = false;
+        for (int c : children_[n]) {
+            copula = copula || rel(c) == "cop";
+            const std::string l = lower(c);
+            ranked = ranked || (rel(c) == "amod" && (l == "first" || l == "last" || l == "only" ||
+                                                     l == "second" || l == "third" || l == "next"));
+        }
+        return copula && ranked;
     }
 
     // "Putin is in China this week for a state visit": an event noun of purpose on the place
