@@ -163,6 +163,19 @@ TEST_CASE("agreements from names and from descriptions", "[extract]") {
     CHECK_FALSE(find(g, "agreement"));
 }
 
+TEST_CASE("an acronym that spells initials across 'and' keeps the name whole, once", "[extract]") {
+    auto g =
+        extract("The Fisheries and Oceans Authority (FOA) fined the trawler. The FOA said little.");
+    const EntityRecord* body = find(g, "Fisheries and Oceans Authority");
+    REQUIRE(body);
+    CHECK(body->type == EntityType::Organisation);
+    CHECK(body->mentions == 3);  // the name, "(FOA)" once, and the later "FOA"
+    CHECK_FALSE(find(g, "Oceans Authority"));
+    // Two names joined by "and" stay two.
+    auto two = extract("The Fisheries Board and Oceans Authority (OA) met.");
+    CHECK_FALSE(find(two, "Fisheries Board and Oceans Authority"));
+}
+
 TEST_CASE("a lending facility is an agreement, its acronym too", "[extract]") {
     auto g = extract(
         "The fund approved a $3 billion Extended Credit Facility (ECF) for Ghana. The ECF "

@@ -173,6 +173,29 @@ class SentenceScanner {
                lx_.is_given_name(t_[j + 1].norm);
     }
 
+    // "Competition and Markets Authority (CMA)": the capitalised words from `i` on, across
+    // the "and" before `next`, end in an organisation's head and the acronym after them
+    // spells their initials.
+    bool spelled_by_acronym(std::size_t i, std::size_t next) const {
+        std::size_t end = next;
+        while (end < t_.size() && cap(end)) ++end;
+        if (end + 2 >= t_.size() || t_[end].norm != "(" || t_[end + 2].norm != ")" ||
+            !is_acronym(t_[end + 1].norm) || !lx_.is_org_head(t_[end - 1].norm))
+            return false;
+        // The acronym may leave out words before the name: "The", "US" in "The US Food and
+        // Drug Administration (FDA)"; it must reach back across the "and".
+        std::string initials;
+        std::size_t after_and = 0;
+        for (std::size_t k = i; k < end; ++k)
+            if (cap(k)) {
+                initials += t_[k].norm[0];
+                after_and += k >= next;
+            }
+        const std::string& acronym = t_[end + 1].norm;
+        return acronym.size() > after_and && initials.size() >= acronym.size() &&
+               initials.compare(initials.size() - acronym.size(), acronym.size(), acronym) == 0;
+    }
+
     // A run of capitalised words, with connectors inside names ("University of New South
     // Wales") and "and" only inside organisation names ("Institute of European and Asian
     // Studies"), never between two names ("Xi and Putin").
@@ -211,7 +234,7 @@ class SentenceScanner {
                     continue;
                 }
             } else if (lw == "and" || lw == "&") {
-                if (seen_of && cap(next)) {
+                if (cap(next) && (seen_of || spelled_by_acronym(i, next))) {
                     j = next;
                     continue;
                 }
@@ -490,6 +513,11 @@ class SentenceScanner {
     }
 
     void take_span(std::size_t a, std::size_t b) {
+        // Already named, as the acronym after its expansion is: "(VHC)".
+        if (a < b && std::all_of(covered_.begin() + static_cast<std::ptrdiff_t>(a),
+                                 covered_.begin() + static_cast<std::ptrdiff_t>(b),
+                                 [](bool c) { return c; }))
+            return;
         // "The" written with a capital inside a sentence starts a title: "At The Diplomat".
         bool capital_the = false;
         for (std::size_t x = a; x < b && x <= a + 1; ++x)
