@@ -134,6 +134,10 @@ TEST_CASE("normalize_text strips a BOM, NULs and control characters and unifies 
     CHECK(normalize_text("\xEF\xBB\xBFHeadline\r\n\r\nBody\rmore") == "Headline\n\nBody\nmore");
     CHECK(normalize_text(std::string("a\0b", 3)) == "ab");
     CHECK(normalize_text("tab\tkept\x01\x1B[0m\x0C") == "tab\tkept  [0m ");
+    // HTML's numeric references left in scraped text are the characters they stand for.
+    CHECK(normalize_text("Jos&#233; Manuel and S&#xE3;o Paulo &#163;5") ==
+          "Jos\u00e9 Manuel and S\u00e3o Paulo \u00a35");
+    CHECK(normalize_text("&#0; &#55296; &#; &amp; &#12x;") == "&#0; &#55296; &#; &amp; &#12x;");
     // Only a leading BOM is a byte order mark.
     CHECK(normalize_text("a\xEF\xBB\xBF") == "a\xEF\xBB\xBF");
     CHECK(normalize_text("caf\xC3\xA9\n") == "caf\xC3\xA9\n");

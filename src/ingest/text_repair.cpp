@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cstdlib>
 #include <memory>
+#include <optional>
+#include <utility>
 
 namespace newsgraph {
 namespace {
@@ -65,6 +67,57 @@ std::string repair_utf8(std::string_view bytes, std::vector<std::size_t>* invali
     return repaired;
 }
 
+namespace {
+
+void append_utf8(std::string& out, char32_t c) {
+    if (c < 0x80) {
+        out += static_cast<char>(c);
+    } else if (c < 0x800) {
+        out += static_cast<char>(0xC0 | (c >> 6));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+        out += static_cast<char>(0xE0 | (c >> 12));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (c >> 18));
+        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+}
+
+// "&#233;", "&#xE9;" at `pos`: the character it stands for and the reference's length, or
+// nothing (a control character, a surrogate or no character at all stays as written).
+std::optional<std::pair<char32_t, std::size_t>> character_reference(std::string_view text,
+                                                                    std::size_t pos) {
+    if (pos + 3 >= text.size() || text[pos] != '&' || text[pos + 1] != '#') return std::nullopt;
+    std::size_t i = pos + 2;
+    const bool hex = text[i] == 'x' || text[i] == 'X';
+    if (hex) ++i;
+    char32_t value = 0;
+    const std::size_t digits_from = i;
+    for (; i < text.size() && i - digits_from < 7; ++i) {
+        const char c = text[i];
+        int digit = -1;
+        if (c >= '0' && c <= '9')
+            digit = c - '0';
+        else if (hex && c >= 'a' && c <= 'f')
+            digit = c - 'a' + 10;
+        else if (hex && c >= 'A' && c <= 'F')
+            digit = c - 'A' + 10;
+        if (digit < 0) break;
+        value = value * (hex ? 16 : 10) + static_cast<char32_t>(digit);
+    }
+    if (i == digits_from || i >= text.size() || text[i] != ';') return std::nullopt;
+    if (value < 0x20 || (value >= 0x7F && value < 0xA0) || (value >= 0xD800 && value < 0xE000) ||
+        value > 0x10FFFF)
+        return std::nullopt;
+    return std::make_pair(value, i + 1 - pos);
+}
+
+}  // namespace
+
 std::string normalize_text(std::string_view utf8) {
     if (utf8.starts_with(kByteOrderMark)) utf8.remove_prefix(kByteOrderMark.size());
     std::string normalized;
@@ -72,6 +125,14 @@ std::string normalize_text(std::string_view utf8) {
     for (std::size_t pos = 0; pos < utf8.size(); ++pos) {
         const char byte = utf8[pos];
         if (byte == '\0') continue;
+        // Text scraped from web pages keeps HTML's numeric references ("Jos&#233; Manuel").
+        if (byte == '&') {
+            if (auto ref = character_reference(utf8, pos)) {
+                append_utf8(normalized, ref->first);
+                pos += ref->second - 1;
+                continue;
+            }
+        }
         if (byte == '\r') {
             normalized += '\n';
             if (pos + 1 < utf8.size() && utf8[pos + 1] == '\n') ++pos;

@@ -17,7 +17,9 @@ namespace newsgraph {
 std::string repair_utf8(std::string_view bytes, std::vector<std::size_t>* invalid_offsets);
 
 // Strips a leading byte order mark, drops NUL bytes, turns CRLF and lone CR into "\n" and
-// other C0 control characters except tab into a space. Expects valid UTF-8.
+// other C0 control characters except tab into a space, and writes HTML's numeric character
+// references as the characters they stand for ("&#233;" is "é"; named ones such as "&lt;"
+// stay, since plain text may mean them). Expects valid UTF-8.
 std::string normalize_text(std::string_view utf8);
 
 // The form in which two spellings of one name compare equal: Unicode NFC ("José" typed as
