@@ -176,6 +176,13 @@ TEST_CASE("an acronym that spells initials across 'and' keeps the name whole, on
     CHECK_FALSE(find(two, "Fisheries Board and Oceans Authority"));
 }
 
+TEST_CASE("a titled name 'of' a country is the name, then the country", "[extract]") {
+    auto g = extract("President Nestor Kirchner of Argentina arrived in Lima on Monday.");
+    CHECK(has_type(g, "Nestor Kirchner", EntityType::Person));
+    CHECK_FALSE(find(g, "Nestor Kirchner of Argentina"));
+    CHECK(has_type(g, "Argentina", EntityType::Country));
+}
+
 TEST_CASE("a lending facility is an agreement, its acronym too", "[extract]") {
     auto g = extract(
         "The fund approved a $3 billion Extended Credit Facility (ECF) for Ghana. The ECF "

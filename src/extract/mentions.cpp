@@ -562,7 +562,10 @@ class SentenceScanner {
             if (lw != "of" && lw != "for") continue;
             std::size_t r = c + 1;
             if (lower(r) == "the") ++r;
-            bool left_is_body = has_org_head(a, c) || lx_.title_at(t_, a) ||
+            // A title is a body's only when it is all the left part ("Secretary of State"),
+            // not when a name follows it ("President Nestor Kirchner of Argentina").
+            const auto title = lx_.title_at(t_, a);
+            bool left_is_body = has_org_head(a, c) || (title && a + title->length == c) ||
                                 ends_with_agreement_head(a, c) || lx_.gazetteer_at(t_, a);
             bool right_is_body = has_org_head(r, b) || lx_.gazetteer_at(t_, r);
             if (!left_is_body && right_is_body) {
