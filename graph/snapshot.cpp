@@ -46,19 +46,21 @@ void put_varint(std::string& out, std::uint64_t v) {
 }
 
 // Every text of the graph once (labels, ids, sentences, dates): a sentence that supports
-// many relations, a document id in thousands of evidence lists, is stored once.
+// many relations, a document id in thousands of evidence lists, is stored once. The table
+// views the graph's own strings (and the schema's names), which outlive it: a table of
+// copies held every text of the graph a second time while the snapshot was written.
 class StringTable {
   public:
-    std::uint64_t ref(const std::string& s) {
+    std::uint64_t ref(std::string_view s) {
         auto [it, inserted] = index_.emplace(s, strings_.size());
-        if (inserted) strings_.push_back(&it->first);
+        if (inserted) strings_.push_back(s);
         return it->second;
     }
-    const std::vector<const std::string*>& strings() const { return strings_; }
+    const std::vector<std::string_view>& strings() const { return strings_; }
 
   private:
-    std::unordered_map<std::string, std::uint64_t> index_;
-    std::vector<const std::string*> strings_;
+    std::unordered_map<std::string_view, std::uint64_t> index_;
+    std::vector<std::string_view> strings_;
 };
 
 // Reads the payload; every read is bounds-checked and every reference range-checked, so
@@ -108,14 +110,17 @@ class PayloadReader {
         pos_ += n;
         return s;
     }
-    const std::string& str() {
+    const std::string& str() { return shared().str(); }
+    // Evidence takes its strings shared with the table: a sentence that supports many
+    // relations is held once in memory too, as in the file.
+    const SharedString& shared() {
         const std::uint64_t i = varint();
         if (i >= strings.size()) fail("string reference out of range");
         return strings[static_cast<std::size_t>(i)];
     }
     bool at_end() const { return pos_ == bytes_.size(); }
 
-    std::vector<std::string> strings;
+    std::vector<SharedString> strings;
 
   private:
     std::string_view bytes_;
@@ -123,11 +128,12 @@ class PayloadReader {
     std::size_t pos_ = 0;
 };
 
-std::string payload_of(const Snapshot& snapshot) {
+// The payload in two parts: the string table, known only at the end, and the body that
+// refers to it, written to `body` as the table fills.
+std::string payload_body(const Snapshot& snapshot, StringTable& table) {
     const KnowledgeGraph& kg = snapshot.graph;
     const Graph& g = kg.graph();
-    StringTable table;
-    std::string body;  // after the string table, which is known only at the end
+    std::string body;
 
     std::vector<const DocumentInfo*> documents;
     for (const DocumentInfo& d : kg.documents()) documents.push_back(&d);
@@ -151,7 +157,7 @@ std::string payload_of(const Snapshot& snapshot) {
         put_varint(body, table.ref(e.label));
         put_varint(body, e.labels.size());
         for (const std::string& label : e.labels) put_varint(body, table.ref(label));
-        put_varint(body, table.ref(std::string(to_string(e.type))));  // names: enums may grow
+        put_varint(body, table.ref(to_string(e.type)));  // names: enums may grow
         put_varint(body, static_cast<std::uint64_t>(e.mentions));
         put_varint(body, e.aliases.size());
         for (const auto& [alias, count] : e.aliases) {
@@ -180,17 +186,17 @@ std::string payload_of(const Snapshot& snapshot) {
         const RelationEdge& edge = g[e];
         put_varint(body, s);
         put_varint(body, t);
-        put_varint(body, table.ref(std::string(to_string(static_cast<Relation>(r)))));
+        put_varint(body, table.ref(to_string(static_cast<Relation>(r))));
         put_varint(body, static_cast<std::uint64_t>(edge.weight));
         put_varint(body, edge.evidence.size());
         for (const Evidence& ev : edge.evidence) {
-            put_varint(body, table.ref(ev.document));
+            put_varint(body, table.ref(ev.document.str()));
             put_varint(body, static_cast<std::uint64_t>(ev.sentence));
             put_varint(body, ev.start);
             put_varint(body, ev.end);
-            put_varint(body, table.ref(ev.text));
-            put_varint(body, table.ref(ev.date));
-            put_varint(body, table.ref(ev.antecedent));
+            put_varint(body, table.ref(ev.text.str()));
+            put_varint(body, table.ref(ev.date.str()));
+            put_varint(body, table.ref(ev.antecedent.str()));
         }
         for (const std::string* field :
              {&edge.first_date, &edge.last_date, &edge.cameo, &edge.rule})
@@ -200,16 +206,7 @@ std::string payload_of(const Snapshot& snapshot) {
         put_fixed(body, bits, 8);
         body.push_back(edge.credit ? 1 : 0);
     }
-
-    std::string payload;
-    put_varint(payload, kg.evidence_cap());
-    put_varint(payload, snapshot.inputs);
-    put_varint(payload, table.strings().size());
-    for (const std::string* s : table.strings()) {
-        put_varint(payload, s->size());
-        payload += *s;
-    }
-    return payload + body;
+    return body;
 }
 
 Snapshot parse_payload(std::string_view bytes, const std::string& name) {
@@ -273,13 +270,13 @@ Snapshot parse_payload(std::string_view bytes, const std::string& name) {
         if (evidence > kg.evidence_cap()) in.fail("more evidence than the evidence cap");
         for (std::size_t n = 0; n < evidence; ++n) {
             Evidence ev;
-            ev.document = in.str();
+            ev.document = in.shared();
             ev.sentence = in.integer();
             ev.start = static_cast<std::size_t>(in.varint());
             ev.end = static_cast<std::size_t>(in.varint());
-            ev.text = in.str();
-            ev.date = in.str();
-            ev.antecedent = in.str();
+            ev.text = in.shared();
+            ev.date = in.shared();
+            ev.antecedent = in.shared();
             // Merging keeps the smallest evidence of sorted, duplicate-free lists.
             if (!edge.evidence.empty() && !(edge.evidence.back() < ev))
                 in.fail("evidence out of order");
@@ -304,11 +301,31 @@ Snapshot parse_payload(std::string_view bytes, const std::string& name) {
 }  // namespace
 
 std::string snapshot_bytes(const Snapshot& snapshot) {
-    const std::string payload = payload_of(snapshot);
-    std::string out(kMagic, sizeof kMagic);
+    StringTable table;
+    const std::string body = payload_body(snapshot, table);
+    // The file is put together in one buffer of its final size: concatenating the parts
+    // held the snapshot in memory three times over at the run's peak.
+    std::string head;  // the payload up to the table's strings
+    put_varint(head, snapshot.graph.evidence_cap());
+    put_varint(head, snapshot.inputs);
+    put_varint(head, table.strings().size());
+    std::size_t payload_size = head.size() + body.size();
+    for (const std::string_view s : table.strings()) {
+        std::string length;
+        put_varint(length, s.size());
+        payload_size += length.size() + s.size();
+    }
+    std::string out;
+    out.reserve(kFrameBytes + payload_size);
+    out.append(kMagic, sizeof kMagic);
     put_fixed(out, kSnapshotFormatVersion, 4);
-    put_fixed(out, payload.size(), 8);
-    out += payload;
+    put_fixed(out, payload_size, 8);
+    out += head;
+    for (const std::string_view s : table.strings()) {
+        put_varint(out, s.size());
+        out += s;
+    }
+    out += body;
     put_fixed(out, fnv1a(out), 8);
     return out;
 }

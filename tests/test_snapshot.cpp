@@ -123,6 +123,14 @@ TEST_CASE("a snapshot gives back the graph it was made of, byte for byte", "[sna
         for (const Evidence& ev : loaded.graph.graph()[e].evidence)
             antecedents.insert(ev.antecedent);
     CHECK(antecedents == std::set<std::string>{"", "Antecedent of a"});
+    // A sentence the file holds once is held once in memory too, by every fact it supports.
+    std::vector<const Evidence*> of_a;
+    for (const Edge e : boost::make_iterator_range(boost::edges(loaded.graph.graph())))
+        for (const Evidence& ev : loaded.graph.graph()[e].evidence)
+            if (ev.document == "a") of_a.push_back(&ev);
+    REQUIRE(of_a.size() == 2);
+    CHECK(of_a[0]->text.shares_with(of_a[1]->text));
+    CHECK(of_a[0]->document.shares_with(of_a[1]->document));
     CHECK(snapshot_bytes(loaded) == bytes);
 
     // The same graph merged in another order is the same file.
