@@ -126,15 +126,13 @@ void fold_spelling_variants(const Graph& g, std::vector<Vertex>& rep,
     }
 }
 
-}  // namespace
-
-std::vector<Fold> resolve_across_documents(KnowledgeGraph& kg) {
-    kg.normalize();  // vertex order by id: every choice below is order-independent
-    const Graph& g = kg.graph();
+// What each vertex folds into (itself when it stays), and why (`why`). The indexes made
+// here (tens of MB for 50 MB of news) are freed before the graph is rebuilt with the folds.
+std::vector<Vertex> representatives(const Graph& g, std::vector<std::string>& why) {
     const std::size_t n = boost::num_vertices(g);
     std::vector<Vertex> rep(n);
     for (Vertex v = 0; v < n; ++v) rep[v] = v;
-    std::vector<std::string> why(n);
+    why.assign(n, "");
 
     // Candidate full forms, by type: word -> multi-word persons; initials -> organisations;
     // case-folded label -> first vertex with it.
@@ -226,6 +224,17 @@ std::vector<Fold> resolve_across_documents(KnowledgeGraph& kg) {
     // except a folded-label representative that is itself a one-word person: follow chains.
     for (Vertex v = 0; v < n; ++v)
         while (rep[rep[v]] != rep[v]) rep[v] = rep[rep[v]];
+    return rep;
+}
+
+}  // namespace
+
+std::vector<Fold> resolve_across_documents(KnowledgeGraph& kg) {
+    kg.normalize();  // vertex order by id: every choice below is order-independent
+    const Graph& g = kg.graph();
+    const std::size_t n = boost::num_vertices(g);
+    std::vector<std::string> why;
+    const std::vector<Vertex> rep = representatives(g, why);
     std::vector<Fold> folds;
     for (Vertex v = 0; v < n; ++v)
         if (rep[v] != v) folds.push_back({g[v].id, g[rep[v]].id, why[v]});

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 #include <memory>
+#include <stdexcept>
 #include <utility>
 
 namespace newsgraph {
@@ -225,33 +226,72 @@ void KnowledgeGraph::merge(const KnowledgeGraph& other) {
     }
 }
 
+KnowledgeGraph::Parts KnowledgeGraph::take_parts() {
+    Graph& g = *graph_;
+    Parts parts;
+    parts.vertices.reserve(boost::num_vertices(g));
+    for (Vertex v : boost::make_iterator_range(boost::vertices(g)))
+        parts.vertices.push_back(std::move(g[v]));
+    parts.edges.reserve(boost::num_edges(g));
+    for (Edge e : boost::make_iterator_range(boost::edges(g)))
+        parts.edges.emplace_back(boost::source(e, g), boost::target(e, g), std::move(g[e]));
+    graph_ = std::make_unique<Graph>();
+    by_id_ = {};
+    by_fact_ = {};
+    return parts;
+}
+
+void KnowledgeGraph::add_new_entities(std::vector<EntityVertex>& entities,
+                                      const std::vector<Vertex>& order) {
+    graph_ = std::make_unique<Graph>(order.size());
+    for (Vertex v = 0; v < order.size(); ++v) {
+        EntityVertex& entity = (*graph_)[v] = std::move(entities[order[v]]);
+        cap_aliases(entity.aliases);
+        if (!entity.label.empty()) entity.labels.insert(entity.label);
+        by_id_.emplace(entity.id, v);
+    }
+}
+
+void KnowledgeGraph::add_edges_in_order(std::vector<Parts::EdgeWithEnds>& edges) {
+    const Graph& g = *graph_;
+    // Sorted by key, then by place: edges that become one fact merge in the order they had.
+    std::vector<std::tuple<Vertex, int, Vertex, std::size_t>> order;
+    order.reserve(edges.size());
+    for (std::size_t i = 0; i < edges.size(); ++i) {
+        auto& [s, t, edge] = edges[i];
+        if (is_symmetric(edge.relation) && g[t].id < g[s].id) std::swap(s, t);
+        order.emplace_back(s, static_cast<int>(edge.relation), t, i);
+    }
+    std::sort(order.begin(), order.end());
+    for (const auto& [s, r, t, i] : order)
+        add_edge_evidence(s, t, static_cast<Relation>(r), std::move(std::get<2>(edges[i])));
+}
+
 void KnowledgeGraph::contract(const std::vector<Vertex>& representative) {
     // vecS invalidates descriptors on removal, so rebuild rather than patch in place.
-    KnowledgeGraph rebuilt(evidence_cap_);
-    rebuilt.documents_ = std::move(documents_);
     const std::size_t n = boost::num_vertices(*graph_);
-    std::vector<Vertex> vertex_of(n);
-    // The bundles are moved, not copied: this graph is discarded.
+    if (representative.size() < n) throw std::out_of_range("contract: too few representatives");
+    Parts parts = take_parts();
+    // The representatives first, in their order, then the vertices folded into them.
+    std::vector<Vertex> vertex_of(n), kept;
     for (Vertex v = 0; v < n; ++v)
-        if (representative.at(v) == v) vertex_of[v] = rebuilt.add_entity(std::move((*graph_)[v]));
+        if (representative[v] == v) vertex_of[v] = kept.size(), kept.push_back(v);
+    add_new_entities(parts.vertices, kept);
     for (Vertex v = 0; v < n; ++v) {
         if (representative[v] == v) continue;
         vertex_of[v] = vertex_of[representative[v]];
-        EntityVertex folded = std::move((*graph_)[v]);
+        EntityVertex folded = std::move(parts.vertices[v]);
         // Folded under the representative's names: "Putin" is no label of Vladimir Putin.
-        const EntityVertex& into = (*rebuilt.graph_)[vertex_of[v]];
+        const EntityVertex& into = (*graph_)[vertex_of[v]];
         folded.id = into.id;
         folded.label = into.label;
         folded.labels = into.labels;
-        rebuilt.add_entity(std::move(folded));
+        add_entity(std::move(folded));
     }
-    for (Edge e : boost::make_iterator_range(boost::edges(*graph_))) {
-        const Relation relation = (*graph_)[e].relation;
-        rebuilt.add_edge_evidence(vertex_of[boost::source(e, *graph_)],
-                                  vertex_of[boost::target(e, *graph_)], relation,
-                                  std::move((*graph_)[e]));
-    }
-    *this = std::move(rebuilt);
+    parts.vertices = {};
+    // In the order normalize() puts them in: contracting a graph in order keeps it in order.
+    for (auto& [s, t, edge] : parts.edges) s = vertex_of[s], t = vertex_of[t];
+    add_edges_in_order(parts.edges);
 }
 
 bool KnowledgeGraph::in_canonical_order() const {
@@ -265,40 +305,26 @@ bool KnowledgeGraph::in_canonical_order() const {
         if (previous && !(*previous < key)) return false;
         previous = key;
     }
-    for (std::size_t i = 1; i < documents_.size(); ++i)
-        if (!(documents_[i - 1].id < documents_[i].id)) return false;
     return true;
 }
 
 void KnowledgeGraph::normalize() {
+    std::sort(documents_.begin(), documents_.end(),
+              [](const DocumentInfo& a, const DocumentInfo& b) { return a.id < b.id; });
     // A graph normalized already (resolution normalizes the graph a build just normalized)
     // would be rebuilt into itself, holding its structure twice on the way.
     if (in_canonical_order()) return;
-    std::vector<Vertex> order(boost::num_vertices(*graph_));
+    Parts parts = take_parts();
+    std::vector<Vertex> order(parts.vertices.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::sort(order.begin(), order.end(),
-              [&](Vertex a, Vertex b) { return (*graph_)[a].id < (*graph_)[b].id; });
-    KnowledgeGraph sorted(evidence_cap_);
+              [&](Vertex a, Vertex b) { return parts.vertices[a].id < parts.vertices[b].id; });
     std::vector<Vertex> vertex_of(order.size());
-    // The bundles are moved, not copied: this graph is discarded.
-    for (Vertex v : order) vertex_of[v] = sorted.add_entity(std::move((*graph_)[v]));
-
-    std::vector<std::tuple<Vertex, int, Vertex, Edge>> edges;
-    for (Edge e : boost::make_iterator_range(boost::edges(*graph_)))
-        edges.emplace_back(vertex_of[boost::source(e, *graph_)],
-                           static_cast<int>((*graph_)[e].relation),
-                           vertex_of[boost::target(e, *graph_)], e);
-    std::sort(edges.begin(), edges.end(), [](const auto& a, const auto& b) {
-        return std::tie(std::get<0>(a), std::get<1>(a), std::get<2>(a)) <
-               std::tie(std::get<0>(b), std::get<1>(b), std::get<2>(b));
-    });
-    for (const auto& [s, r, t, e] : edges)
-        sorted.add_edge_evidence(s, t, static_cast<Relation>(r), std::move((*graph_)[e]));
-
-    sorted.documents_ = std::move(documents_);
-    std::sort(sorted.documents_.begin(), sorted.documents_.end(),
-              [](const DocumentInfo& a, const DocumentInfo& b) { return a.id < b.id; });
-    *this = std::move(sorted);
+    for (std::size_t i = 0; i < order.size(); ++i) vertex_of[order[i]] = i;
+    add_new_entities(parts.vertices, order);
+    parts.vertices = {};
+    for (auto& [s, t, edge] : parts.edges) s = vertex_of[s], t = vertex_of[t];
+    add_edges_in_order(parts.edges);
 }
 
 }  // namespace newsgraph

@@ -109,8 +109,24 @@ class KnowledgeGraph {
     void contract(const std::vector<Vertex>& representative);
 
   private:
-    // Vertices by id, edges (in the order boost::edges gives them, which is the order they
-    // were added in) by (source, relation, target), documents by id: what normalize() makes.
+    // What a rebuild (normalize, contract) takes from the graph: its bundles, moved out, and
+    // each edge's ends. The graph is emptied first, so that the new one is not built beside
+    // the whole of the old one (the Boost structure and the indexes are most of its size).
+    struct Parts {
+        using EdgeWithEnds = std::tuple<Vertex, Vertex, RelationEdge>;  // source, target
+        std::vector<EntityVertex> vertices;
+        std::vector<EdgeWithEnds> edges;
+    };
+    Parts take_parts();
+    // Into an emptied graph: entities[order[i]] as vertex i, moved, the vertices made at once
+    // (one by one, their storage grew by doubling, up to twice the room they need). Their
+    // ids are distinct.
+    void add_new_entities(std::vector<EntityVertex>& entities, const std::vector<Vertex>& order);
+    // Adds `edges` (their ends vertices of this graph) in (source, relation, target) order,
+    // merging those that are one fact; a graph of vertices in id order is then normalized.
+    void add_edges_in_order(std::vector<Parts::EdgeWithEnds>& edges);
+    // Vertices by id, and edges (in the order boost::edges gives them, which is the order
+    // they were added in) by (source, relation, target): the order normalize() makes.
     bool in_canonical_order() const;
     void index_facts();
     void add_edge_evidence(Vertex s, Vertex t, Relation r, RelationEdge incoming);

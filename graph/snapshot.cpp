@@ -9,7 +9,9 @@
 #include <iterator>
 #include <numeric>
 #include <optional>
+#include <ostream>
 #include <set>
+#include <sstream>
 #include <tuple>
 #include <unordered_map>
 #include <vector>
@@ -20,13 +22,16 @@ namespace {
 constexpr char kMagic[8] = {'N', 'G', 'S', 'N', 'A', 'P', 'S', 'H'};
 constexpr std::size_t kFrameBytes = sizeof kMagic + 4 + 8 + 8;  // magic, version, length, sum
 
-std::uint64_t fnv1a(std::string_view bytes) {
-    std::uint64_t h = 1469598103934665603ULL;
-    for (const char c : bytes) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+constexpr std::uint64_t kFnvOffset = 1469598103934665603ULL, kFnvPrime = 1099511628211ULL;
+
+std::uint64_t fnv1a(std::string_view bytes, std::uint64_t h = kFnvOffset) {
+    for (const char c : bytes) h = (h ^ static_cast<unsigned char>(c)) * kFnvPrime;
     return h;
 }
 
-void put_fixed(std::string& out, std::uint64_t v, int bytes) {
+// `Out` is where bytes go: a std::string, or a ByteCounter or FileWriter below.
+template <class Out>
+void put_fixed(Out& out, std::uint64_t v, int bytes) {
     for (int i = 0; i < bytes; ++i) out.push_back(static_cast<char>(v >> (8 * i)));
 }
 
@@ -37,7 +42,8 @@ std::uint64_t get_fixed(std::string_view in, std::size_t pos, int bytes) {
     return v;
 }
 
-void put_varint(std::string& out, std::uint64_t v) {
+template <class Out>
+void put_varint(Out& out, std::uint64_t v) {
     while (v >= 0x80) {
         out.push_back(static_cast<char>(v | 0x80));
         v >>= 7;
@@ -128,30 +134,92 @@ class PayloadReader {
     std::size_t pos_ = 0;
 };
 
-// The payload in two parts: the string table, known only at the end, and the body that
-// refers to it, written to `body` as the table fills.
-std::string payload_body(const Snapshot& snapshot, StringTable& table) {
-    const KnowledgeGraph& kg = snapshot.graph;
-    const Graph& g = kg.graph();
-    std::string body;
+// Counts the bytes it is given: the first walk of the graph numbers its strings and
+// measures the body, whose length the header gives before the body is written.
+struct ByteCounter {
+    std::uint64_t size = 0;
+    void push_back(char) { ++size; }
+    void append(std::string_view bytes) { size += bytes.size(); }
+};
+
+// Writes the bytes it is given to a stream through a buffer, and sums them (FNV-1a).
+class FileWriter {
+  public:
+    explicit FileWriter(std::ostream& out) : out_(out) { buffer_.reserve(kBufferBytes); }
+    void push_back(char c) {
+        buffer_.push_back(c);
+        if (buffer_.size() >= kBufferBytes) flush();
+    }
+    void append(std::string_view bytes) {
+        if (buffer_.size() + bytes.size() > kBufferBytes) flush();
+        if (bytes.size() >= kBufferBytes) {
+            checksum_ = fnv1a(bytes, checksum_);
+            out_.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        } else {
+            buffer_ += bytes;
+        }
+    }
+    // Of every byte given so far.
+    std::uint64_t checksum() {
+        flush();
+        return checksum_;
+    }
+    void flush() {
+        checksum_ = fnv1a(buffer_, checksum_);
+        out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+        buffer_.clear();
+    }
+
+  private:
+    static constexpr std::size_t kBufferBytes = 1 << 16;
+    std::ostream& out_;
+    std::string buffer_;
+    std::uint64_t checksum_ = kFnvOffset;
+};
+
+// The order the file lists the graph in, whatever order the graph holds it in: documents,
+// vertices by id, edges by (source, relation, target) of the vertices' places.
+struct CanonicalOrder {
+    explicit CanonicalOrder(const KnowledgeGraph& kg) {
+        const Graph& g = kg.graph();
+        for (const DocumentInfo& d : kg.documents()) documents.push_back(&d);
+        std::sort(documents.begin(), documents.end(),
+                  [](const DocumentInfo* a, const DocumentInfo* b) { return a->id < b->id; });
+        vertices.resize(boost::num_vertices(g));
+        std::iota(vertices.begin(), vertices.end(), Vertex{0});
+        std::sort(vertices.begin(), vertices.end(),
+                  [&](Vertex a, Vertex b) { return g[a].id < g[b].id; });
+        std::vector<std::uint64_t> position(vertices.size());
+        for (std::size_t i = 0; i < vertices.size(); ++i) position[vertices[i]] = i;
+        edges.reserve(boost::num_edges(g));
+        for (const Edge e : boost::make_iterator_range(boost::edges(g)))
+            edges.emplace_back(position[boost::source(e, g)], static_cast<int>(g[e].relation),
+                               position[boost::target(e, g)], e);
+        std::sort(edges.begin(), edges.end(), [](const auto& a, const auto& b) {
+            return std::tie(std::get<0>(a), std::get<1>(a), std::get<2>(a)) <
+                   std::tie(std::get<0>(b), std::get<1>(b), std::get<2>(b));
+        });
+    }
 
     std::vector<const DocumentInfo*> documents;
-    for (const DocumentInfo& d : kg.documents()) documents.push_back(&d);
-    std::sort(documents.begin(), documents.end(),
-              [](const DocumentInfo* a, const DocumentInfo* b) { return a->id < b->id; });
-    put_varint(body, documents.size());
-    for (const DocumentInfo* d : documents)
+    std::vector<Vertex> vertices;
+    std::vector<std::tuple<std::uint64_t, int, std::uint64_t, Edge>> edges;
+};
+
+// The payload after the string table, which refers to the table's strings by number: the
+// first walk fills the table, a second one in the same order finds the same numbers.
+template <class Out>
+void write_body(const KnowledgeGraph& kg, const CanonicalOrder& order, StringTable& table,
+                Out& body) {
+    const Graph& g = kg.graph();
+    put_varint(body, order.documents.size());
+    for (const DocumentInfo* d : order.documents)
         for (const std::string* field :
              {&d->id, &d->title, &d->url, &d->date, &d->source, &d->content_hash})
             put_varint(body, table.ref(*field));
 
-    std::vector<Vertex> order(boost::num_vertices(g));
-    std::iota(order.begin(), order.end(), Vertex{0});
-    std::sort(order.begin(), order.end(), [&](Vertex a, Vertex b) { return g[a].id < g[b].id; });
-    std::vector<std::uint64_t> position(order.size());
-    for (std::size_t i = 0; i < order.size(); ++i) position[order[i]] = i;
-    put_varint(body, order.size());
-    for (const Vertex v : order) {
+    put_varint(body, order.vertices.size());
+    for (const Vertex v : order.vertices) {
         const EntityVertex& e = g[v];
         put_varint(body, table.ref(e.id));
         put_varint(body, table.ref(e.label));
@@ -173,16 +241,8 @@ std::string payload_body(const Snapshot& snapshot, StringTable& table) {
         }
     }
 
-    std::vector<std::tuple<std::uint64_t, int, std::uint64_t, Edge>> edges;
-    for (const Edge e : boost::make_iterator_range(boost::edges(g)))
-        edges.emplace_back(position[boost::source(e, g)], static_cast<int>(g[e].relation),
-                           position[boost::target(e, g)], e);
-    std::sort(edges.begin(), edges.end(), [](const auto& a, const auto& b) {
-        return std::tie(std::get<0>(a), std::get<1>(a), std::get<2>(a)) <
-               std::tie(std::get<0>(b), std::get<1>(b), std::get<2>(b));
-    });
-    put_varint(body, edges.size());
-    for (const auto& [s, r, t, e] : edges) {
+    put_varint(body, order.edges.size());
+    for (const auto& [s, r, t, e] : order.edges) {
         const RelationEdge& edge = g[e];
         put_varint(body, s);
         put_varint(body, t);
@@ -206,7 +266,6 @@ std::string payload_body(const Snapshot& snapshot, StringTable& table) {
         put_fixed(body, bits, 8);
         body.push_back(edge.credit ? 1 : 0);
     }
-    return body;
 }
 
 Snapshot parse_payload(std::string_view bytes, const std::string& name) {
@@ -300,34 +359,43 @@ Snapshot parse_payload(std::string_view bytes, const std::string& name) {
 
 }  // namespace
 
-std::string snapshot_bytes(const Snapshot& snapshot) {
+void write_snapshot(const Snapshot& snapshot, std::ostream& out) {
+    // Written as it is made, not made whole first (95 MB for 100 MB of news): the graph is
+    // walked once to number its strings and measure the payload, then again to write it.
+    const CanonicalOrder order(snapshot.graph);
     StringTable table;
-    const std::string body = payload_body(snapshot, table);
-    // The file is put together in one buffer of its final size: concatenating the parts
-    // held the snapshot in memory three times over at the run's peak.
+    ByteCounter body;
+    write_body(snapshot.graph, order, table, body);
     std::string head;  // the payload up to the table's strings
     put_varint(head, snapshot.graph.evidence_cap());
     put_varint(head, snapshot.inputs);
     put_varint(head, table.strings().size());
-    std::size_t payload_size = head.size() + body.size();
+    ByteCounter payload;
+    payload.append(head);
     for (const std::string_view s : table.strings()) {
-        std::string length;
-        put_varint(length, s.size());
-        payload_size += length.size() + s.size();
+        put_varint(payload, s.size());
+        payload.append(s);
     }
-    std::string out;
-    out.reserve(kFrameBytes + payload_size);
-    out.append(kMagic, sizeof kMagic);
-    put_fixed(out, kSnapshotFormatVersion, 4);
-    put_fixed(out, payload_size, 8);
-    out += head;
+    payload.size += body.size;
+
+    FileWriter file(out);
+    file.append(std::string_view(kMagic, sizeof kMagic));
+    put_fixed(file, kSnapshotFormatVersion, 4);
+    put_fixed(file, payload.size, 8);
+    file.append(head);
     for (const std::string_view s : table.strings()) {
-        put_varint(out, s.size());
-        out += s;
+        put_varint(file, s.size());
+        file.append(s);
     }
-    out += body;
-    put_fixed(out, fnv1a(out), 8);
-    return out;
+    write_body(snapshot.graph, order, table, file);
+    put_fixed(file, file.checksum(), 8);
+    file.flush();
+}
+
+std::string snapshot_bytes(const Snapshot& snapshot) {
+    std::ostringstream out;
+    write_snapshot(snapshot, out);
+    return std::move(out).str();
 }
 
 Snapshot parse_snapshot(std::string_view bytes, const std::string& name) {

@@ -378,9 +378,9 @@ TEST_CASE("a graph normalized twice is the same graph, and moves keep the facts 
     KnowledgeGraph moved = std::move(kg);
     CHECK(dump(moved) == once);
     moved.merge(leader_fact("d", {4}));
-    const Edge xi = *boost::edge(*moved.find("person/xi-jinping"), *moved.find("country/china"),
-                                 moved.graph())
-                         .first;
+    const Edge xi =
+        boost::edge(*moved.find("person/xi-jinping"), *moved.find("country/china"), moved.graph())
+            .first;
     CHECK(moved.graph()[xi].weight == 3);
     CHECK(boost::num_edges(moved.graph()) == 2);
     KnowledgeGraph assigned;

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -138,6 +139,25 @@ TEST_CASE("a snapshot gives back the graph it was made of, byte for byte", "[sna
         snapshot_of({article("b", "", {"Bo Chan", "Ann Lee"}),
                      article("a", "2024-01-02", {"Ann Lee", "Bo Chan", "Cy Dee"})});
     CHECK(snapshot_bytes(reversed) == bytes);
+}
+
+TEST_CASE("a snapshot written to a stream is the same bytes, long strings and all",
+          "[snapshot]") {
+    // A sentence longer than the writer's buffer, and enough facts to fill it many times.
+    std::vector<PartialGraph> articles;
+    for (int i = 0; i < 300; ++i) {
+        const std::string id = "doc-" + std::to_string(i);
+        articles.push_back(article(id, "2024-01-02", {"Ann Lee", "Bo Chan " + id, "Cy Dee"}));
+    }
+    articles[7].relations[0].evidence.text = std::string(100000, 'x');
+    const Snapshot original = snapshot_of(articles);
+    std::ostringstream stream;
+    write_snapshot(original, stream);
+    const std::string bytes = snapshot_bytes(original);
+    CHECK(stream.str() == bytes);
+    const Snapshot loaded = parse_snapshot(bytes, "test.ngs");  // the checksum holds
+    CHECK(boost::num_edges(loaded.graph.graph()) == boost::num_edges(original.graph.graph()));
+    CHECK(snapshot_bytes(loaded) == bytes);
 }
 
 TEST_CASE("merging snapshots is associative and commutative, and refuses an article twice",
