@@ -130,12 +130,18 @@ class KnowledgeGraph {
     bool in_canonical_order() const;
     void index_facts();
     void add_edge_evidence(Vertex s, Vertex t, Relation r, RelationEdge incoming);
+    // A fact not in the graph yet, its ends in order (symmetric relations by id).
+    Edge add_new_edge(Vertex s, Vertex t, Relation r, RelationEdge edge);
+    // Adds the weight, evidence and dates of `incoming` to the fact `e`.
+    void merge_into(Edge e, const RelationEdge& incoming);
 
     std::size_t evidence_cap_;
     std::unique_ptr<Graph> graph_;  // never null
     std::vector<DocumentInfo> documents_;
     std::unordered_map<std::string, Vertex> by_id_;
-    std::map<std::tuple<Vertex, int, Vertex>, Edge> by_fact_;
+    std::map<std::tuple<Vertex, int, Vertex>, Edge> by_fact_;  // when facts_indexed_
+    // Rebuilds leave the fact index unmade, for the next fact added to make (if any).
+    bool facts_indexed_ = true;
 };
 
 }  // namespace newsgraph

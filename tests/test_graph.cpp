@@ -181,6 +181,54 @@ TEST_CASE("cross-article resolution folds surnames, acronyms and case variants",
     CHECK(g[*kg.find("organisation/nato")].mentions == 5);
 }
 
+TEST_CASE("facts folded together by resolution are one edge, and take more facts after",
+          "[graph]") {
+    // Two articles state Putin leads Russia, one naming him in full: after the fold, one
+    // fact of weight 2 with both sentences, in canonical order; a later article adds to it.
+    KnowledgeGraph kg;
+    PartialGraph a;
+    a.document.id = "a";
+    a.entities = {entity("Vladimir Putin", EntityType::Person, 3),
+                  entity("Russia", EntityType::Country)};
+    a.relations = {{0, 1, Relation::leader_of, ev("a", 2, "2024-02-01"), "", 0.0, ""},
+                   {0, 1, Relation::co_mentioned, ev("a", 2, "2024-02-01"), "", 0.0, ""}};
+    PartialGraph b;
+    b.document.id = "b";
+    b.entities = {entity("Putin", EntityType::Person, 2), entity("Russia", EntityType::Country)};
+    b.relations = {{0, 1, Relation::leader_of, ev("b", 1, "2024-01-01"), "", 0.0, ""}};
+    kg.merge(b);
+    kg.merge(a);
+    resolve_across_documents(kg);
+    const auto putin = kg.find("person/vladimir-putin"), russia = kg.find("country/russia");
+    REQUIRE((putin && russia));
+    REQUIRE(boost::num_edges(kg.graph()) == 2);
+    const std::string resolved = dump(kg);
+    KnowledgeGraph again = kg;
+    again.normalize();  // resolution leaves the graph in canonical order
+    CHECK(dump(again) == resolved);
+    const auto leads = [&]() -> const RelationEdge* {
+        for (Edge e : boost::make_iterator_range(boost::out_edges(*putin, kg.graph())))
+            if (kg.graph()[e].relation == Relation::leader_of) return &kg.graph()[e];
+        return nullptr;
+    };
+    REQUIRE(leads());
+    CHECK(leads()->weight == 2);
+    CHECK(leads()->evidence.size() == 2);
+    CHECK(leads()->first_date == "2024-01-01");
+    CHECK(leads()->last_date == "2024-02-01");
+
+    PartialGraph c;
+    c.document.id = "c";
+    c.entities = {entity("Vladimir Putin", EntityType::Person),
+                  entity("Russia", EntityType::Country)};
+    c.relations = {{0, 1, Relation::leader_of, ev("c", 4, "2024-03-01"), "", 0.0, ""}};
+    kg.merge(c);
+    CHECK(boost::num_edges(kg.graph()) == 2);
+    REQUIRE(leads());
+    CHECK(leads()->weight == 3);
+    CHECK(leads()->last_date == "2024-03-01");
+}
+
 TEST_CASE("a surname shared by two full names is not folded", "[graph]") {
     KnowledgeGraph kg;
     PartialGraph a;
