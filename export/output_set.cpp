@@ -63,10 +63,11 @@ void OutputSet::stage(const Exporter& exporter, const KnowledgeGraph& graph,
     relative_paths_.push_back(relative);
 }
 
-void OutputSet::stage_bytes(const std::string& relative, std::string_view bytes) {
+void OutputSet::stage_written(const std::string& relative,
+                              const std::function<void(std::ostream&)>& write) {
     const std::filesystem::path path = std::filesystem::path(folder_) / relative;
     auto file = std::make_unique<AtomicFile>(path.string());
-    file->stream().write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    write(file->stream());
     file->finish();
     files_.push_back(std::move(file));
     relative_paths_.push_back(relative);

@@ -4,9 +4,10 @@
 // reader who finds manifest.json finds the files it lists, all of one run.
 #pragma once
 
+#include <functional>
+#include <iosfwd>
 #include <memory>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "export/atomic_file.hpp"
@@ -24,8 +25,11 @@ class OutputSet {
     // Writes `exporter`'s file to a temporary file beside its place, creating its subfolder.
     // Throws std::runtime_error naming the final path.
     void stage(const Exporter& exporter, const KnowledgeGraph& graph, const ExportOptions& options);
-    // Writes `bytes` as the file `relative` (graph.ngs, written by no Exporter) the same way.
-    void stage_bytes(const std::string& relative, std::string_view bytes);
+    // Writes the file `relative` (graph.ngs, written by no Exporter) the same way, its bytes
+    // written by `write` as it makes them (rather than held whole in memory first).
+    // Throws std::runtime_error naming the final path.
+    void stage_written(const std::string& relative,
+                       const std::function<void(std::ostream&)>& write);
     // The final paths of the files staged so far, in order.
     std::vector<std::string> staged_paths() const;
 

@@ -117,16 +117,11 @@ void fold_spelling_variants(const Graph& g, std::vector<Vertex>& rep,
     }
 }
 
-}  // namespace
-
-std::vector<Fold> resolve_across_documents(KnowledgeGraph& kg) {
-    kg.normalize();  // vertex order by id: every choice below is order-independent
-    const Graph& g = kg.graph();
-    const std::size_t n = boost::num_vertices(g);
-    std::vector<Vertex> rep(n);
-    for (Vertex v = 0; v < n; ++v) rep[v] = v;
-    std::vector<std::string> why(n);
-
+// One-word names into full names, acronyms into the organisations they spell, and labels
+// into the same label in other letter case. Its own function, so that its indexes (tens of
+// MB for 50 MB of news) are freed before the next kind of fold makes its own.
+void fold_short_forms(const Graph& g, std::vector<Vertex>& rep, std::vector<std::string>& why) {
+    const std::size_t n = rep.size();
     // Candidate full forms, by type: word -> multi-word persons; initials -> organisations;
     // case-folded label -> first vertex with it.
     std::map<std::string, std::vector<Vertex>> persons_by_word, orgs_by_initials;
@@ -171,12 +166,16 @@ std::vector<Fold> resolve_across_documents(KnowledgeGraph& kg) {
             }
         }
     }
-    fold_spelling_variants(g, rep, why);
-    // Agreement descriptions: "peace plan" is the corpus's only "12-point peace plan" (the
-    // longer form adds only a numbered modifier, "12-point", "five-year").
-    // A fuller form has the same words but the numbered ones, so agreements are grouped by
-    // their other words: grouping by head word alone compared every pair of a corpus's
-    // thousands of "... agreement"s.
+}
+
+// Agreement descriptions: "peace plan" is the corpus's only "12-point peace plan" (the
+// longer form adds only a numbered modifier, "12-point", "five-year").
+// A fuller form has the same words but the numbered ones, so agreements are grouped by
+// their other words: grouping by head word alone compared every pair of a corpus's
+// thousands of "... agreement"s.
+void fold_agreement_descriptions(const Graph& g, std::vector<Vertex>& rep,
+                                 std::vector<std::string>& why) {
+    const std::size_t n = rep.size();
     std::map<std::pair<std::string, std::set<std::string>>, std::vector<Vertex>>
         agreements_by_words;  // (head word, words not numbered)
     for (Vertex v = 0; v < n; ++v) {
@@ -213,10 +212,33 @@ std::vector<Fold> resolve_across_documents(KnowledgeGraph& kg) {
             }
         }
     }
+}
+
+// What each vertex folds into (itself when it stays), and why (`why`). The indexes are
+// freed before the graph is rebuilt with the folds.
+std::vector<Vertex> representatives(const Graph& g, std::vector<std::string>& why) {
+    const std::size_t n = boost::num_vertices(g);
+    std::vector<Vertex> rep(n);
+    for (Vertex v = 0; v < n; ++v) rep[v] = v;
+    why.assign(n, "");
+    fold_short_forms(g, rep, why);
+    fold_spelling_variants(g, rep, why);
+    fold_agreement_descriptions(g, rep, why);
     // Representatives are never folded themselves (multi-word, or the preferred spelling),
     // except a folded-label representative that is itself a one-word person: follow chains.
     for (Vertex v = 0; v < n; ++v)
         while (rep[rep[v]] != rep[v]) rep[v] = rep[rep[v]];
+    return rep;
+}
+
+}  // namespace
+
+std::vector<Fold> resolve_across_documents(KnowledgeGraph& kg) {
+    kg.normalize();  // vertex order by id: every choice below is order-independent
+    const Graph& g = kg.graph();
+    const std::size_t n = boost::num_vertices(g);
+    std::vector<std::string> why;
+    const std::vector<Vertex> rep = representatives(g, why);
     std::vector<Fold> folds;
     for (Vertex v = 0; v < n; ++v)
         if (rep[v] != v) folds.push_back({g[v].id, g[rep[v]].id, why[v]});

@@ -8,20 +8,23 @@
 #include <vector>
 
 #include "graph/schema.hpp"
+#include "graph/shared_string.hpp"
 
 namespace newsgraph {
 
 // Where a fact was read: a sentence of a document. Offsets count Unicode code points
 // into the document's text (after UTF-8 repair), so text[start:end] in Python is the sentence.
+// The strings are shared (graph/shared_string.hpp): the evidence of every fact read in one
+// sentence holds that sentence, its document id and date once between them.
 struct Evidence {
-    std::string document;  // document id
-    int sentence = 0;      // 0-based sentence number within the document
+    SharedString document;  // document id
+    int sentence = 0;       // 0-based sentence number within the document
     std::size_t start = 0, end = 0;
-    std::string text;  // the sentence
-    std::string date;  // the document's date, when it has one (ISO 8601)
+    SharedString text;  // the sentence
+    SharedString date;  // the document's date, when it has one (ISO 8601)
     // Read through coreference: the sentence that names who a pronoun or a description of
     // `text` stands for ("Xi and Putin met. They signed ..."), when it is another one.
-    std::string antecedent;
+    SharedString antecedent;
 
     friend bool operator<(const Evidence& a, const Evidence& b) {
         return a.document != b.document ? a.document < b.document : a.sentence < b.sentence;

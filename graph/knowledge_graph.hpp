@@ -6,6 +6,7 @@
 #include <boost/graph/adjacency_list.hpp>
 #include <cstddef>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -62,11 +63,12 @@ using Edge = boost::graph_traits<Graph>::edge_descriptor;
 
 class KnowledgeGraph {
   public:
-    explicit KnowledgeGraph(std::size_t evidence_cap = 5) : evidence_cap_(evidence_cap) {}
-    // The fact index holds edge descriptors, which point into the graph's own edges; and
-    // Boost's adjacency_list has no move constructor, so a "moved" graph is a copy. Copies
-    // and moves therefore index the facts of the graph they hold anew: otherwise merging
-    // into a copy, or into a graph moved out of a temporary, wrote through dangling pointers.
+    explicit KnowledgeGraph(std::size_t evidence_cap = 5);
+    // The fact index holds edge descriptors, which point into the graph's own edges, so a
+    // copy indexes the facts of its graph anew. Boost's adjacency_list has no move (moving
+    // one copies it), so the graph is held by pointer: a move takes it whole, descriptors
+    // and all, rather than holding the graph twice (a rebuild, a snapshot handed on) at the
+    // run's peak. The graph moved from is left empty.
     KnowledgeGraph(const KnowledgeGraph& other);
     KnowledgeGraph(KnowledgeGraph&& other);
     KnowledgeGraph& operator=(const KnowledgeGraph& other);
@@ -83,7 +85,7 @@ class KnowledgeGraph {
     // so that exports are byte-identical whatever order documents were merged in.
     void normalize();
 
-    const Graph& graph() const { return graph_; }
+    const Graph& graph() const { return *graph_; }
     const std::vector<DocumentInfo>& documents() const { return documents_; }
     std::size_t evidence_cap() const { return evidence_cap_; }
     std::optional<Vertex> find(const std::string& id) const;
@@ -107,14 +109,39 @@ class KnowledgeGraph {
     void contract(const std::vector<Vertex>& representative);
 
   private:
+    // What a rebuild (normalize, contract) takes from the graph: its bundles, moved out, and
+    // each edge's ends. The graph is emptied first, so that the new one is not built beside
+    // the whole of the old one (the Boost structure and the indexes are most of its size).
+    struct Parts {
+        using EdgeWithEnds = std::tuple<Vertex, Vertex, RelationEdge>;  // source, target
+        std::vector<EntityVertex> vertices;
+        std::vector<EdgeWithEnds> edges;
+    };
+    Parts take_parts();
+    // Into an emptied graph: entities[order[i]] as vertex i, moved, the vertices made at once
+    // (one by one, their storage grew by doubling, up to twice the room they need). Their
+    // ids are distinct.
+    void add_new_entities(std::vector<EntityVertex>& entities, const std::vector<Vertex>& order);
+    // Adds `edges` (their ends vertices of this graph) in (source, relation, target) order,
+    // merging those that are one fact; a graph of vertices in id order is then normalized.
+    void add_edges_in_order(std::vector<Parts::EdgeWithEnds>& edges);
+    // Vertices by id, and edges (in the order boost::edges gives them, which is the order
+    // they were added in) by (source, relation, target): the order normalize() makes.
+    bool in_canonical_order() const;
     void index_facts();
     void add_edge_evidence(Vertex s, Vertex t, Relation r, RelationEdge incoming);
+    // A fact not in the graph yet, its ends in order (symmetric relations by id).
+    Edge add_new_edge(Vertex s, Vertex t, Relation r, RelationEdge edge);
+    // Adds the weight, evidence and dates of `incoming` to the fact `e`.
+    void merge_into(Edge e, const RelationEdge& incoming);
 
     std::size_t evidence_cap_;
-    Graph graph_;
+    std::unique_ptr<Graph> graph_;  // never null
     std::vector<DocumentInfo> documents_;
     std::unordered_map<std::string, Vertex> by_id_;
-    std::map<std::tuple<Vertex, int, Vertex>, Edge> by_fact_;
+    std::map<std::tuple<Vertex, int, Vertex>, Edge> by_fact_;  // when facts_indexed_
+    // Rebuilds leave the fact index unmade, for the next fact added to make (if any).
+    bool facts_indexed_ = true;
 };
 
 }  // namespace newsgraph

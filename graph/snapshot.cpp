@@ -9,7 +9,9 @@
 #include <iterator>
 #include <numeric>
 #include <optional>
+#include <ostream>
 #include <set>
+#include <sstream>
 #include <tuple>
 #include <unordered_map>
 #include <vector>
@@ -20,13 +22,16 @@ namespace {
 constexpr char kMagic[8] = {'N', 'G', 'S', 'N', 'A', 'P', 'S', 'H'};
 constexpr std::size_t kFrameBytes = sizeof kMagic + 4 + 8 + 8;  // magic, version, length, sum
 
-std::uint64_t fnv1a(std::string_view bytes) {
-    std::uint64_t h = 1469598103934665603ULL;
-    for (const char c : bytes) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+constexpr std::uint64_t kFnvOffset = 1469598103934665603ULL, kFnvPrime = 1099511628211ULL;
+
+std::uint64_t fnv1a(std::string_view bytes, std::uint64_t h = kFnvOffset) {
+    for (const char c : bytes) h = (h ^ static_cast<unsigned char>(c)) * kFnvPrime;
     return h;
 }
 
-void put_fixed(std::string& out, std::uint64_t v, int bytes) {
+// `Out` is where bytes go: a std::string, or a ByteCounter or FileWriter below.
+template <class Out>
+void put_fixed(Out& out, std::uint64_t v, int bytes) {
     for (int i = 0; i < bytes; ++i) out.push_back(static_cast<char>(v >> (8 * i)));
 }
 
@@ -37,7 +42,8 @@ std::uint64_t get_fixed(std::string_view in, std::size_t pos, int bytes) {
     return v;
 }
 
-void put_varint(std::string& out, std::uint64_t v) {
+template <class Out>
+void put_varint(Out& out, std::uint64_t v) {
     while (v >= 0x80) {
         out.push_back(static_cast<char>(v | 0x80));
         v >>= 7;
@@ -46,19 +52,21 @@ void put_varint(std::string& out, std::uint64_t v) {
 }
 
 // Every text of the graph once (labels, ids, sentences, dates): a sentence that supports
-// many relations, a document id in thousands of evidence lists, is stored once.
+// many relations, a document id in thousands of evidence lists, is stored once. The table
+// views the graph's own strings (and the schema's names), which outlive it: a table of
+// copies held every text of the graph a second time while the snapshot was written.
 class StringTable {
   public:
-    std::uint64_t ref(const std::string& s) {
+    std::uint64_t ref(std::string_view s) {
         auto [it, inserted] = index_.emplace(s, strings_.size());
-        if (inserted) strings_.push_back(&it->first);
+        if (inserted) strings_.push_back(s);
         return it->second;
     }
-    const std::vector<const std::string*>& strings() const { return strings_; }
+    const std::vector<std::string_view>& strings() const { return strings_; }
 
   private:
-    std::unordered_map<std::string, std::uint64_t> index_;
-    std::vector<const std::string*> strings_;
+    std::unordered_map<std::string_view, std::uint64_t> index_;
+    std::vector<std::string_view> strings_;
 };
 
 // Reads the payload; every read is bounds-checked and every reference range-checked, so
@@ -108,14 +116,17 @@ class PayloadReader {
         pos_ += n;
         return s;
     }
-    const std::string& str() {
+    const std::string& str() { return shared().str(); }
+    // Evidence takes its strings shared with the table: a sentence that supports many
+    // relations is held once in memory too, as in the file.
+    const SharedString& shared() {
         const std::uint64_t i = varint();
         if (i >= strings.size()) fail("string reference out of range");
         return strings[static_cast<std::size_t>(i)];
     }
     bool at_end() const { return pos_ == bytes_.size(); }
 
-    std::vector<std::string> strings;
+    std::vector<SharedString> strings;
 
   private:
     std::string_view bytes_;
@@ -123,35 +134,98 @@ class PayloadReader {
     std::size_t pos_ = 0;
 };
 
-std::string payload_of(const Snapshot& snapshot) {
-    const KnowledgeGraph& kg = snapshot.graph;
-    const Graph& g = kg.graph();
-    StringTable table;
-    std::string body;  // after the string table, which is known only at the end
+// Counts the bytes it is given: the first walk of the graph numbers its strings and
+// measures the body, whose length the header gives before the body is written.
+struct ByteCounter {
+    std::uint64_t size = 0;
+    void push_back(char) { ++size; }
+    void append(std::string_view bytes) { size += bytes.size(); }
+};
+
+// Writes the bytes it is given to a stream through a buffer, and sums them (FNV-1a).
+class FileWriter {
+  public:
+    explicit FileWriter(std::ostream& out) : out_(out) { buffer_.reserve(kBufferBytes); }
+    void push_back(char c) {
+        buffer_.push_back(c);
+        if (buffer_.size() >= kBufferBytes) flush();
+    }
+    void append(std::string_view bytes) {
+        if (buffer_.size() + bytes.size() > kBufferBytes) flush();
+        if (bytes.size() >= kBufferBytes) {
+            checksum_ = fnv1a(bytes, checksum_);
+            out_.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        } else {
+            buffer_ += bytes;
+        }
+    }
+    // Of every byte given so far.
+    std::uint64_t checksum() {
+        flush();
+        return checksum_;
+    }
+    void flush() {
+        checksum_ = fnv1a(buffer_, checksum_);
+        out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+        buffer_.clear();
+    }
+
+  private:
+    static constexpr std::size_t kBufferBytes = 1 << 16;
+    std::ostream& out_;
+    std::string buffer_;
+    std::uint64_t checksum_ = kFnvOffset;
+};
+
+// The order the file lists the graph in, whatever order the graph holds it in: documents,
+// vertices by id, edges by (source, relation, target) of the vertices' places.
+struct CanonicalOrder {
+    explicit CanonicalOrder(const KnowledgeGraph& kg) {
+        const Graph& g = kg.graph();
+        for (const DocumentInfo& d : kg.documents()) documents.push_back(&d);
+        std::sort(documents.begin(), documents.end(),
+                  [](const DocumentInfo* a, const DocumentInfo* b) { return a->id < b->id; });
+        vertices.resize(boost::num_vertices(g));
+        std::iota(vertices.begin(), vertices.end(), Vertex{0});
+        std::sort(vertices.begin(), vertices.end(),
+                  [&](Vertex a, Vertex b) { return g[a].id < g[b].id; });
+        std::vector<std::uint64_t> position(vertices.size());
+        for (std::size_t i = 0; i < vertices.size(); ++i) position[vertices[i]] = i;
+        edges.reserve(boost::num_edges(g));
+        for (const Edge e : boost::make_iterator_range(boost::edges(g)))
+            edges.emplace_back(position[boost::source(e, g)], static_cast<int>(g[e].relation),
+                               position[boost::target(e, g)], e);
+        std::sort(edges.begin(), edges.end(), [](const auto& a, const auto& b) {
+            return std::tie(std::get<0>(a), std::get<1>(a), std::get<2>(a)) <
+                   std::tie(std::get<0>(b), std::get<1>(b), std::get<2>(b));
+        });
+    }
 
     std::vector<const DocumentInfo*> documents;
-    for (const DocumentInfo& d : kg.documents()) documents.push_back(&d);
-    std::sort(documents.begin(), documents.end(),
-              [](const DocumentInfo* a, const DocumentInfo* b) { return a->id < b->id; });
-    put_varint(body, documents.size());
-    for (const DocumentInfo* d : documents)
+    std::vector<Vertex> vertices;
+    std::vector<std::tuple<std::uint64_t, int, std::uint64_t, Edge>> edges;
+};
+
+// The payload after the string table, which refers to the table's strings by number: the
+// first walk fills the table, a second one in the same order finds the same numbers.
+template <class Out>
+void write_body(const KnowledgeGraph& kg, const CanonicalOrder& order, StringTable& table,
+                Out& body) {
+    const Graph& g = kg.graph();
+    put_varint(body, order.documents.size());
+    for (const DocumentInfo* d : order.documents)
         for (const std::string* field :
              {&d->id, &d->title, &d->url, &d->date, &d->source, &d->content_hash})
             put_varint(body, table.ref(*field));
 
-    std::vector<Vertex> order(boost::num_vertices(g));
-    std::iota(order.begin(), order.end(), Vertex{0});
-    std::sort(order.begin(), order.end(), [&](Vertex a, Vertex b) { return g[a].id < g[b].id; });
-    std::vector<std::uint64_t> position(order.size());
-    for (std::size_t i = 0; i < order.size(); ++i) position[order[i]] = i;
-    put_varint(body, order.size());
-    for (const Vertex v : order) {
+    put_varint(body, order.vertices.size());
+    for (const Vertex v : order.vertices) {
         const EntityVertex& e = g[v];
         put_varint(body, table.ref(e.id));
         put_varint(body, table.ref(e.label));
         put_varint(body, e.labels.size());
         for (const std::string& label : e.labels) put_varint(body, table.ref(label));
-        put_varint(body, table.ref(std::string(to_string(e.type))));  // names: enums may grow
+        put_varint(body, table.ref(to_string(e.type)));  // names: enums may grow
         put_varint(body, static_cast<std::uint64_t>(e.mentions));
         put_varint(body, e.aliases.size());
         for (const auto& [alias, count] : e.aliases) {
@@ -167,30 +241,22 @@ std::string payload_of(const Snapshot& snapshot) {
         }
     }
 
-    std::vector<std::tuple<std::uint64_t, int, std::uint64_t, Edge>> edges;
-    for (const Edge e : boost::make_iterator_range(boost::edges(g)))
-        edges.emplace_back(position[boost::source(e, g)], static_cast<int>(g[e].relation),
-                           position[boost::target(e, g)], e);
-    std::sort(edges.begin(), edges.end(), [](const auto& a, const auto& b) {
-        return std::tie(std::get<0>(a), std::get<1>(a), std::get<2>(a)) <
-               std::tie(std::get<0>(b), std::get<1>(b), std::get<2>(b));
-    });
-    put_varint(body, edges.size());
-    for (const auto& [s, r, t, e] : edges) {
+    put_varint(body, order.edges.size());
+    for (const auto& [s, r, t, e] : order.edges) {
         const RelationEdge& edge = g[e];
         put_varint(body, s);
         put_varint(body, t);
-        put_varint(body, table.ref(std::string(to_string(static_cast<Relation>(r)))));
+        put_varint(body, table.ref(to_string(static_cast<Relation>(r))));
         put_varint(body, static_cast<std::uint64_t>(edge.weight));
         put_varint(body, edge.evidence.size());
         for (const Evidence& ev : edge.evidence) {
-            put_varint(body, table.ref(ev.document));
+            put_varint(body, table.ref(ev.document.str()));
             put_varint(body, static_cast<std::uint64_t>(ev.sentence));
             put_varint(body, ev.start);
             put_varint(body, ev.end);
-            put_varint(body, table.ref(ev.text));
-            put_varint(body, table.ref(ev.date));
-            put_varint(body, table.ref(ev.antecedent));
+            put_varint(body, table.ref(ev.text.str()));
+            put_varint(body, table.ref(ev.date.str()));
+            put_varint(body, table.ref(ev.antecedent.str()));
         }
         for (const std::string* field :
              {&edge.first_date, &edge.last_date, &edge.cameo, &edge.rule})
@@ -200,16 +266,6 @@ std::string payload_of(const Snapshot& snapshot) {
         put_fixed(body, bits, 8);
         body.push_back(edge.credit ? 1 : 0);
     }
-
-    std::string payload;
-    put_varint(payload, kg.evidence_cap());
-    put_varint(payload, snapshot.inputs);
-    put_varint(payload, table.strings().size());
-    for (const std::string* s : table.strings()) {
-        put_varint(payload, s->size());
-        payload += *s;
-    }
-    return payload + body;
 }
 
 Snapshot parse_payload(std::string_view bytes, const std::string& name) {
@@ -273,13 +329,13 @@ Snapshot parse_payload(std::string_view bytes, const std::string& name) {
         if (evidence > kg.evidence_cap()) in.fail("more evidence than the evidence cap");
         for (std::size_t n = 0; n < evidence; ++n) {
             Evidence ev;
-            ev.document = in.str();
+            ev.document = in.shared();
             ev.sentence = in.integer();
             ev.start = static_cast<std::size_t>(in.varint());
             ev.end = static_cast<std::size_t>(in.varint());
-            ev.text = in.str();
-            ev.date = in.str();
-            ev.antecedent = in.str();
+            ev.text = in.shared();
+            ev.date = in.shared();
+            ev.antecedent = in.shared();
             // Merging keeps the smallest evidence of sorted, duplicate-free lists.
             if (!edge.evidence.empty() && !(edge.evidence.back() < ev))
                 in.fail("evidence out of order");
@@ -303,14 +359,43 @@ Snapshot parse_payload(std::string_view bytes, const std::string& name) {
 
 }  // namespace
 
+void write_snapshot(const Snapshot& snapshot, std::ostream& out) {
+    // Written as it is made, not made whole first (95 MB for 100 MB of news): the graph is
+    // walked once to number its strings and measure the payload, then again to write it.
+    const CanonicalOrder order(snapshot.graph);
+    StringTable table;
+    ByteCounter body;
+    write_body(snapshot.graph, order, table, body);
+    std::string head;  // the payload up to the table's strings
+    put_varint(head, snapshot.graph.evidence_cap());
+    put_varint(head, snapshot.inputs);
+    put_varint(head, table.strings().size());
+    ByteCounter payload;
+    payload.append(head);
+    for (const std::string_view s : table.strings()) {
+        put_varint(payload, s.size());
+        payload.append(s);
+    }
+    payload.size += body.size;
+
+    FileWriter file(out);
+    file.append(std::string_view(kMagic, sizeof kMagic));
+    put_fixed(file, kSnapshotFormatVersion, 4);
+    put_fixed(file, payload.size, 8);
+    file.append(head);
+    for (const std::string_view s : table.strings()) {
+        put_varint(file, s.size());
+        file.append(s);
+    }
+    write_body(snapshot.graph, order, table, file);
+    put_fixed(file, file.checksum(), 8);
+    file.flush();
+}
+
 std::string snapshot_bytes(const Snapshot& snapshot) {
-    const std::string payload = payload_of(snapshot);
-    std::string out(kMagic, sizeof kMagic);
-    put_fixed(out, kSnapshotFormatVersion, 4);
-    put_fixed(out, payload.size(), 8);
-    out += payload;
-    put_fixed(out, fnv1a(out), 8);
-    return out;
+    std::ostringstream out;
+    write_snapshot(snapshot, out);
+    return std::move(out).str();
 }
 
 Snapshot parse_snapshot(std::string_view bytes, const std::string& name) {

@@ -37,8 +37,11 @@ struct Snapshot {
     std::uint64_t inputs = 0;
 };
 
-// The file's bytes. Canonical: vertices by id, edges by (source, relation, target), documents
-// by id, whatever order the graph holds them in, so equal graphs give equal bytes.
+// Writes the file's bytes to `out`. Canonical: vertices by id, edges by (source, relation,
+// target), documents by id, whatever order the graph holds them in, so equal graphs give
+// equal bytes. The bytes are written as they are made, never held whole.
+void write_snapshot(const Snapshot& snapshot, std::ostream& out);
+// The bytes write_snapshot() writes.
 std::string snapshot_bytes(const Snapshot& snapshot);
 
 // Reads bytes written by snapshot_bytes(); `name` (a path, "rank 2") starts every message.

@@ -242,6 +242,11 @@ TEST_CASE("co-mentions pair every two entities of a sentence", "[extract]") {
     REQUIRE_FALSE(g.relations.empty());
     CHECK(g.relations[0].evidence.text == "Japan, Canada and Mexico signed.");
     CHECK(g.relations[0].evidence.start == 0);
+    // One sentence, read once: every fact of it holds the same text and document id.
+    for (const auto& r : g.relations) {
+        CHECK(r.evidence.text.shares_with(g.relations[0].evidence.text));
+        CHECK(r.evidence.document.shares_with(g.relations[0].evidence.document));
+    }
 }
 
 TEST_CASE("evidence offsets count code points of the document text", "[extract]") {

@@ -54,7 +54,8 @@ std::string dump(const KnowledgeGraph& kg) {
     for (Edge e : boost::make_iterator_range(boost::edges(g))) {
         out += g[boost::source(e, g)].id + " " + std::string(to_string(g[e].relation)) + " " +
                g[boost::target(e, g)].id + " w=" + std::to_string(g[e].weight);
-        for (auto& x : g[e].evidence) out += " " + x.document + "#" + std::to_string(x.sentence);
+        for (auto& x : g[e].evidence)
+            out += " " + x.document.str() + "#" + std::to_string(x.sentence);
         out += " " + g[e].first_date + ".." + g[e].last_date + "\n";
     }
     return out;
@@ -178,6 +179,54 @@ TEST_CASE("cross-article resolution folds surnames, acronyms and case variants",
     CHECK(g[*icc].aliases.count("ICC") == 1);
     CHECK(!kg.find("organisation/nato-2"));
     CHECK(g[*kg.find("organisation/nato")].mentions == 5);
+}
+
+TEST_CASE("facts folded together by resolution are one edge, and take more facts after",
+          "[graph]") {
+    // Two articles state Putin leads Russia, one naming him in full: after the fold, one
+    // fact of weight 2 with both sentences, in canonical order; a later article adds to it.
+    KnowledgeGraph kg;
+    PartialGraph a;
+    a.document.id = "a";
+    a.entities = {entity("Vladimir Putin", EntityType::Person, 3),
+                  entity("Russia", EntityType::Country)};
+    a.relations = {{0, 1, Relation::leader_of, ev("a", 2, "2024-02-01"), "", 0.0, ""},
+                   {0, 1, Relation::co_mentioned, ev("a", 2, "2024-02-01"), "", 0.0, ""}};
+    PartialGraph b;
+    b.document.id = "b";
+    b.entities = {entity("Putin", EntityType::Person, 2), entity("Russia", EntityType::Country)};
+    b.relations = {{0, 1, Relation::leader_of, ev("b", 1, "2024-01-01"), "", 0.0, ""}};
+    kg.merge(b);
+    kg.merge(a);
+    resolve_across_documents(kg);
+    const auto putin = kg.find("person/vladimir-putin"), russia = kg.find("country/russia");
+    REQUIRE((putin && russia));
+    REQUIRE(boost::num_edges(kg.graph()) == 2);
+    const std::string resolved = dump(kg);
+    KnowledgeGraph again = kg;
+    again.normalize();  // resolution leaves the graph in canonical order
+    CHECK(dump(again) == resolved);
+    const auto leads = [&]() -> const RelationEdge* {
+        for (Edge e : boost::make_iterator_range(boost::out_edges(*putin, kg.graph())))
+            if (kg.graph()[e].relation == Relation::leader_of) return &kg.graph()[e];
+        return nullptr;
+    };
+    REQUIRE(leads());
+    CHECK(leads()->weight == 2);
+    CHECK(leads()->evidence.size() == 2);
+    CHECK(leads()->first_date == "2024-01-01");
+    CHECK(leads()->last_date == "2024-02-01");
+
+    PartialGraph c;
+    c.document.id = "c";
+    c.entities = {entity("Vladimir Putin", EntityType::Person),
+                  entity("Russia", EntityType::Country)};
+    c.relations = {{0, 1, Relation::leader_of, ev("c", 4, "2024-03-01"), "", 0.0, ""}};
+    kg.merge(c);
+    CHECK(boost::num_edges(kg.graph()) == 2);
+    REQUIRE(leads());
+    CHECK(leads()->weight == 3);
+    CHECK(leads()->last_date == "2024-03-01");
 }
 
 TEST_CASE("a surname shared by two full names is not folded", "[graph]") {
@@ -367,6 +416,63 @@ TEST_CASE("a copied or moved graph takes new facts without touching the original
     assigned.merge(leader_fact("d", {3}));
     CHECK(kept.weight == 1);
     CHECK(assigned.graph()[*boost::edges(assigned.graph()).first].weight == 2);
+}
+
+TEST_CASE("a graph normalized twice is the same graph, and moves keep the facts indexed",
+          "[graph]") {
+    KnowledgeGraph kg(5);
+    kg.merge(leader_fact("b", {1}, "2024-03-01"));
+    kg.merge(leader_fact("a", {2}, "2024-01-02"));
+    PartialGraph other;
+    other.document.id = "c";
+    other.entities = {entity("Putin", EntityType::Person), entity("Russia", EntityType::Country)};
+    other.relations.push_back({0, 1, Relation::leader_of, ev("c", 1), "", 0.0, ""});
+    kg.merge(other);
+    kg.normalize();
+    const std::string once = dump(kg);
+    kg.normalize();  // in order already: left as it is
+    CHECK(dump(kg) == once);
+    CHECK(kg.documents().front().id == "a");
+
+    // A moved graph is the same graph, and takes more facts on the same edges.
+    KnowledgeGraph moved = std::move(kg);
+    CHECK(dump(moved) == once);
+    moved.merge(leader_fact("d", {4}));
+    const Edge xi =
+        boost::edge(*moved.find("person/xi-jinping"), *moved.find("country/china"), moved.graph())
+            .first;
+    CHECK(moved.graph()[xi].weight == 3);
+    CHECK(boost::num_edges(moved.graph()) == 2);
+    KnowledgeGraph assigned;
+    assigned = std::move(moved);
+    assigned.merge(leader_fact("e", {5}));
+    CHECK(assigned.graph()[xi].weight == 4);
+    CHECK(boost::num_edges(moved.graph()) == 0);  // moved from: empty, and usable
+    moved.merge(leader_fact("f", {1}));
+    CHECK(boost::num_edges(moved.graph()) == 1);
+}
+
+TEST_CASE("evidence of one sentence is held once by every fact it supports", "[graph]") {
+    PartialGraph p;
+    p.document.id = "doc";
+    p.entities = {entity("Ann Lee", EntityType::Person), entity("Bo Chan", EntityType::Person),
+                  entity("Cy Dee", EntityType::Person)};
+    const Evidence said = ev("doc", 3, "2024-05-06");
+    p.relations.push_back({0, 1, Relation::co_mentioned, said, "", 0.0, ""});
+    p.relations.push_back({0, 2, Relation::co_mentioned, said, "", 0.0, ""});
+    p.relations.push_back({1, 2, Relation::co_mentioned, said, "", 0.0, ""});
+    KnowledgeGraph kg(5);
+    kg.merge(p);
+    kg.normalize();
+    KnowledgeGraph copy = kg;  // and copies and rebuilds share it still
+    resolve_across_documents(copy);
+    REQUIRE(boost::num_edges(copy.graph()) == 3);
+    for (Edge e : boost::make_iterator_range(boost::edges(copy.graph()))) {
+        const Evidence& held = copy.graph()[e].evidence.at(0);
+        CHECK(held.text.shares_with(said.text));
+        CHECK(held.document.shares_with(said.document));
+        CHECK(held.date.shares_with(said.date));
+    }
 }
 
 TEST_CASE("an entity added by id alone keeps its label and spellings", "[graph]") {

@@ -233,6 +233,35 @@ TEST_CASE("an output set puts nothing in place until published, then all with th
                         {"sub/b.txt", {13, sha256_hex("new b, longer")}}});
 }
 
+TEST_CASE("a file staged by a writer (graph.ngs) is published with the set, or not at all",
+          "[output][set]") {
+    TempDir dir;
+    const std::string folder = dir / "out";
+    const std::string big(200000, 'x');  // larger than any buffer on the way
+    fs::create_directories(folder);
+    {
+        OutputSet outputs(folder);
+        outputs.stage_written("graph.ngs", [&](std::ostream& out) { out << big << "end"; });
+        CHECK(outputs.staged_paths() == std::vector<std::string>{folder + "/graph.ngs"});
+        CHECK_FALSE(fs::exists(fs::path(folder) / "graph.ngs"));
+        outputs.publish({"test", 1, 1});
+    }
+    CHECK(read_file(fs::path(folder) / "graph.ngs") == big + "end");
+    CHECK(manifest_files(fs::path(folder) / "manifest.json").at("graph.ngs") ==
+          std::pair<std::uint64_t, std::string>{big.size() + 3, sha256_hex(big + "end")});
+
+    // A writer that fails leaves no file behind, staged or in place.
+    const std::map<std::string, std::string> before = snapshot(folder);
+    {
+        OutputSet outputs(folder);
+        CHECK_THROWS(outputs.stage_written("graph.ngs", [](std::ostream& out) {
+            out << "half";
+            throw std::runtime_error("writer gave up");
+        }));
+    }
+    CHECK(snapshot(folder) == before);
+}
+
 TEST_CASE("a run that fails after writing some files leaves the previous set intact and complete",
           "[output][set]") {
     TempDir dir;

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -123,6 +124,14 @@ TEST_CASE("a snapshot gives back the graph it was made of, byte for byte", "[sna
         for (const Evidence& ev : loaded.graph.graph()[e].evidence)
             antecedents.insert(ev.antecedent);
     CHECK(antecedents == std::set<std::string>{"", "Antecedent of a"});
+    // A sentence the file holds once is held once in memory too, by every fact it supports.
+    std::vector<const Evidence*> of_a;
+    for (const Edge e : boost::make_iterator_range(boost::edges(loaded.graph.graph())))
+        for (const Evidence& ev : loaded.graph.graph()[e].evidence)
+            if (ev.document == "a") of_a.push_back(&ev);
+    REQUIRE(of_a.size() == 2);
+    CHECK(of_a[0]->text.shares_with(of_a[1]->text));
+    CHECK(of_a[0]->document.shares_with(of_a[1]->document));
     CHECK(snapshot_bytes(loaded) == bytes);
 
     // The same graph merged in another order is the same file.
@@ -130,6 +139,25 @@ TEST_CASE("a snapshot gives back the graph it was made of, byte for byte", "[sna
         snapshot_of({article("b", "", {"Bo Chan", "Ann Lee"}),
                      article("a", "2024-01-02", {"Ann Lee", "Bo Chan", "Cy Dee"})});
     CHECK(snapshot_bytes(reversed) == bytes);
+}
+
+TEST_CASE("a snapshot written to a stream is the same bytes, long strings and all",
+          "[snapshot]") {
+    // A sentence longer than the writer's buffer, and enough facts to fill it many times.
+    std::vector<PartialGraph> articles;
+    for (int i = 0; i < 300; ++i) {
+        const std::string id = "doc-" + std::to_string(i);
+        articles.push_back(article(id, "2024-01-02", {"Ann Lee", "Bo Chan " + id, "Cy Dee"}));
+    }
+    articles[7].relations[0].evidence.text = std::string(100000, 'x');
+    const Snapshot original = snapshot_of(articles);
+    std::ostringstream stream;
+    write_snapshot(original, stream);
+    const std::string bytes = snapshot_bytes(original);
+    CHECK(stream.str() == bytes);
+    const Snapshot loaded = parse_snapshot(bytes, "test.ngs");  // the checksum holds
+    CHECK(boost::num_edges(loaded.graph.graph()) == boost::num_edges(original.graph.graph()));
+    CHECK(snapshot_bytes(loaded) == bytes);
 }
 
 TEST_CASE("merging snapshots is associative and commutative, and refuses an article twice",

@@ -1,6 +1,7 @@
 #include "src/cli/graph_folder.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <ostream>
 #include <stdexcept>
@@ -77,9 +78,8 @@ bool write_snapshot_file(const Snapshot& snapshot, const std::string& path, Prog
                          std::ostream& err) {
     try {
         progress.step("writing " + path);
-        const std::string bytes = snapshot_bytes(snapshot);
         AtomicFile file(path);
-        file.stream().write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        write_snapshot(snapshot, file.stream());
         file.commit();
     } catch (const std::exception& e) {
         progress.clear();
@@ -93,10 +93,45 @@ bool write_snapshot_file(const Snapshot& snapshot, const std::string& path, Prog
 int write_graph_folder(const BuildOptions& options, Snapshot snapshot, const RunReport& report,
                        std::optional<OutputLock>& lock, Progress& progress, std::ostream& out,
                        std::ostream& err) {
-    // The snapshot is the graph before resolution: made into bytes first, so that the graph
-    // itself can be resolved in place rather than copied.
+    std::optional<OutputSet> outputs;
+    auto open_output_folder = [&] {
+        std::error_code ec;
+        std::filesystem::create_directories(options.output_dir, ec);
+        if (ec) {
+            progress.clear();
+            err << "newsgraph: cannot create output folder " << options.output_dir << ": "
+                << ec.message() << '\n';
+            return false;
+        }
+        if (!lock && !lock_output_folder(options, lock, progress, err)) return false;
+        outputs.emplace(options.output_dir);
+        return true;
+    };
+    bool export_failed = false;
+    auto stage_snapshot = [&](const std::function<void(std::ostream&)>& write) {
+        try {
+            outputs->stage_written(kSnapshotFileName, write);
+        } catch (const std::exception& e) {
+            progress.clear();
+            err << "newsgraph: " << e.what() << '\n';
+            export_failed = true;
+        }
+    };
+
+    // The snapshot is the graph before resolution: written first, so that the graph itself
+    // can be resolved in place rather than copied. Without a filter nothing can stop the run
+    // before its files are written, so the folder is made now and the snapshot written
+    // straight to its file, not held in memory through resolution and the exports (95 MB
+    // for 100 MB of news); a filter may name no entity of the graph, and then nothing is
+    // written, no folder made: its bytes are held until the filter has run.
     progress.step("writing the graph snapshot");
-    const std::string snapshot_file = snapshot_bytes(snapshot);
+    std::string snapshot_file;
+    if (!options.filter.active()) {
+        if (!open_output_folder()) return 2;
+        stage_snapshot([&](std::ostream& file) { write_snapshot(snapshot, file); });
+    } else {
+        snapshot_file = snapshot_bytes(snapshot);
+    }
     const std::uint64_t inputs = snapshot.inputs;
     KnowledgeGraph graph = std::move(snapshot.graph);
     progress.step("resolving names across articles");
@@ -119,15 +154,13 @@ int write_graph_folder(const BuildOptions& options, Snapshot snapshot, const Run
     }
     const KnowledgeGraph& exported = filtered ? *filtered : graph;
 
-    std::error_code ec;
-    std::filesystem::create_directories(options.output_dir, ec);
-    if (ec) {
-        progress.clear();
-        err << "newsgraph: cannot create output folder " << options.output_dir << ": "
-            << ec.message() << '\n';
-        return 2;
+    if (!outputs) {
+        if (!open_output_folder()) return 2;
+        stage_snapshot([&](std::ostream& file) {
+            file.write(snapshot_file.data(), static_cast<std::streamsize>(snapshot_file.size()));
+        });
+        snapshot_file = std::string();
     }
-    if (!lock && !lock_output_folder(options, lock, progress, err)) return 2;
 
     ExportOptions export_options;
     export_options.layout = options.layout;
@@ -138,23 +171,14 @@ int write_graph_folder(const BuildOptions& options, Snapshot snapshot, const Run
     export_options.draw_credits = options.draw_credits;
     export_options.gexf_mixed = options.gexf_mixed;
     export_options.neo4j_replace = options.neo4j_replace;
-    OutputSet outputs(options.output_dir);
-    bool export_failed = false;
     std::size_t exports_staged = 0;  // graph.ngs aside: none means nothing was built
-    try {
-        outputs.stage_bytes(kSnapshotFileName, snapshot_file);
-    } catch (const std::exception& e) {
-        progress.clear();
-        err << "newsgraph: " << e.what() << '\n';
-        export_failed = true;
-    }
     for (const auto& format : options.formats) {
         for (const auto& exporter : make_exporters(format)) {
             progress.step("writing " + (std::filesystem::path(options.output_dir) /
                                         std::string(exporter->file_name()))
                                            .string());
             try {
-                outputs.stage(*exporter, exported, export_options);
+                outputs->stage(*exporter, exported, export_options);
                 ++exports_staged;
             } catch (const std::exception& e) {
                 progress.clear();
@@ -163,11 +187,11 @@ int write_graph_folder(const BuildOptions& options, Snapshot snapshot, const Run
             }
         }
     }
-    const std::vector<std::string> staged = outputs.staged_paths();
+    const std::vector<std::string> staged = outputs->staged_paths();
     std::vector<std::string> written;
     if (!export_failed && !staged.empty()) {
         try {
-            const std::string manifest = outputs.publish(
+            const std::string manifest = outputs->publish(
                 {NEWSGRAPH_VERSION, static_cast<std::size_t>(inputs), graph.documents().size()});
             written = staged;
             written.push_back(manifest);
@@ -179,7 +203,7 @@ int write_graph_folder(const BuildOptions& options, Snapshot snapshot, const Run
     }
     progress.clear();
     // One set or none: the files that were written are not put beside older ones.
-    if (written.empty() && !staged.empty() && outputs.renamed() == 0)
+    if (written.empty() && !staged.empty() && outputs->renamed() == 0)
         err << "newsgraph: no file put in place; the older files in " << options.output_dir
             << " are as they were\n";
     if (!options.quiet) print_summary(report, graph, filtered ? &*filtered : nullptr, written, out);

@@ -49,17 +49,28 @@ std::optional<std::pair<Relation, const char*>> title_relation(Role role, const 
 
 }  // namespace
 
-Evidence sentence_evidence(const Document& doc, const CodePointIndex& offsets,
-                           const std::vector<Sentence>& sentences, std::size_t index) {
-    const Sentence& s = sentences.at(index);
-    Evidence ev;
-    ev.document = doc.info.id;
-    ev.sentence = static_cast<int>(index);
-    ev.start = offsets(s.begin);
-    ev.end = offsets(s.end);
-    ev.text = doc.text.substr(s.begin, s.end - s.begin);
-    ev.date = doc.info.date;
-    return ev;
+SentenceEvidence::SentenceEvidence(const Document& doc, const CodePointIndex& offsets,
+                                   const std::vector<Sentence>& sentences)
+    : doc_(doc),
+      offsets_(offsets),
+      sentences_(sentences),
+      document_(doc.info.id),
+      date_(doc.info.date),
+      made_(sentences.size()) {}
+
+const Evidence& SentenceEvidence::operator()(std::size_t index) {
+    std::optional<Evidence>& made = made_.at(index);
+    if (!made) {
+        const Sentence& s = sentences_[index];
+        made.emplace();
+        made->document = document_;
+        made->sentence = static_cast<int>(index);
+        made->start = offsets_(s.begin);
+        made->end = offsets_(s.end);
+        made->text = doc_.text.substr(s.begin, s.end - s.begin);
+        made->date = date_;
+    }
+    return *made;
 }
 
 std::vector<RelationRecord> find_relations(const Document& doc, const CodePointIndex& offsets,
@@ -71,14 +82,14 @@ std::vector<RelationRecord> find_relations(const Document& doc, const CodePointI
     const std::vector<Sentence>& sentences = parsed.sentences;
     std::vector<RelationRecord> out;
     const auto& entities = resolved.entities;
+    SentenceEvidence evidence_of(doc, offsets, sentences);
     auto emit = [&](std::size_t s, std::size_t t, Relation r, std::size_t sentence,
                     const std::string& cameo = "", const std::string& rule = "",
                     std::size_t antecedent = MentionFact::kNoAntecedent) {
         if (s == t || !fits_schema(r, entities[s].type, entities[t].type)) return;
         const double confidence = rule.empty() ? 0.0 : frames.confidence(rule);
-        Evidence evidence = sentence_evidence(doc, offsets, sentences, sentence);
-        if (antecedent < sentences.size())
-            evidence.antecedent = sentence_evidence(doc, offsets, sentences, antecedent).text;
+        Evidence evidence = evidence_of(sentence);
+        if (antecedent < sentences.size()) evidence.antecedent = evidence_of(antecedent).text;
         out.push_back(
             {s, t, r, std::move(evidence), cameo, confidence, rule, sentences[sentence].furniture});
     };
