@@ -11,13 +11,17 @@ using namespace newsgraph;
 
 namespace {
 
-PartialGraph extract(const std::string& text) {
-    static const Extractor extractor(NEWSGRAPH_DATA_DIR);
+PartialGraph read_with(const Extractor& extractor, const std::string& text) {
     static const nlp::Analyzer analyzer(NEWSGRAPH_DATA_DIR "/models", nlp::kDefaultWordNetDir);
     Document doc;
     doc.info.id = "test";
     doc.text = text;
     return extractor.extract(doc, &analyzer);
+}
+
+PartialGraph extract(const std::string& text) {
+    static const Extractor extractor(NEWSGRAPH_DATA_DIR);
+    return read_with(extractor, text);
 }
 
 // As `newsgraph build` reads it: with the trained mention finder too (company names).
@@ -27,11 +31,7 @@ PartialGraph extract_as_built(const std::string& text) {
         e.load_mention_tagger(NEWSGRAPH_DATA_DIR "/models/mentions.model");
         return e;
     }();
-    static const nlp::Analyzer analyzer(NEWSGRAPH_DATA_DIR "/models", nlp::kDefaultWordNetDir);
-    Document doc;
-    doc.info.id = "test";
-    doc.text = text;
-    return extractor.extract(doc, &analyzer);
+    return read_with(extractor, text);
 }
 
 bool either_way(const PartialGraph& g, const std::string& a, Relation r, const std::string& b);

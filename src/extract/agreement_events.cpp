@@ -113,13 +113,14 @@ class EventFinder {
                                           const std::vector<Mention>& mentions) const {
         const auto& w = parsed_.syntax[s].words;
         const nlp::Word& noun = w[static_cast<std::size_t>(n)];
-        // A capitalised "Deal" is a name; "takeover battles" are not a takeover.
+        // A capitalised "Deal" is a name; "takeover battles" are not a takeover. The article's
+        // mentions are searched last: every noun of every parsed sentence comes here.
         if (noun.upos != "NOUN" || noun.xpos != "NN" || noun.begin == nlp::kNoOffset ||
-            !std::islower(static_cast<unsigned char>(noun.form[0])) || noun.deprel == "compound" ||
-            mention_of(noun, s, mentions))
+            !std::islower(static_cast<unsigned char>(noun.form[0])) || noun.deprel == "compound")
             return std::nullopt;
         const std::string lemma = lower_ascii(noun.lemma);
-        if (!names_its_parties(frames_, lemma)) return std::nullopt;
+        if (!names_its_parties(frames_, lemma) || mention_of(noun, s, mentions))
+            return std::nullopt;
         // A lone organisation written before the noun may name the agreement itself ("the
         // AUKUS security pact") as well as a party ("the Microsoft deal"): such an event
         // stands only as another of the article with more parties.
@@ -133,7 +134,7 @@ class EventFinder {
                                    (static_cast<std::size_t>(x) + 1 < w.size() &&
                                     w[static_cast<std::size_t>(x) + 1].upos == "PART");
             if (m && (m->type == EntityType::Country || m->type == EntityType::Organisation) &&
-                !(m->entry && m->entry->kind != FormKind::Name)) {  // as name_parties reads
+                may_be_party(*m)) {
                 if (named.insert(m).second)
                     f.party_mentions.push_back(static_cast<std::size_t>(m - mentions.data()));
                 if (!possessor && m->type == EntityType::Organisation) before_only.insert(m);

@@ -451,10 +451,7 @@ class ClauseReader {
         std::vector<std::size_t> out;
         for (int x : name_party_words(w_, children_, n))
             for (std::size_t m : resolve(x)) {
-                // "a South Korean deal" is made in South Korea, perhaps not with it; "the
-                // Minsk agreement" was signed in Minsk.
-                const GazetteerEntry* entry = mentions_[m].entry;
-                if (entry && entry->kind != FormKind::Name) continue;
+                if (!may_be_party(mentions_[m])) continue;
                 if (std::find(out.begin(), out.end(), m) == out.end()) out.push_back(m);
             }
         return out;

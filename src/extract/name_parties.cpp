@@ -25,6 +25,10 @@ bool amount_word(const nlp::Word& w) {
 
 }  // namespace
 
+bool may_be_party(const Mention& m) {
+    return !m.entry || m.entry->kind == FormKind::Name;
+}
+
 std::vector<int> name_party_words(const std::vector<nlp::Word>& words,
                                   const std::vector<std::vector<int>>& children, int noun) {
     // "Spain's biggest bank merger", "Japan's largest-ever deal": the possessor of a ranking

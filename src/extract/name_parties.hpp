@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "src/extract/mentions.hpp"
 #include "src/nlp/sentence.hpp"
 
 namespace newsgraph {
@@ -17,5 +18,10 @@ namespace newsgraph {
 // party (a demonym is not: "a South Korean deal"), is the caller's question.
 std::vector<int> name_party_words(const std::vector<nlp::Word>& words,
                                   const std::vector<std::vector<int>>& children, int noun);
+
+// Whether a mention among those words may be a party: a gazetteer's name, not a demonym or a
+// capital ("a South Korean deal" is made in South Korea, perhaps not with it; "the Minsk
+// agreement" was signed in Minsk).
+bool may_be_party(const Mention& m);
 
 }  // namespace newsgraph
