@@ -11,6 +11,7 @@ class DotWriter : public Exporter {
   public:
     std::string_view format() const override { return "dot"; }
     std::string_view file_name() const override { return "graph.dot"; }
+    bool uses_graphviz() const override { return true; }
 
     void write(const KnowledgeGraph& graph, const ExportOptions& options,
                std::ostream& out) const override {

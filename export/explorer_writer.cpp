@@ -388,6 +388,7 @@ class ExplorerWriter : public Exporter {
   public:
     std::string_view format() const override { return "html"; }
     std::string_view file_name() const override { return "explorer.html"; }
+    bool uses_graphviz() const override { return true; }
     void write(const KnowledgeGraph& graph, const ExportOptions& options,
                std::ostream& out) const override {
         out << page(graph, options);

@@ -49,6 +49,9 @@ class Exporter {
     // itself is left in its state for the caller to check, as write_export_file() does.
     virtual void write(const KnowledgeGraph& graph, const ExportOptions& options,
                        std::ostream& out) const = 0;
+    // Whether write() draws with Graphviz, which allows one drawing at a time per process:
+    // such writers are run one after another, the others beside them.
+    virtual bool uses_graphviz() const { return false; }
 };
 
 // The formats `--format` accepts, in the order they are written.

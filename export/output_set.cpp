@@ -4,10 +4,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <stdexcept>
+#include <thread>
 
 #include "graph/snapshot.hpp"
 
@@ -51,16 +54,60 @@ OutputSet::OutputSet(std::string folder) : folder_(std::move(folder)) {
         remove_stale_temp_files((std::filesystem::path(folder_) / name).string());
 }
 
-void OutputSet::stage(const Exporter& exporter, const KnowledgeGraph& graph,
-                      const ExportOptions& options) {
-    const std::string relative(exporter.file_name());
-    const std::filesystem::path path = std::filesystem::path(folder_) / relative;
+std::unique_ptr<AtomicFile> OutputSet::write_file(const Exporter& exporter,
+                                                  const KnowledgeGraph& graph,
+                                                  const ExportOptions& options) const {
+    const std::filesystem::path path = std::filesystem::path(folder_) / exporter.file_name();
     std::error_code error;
     std::filesystem::create_directories(path.parent_path(), error);  // neo4j/
     auto file = std::make_unique<AtomicFile>(path.string());
     write_export(*file, exporter, graph, options);
+    return file;
+}
+
+void OutputSet::add(std::string relative, std::unique_ptr<AtomicFile> file) {
     files_.push_back(std::move(file));
-    relative_paths_.push_back(relative);
+    relative_paths_.push_back(std::move(relative));
+}
+
+void OutputSet::stage(const Exporter& exporter, const KnowledgeGraph& graph,
+                      const ExportOptions& options) {
+    add(std::string(exporter.file_name()), write_file(exporter, graph, options));
+}
+
+std::vector<std::string> OutputSet::stage_all(const std::vector<const Exporter*>& exporters,
+                                              const KnowledgeGraph& graph,
+                                              const ExportOptions& options, std::size_t jobs) {
+    const std::size_t n = exporters.size();
+    std::vector<std::unique_ptr<AtomicFile>> written(n);
+    std::vector<std::string> errors(n);
+    auto write_one = [&](std::size_t i) {
+        try {
+            written[i] = write_file(*exporters[i], graph, options);
+        } catch (const std::exception& e) {
+            errors[i] = e.what();
+        }
+    };
+    // Two queues: the Graphviz writers, taken by the first thread before anything else (they
+    // are the slowest, and cannot run beside one another), and the rest, taken by all.
+    std::vector<std::size_t> drawn, rest;
+    for (std::size_t i = 0; i < n; ++i) (exporters[i]->uses_graphviz() ? drawn : rest).push_back(i);
+    std::atomic<std::size_t> next_rest{0};
+    auto work = [&](bool draws) {
+        if (draws)
+            for (std::size_t i : drawn) write_one(i);
+        for (std::size_t k = next_rest++; k < rest.size(); k = next_rest++) write_one(rest[k]);
+    };
+    const std::size_t threads =
+        std::min(std::max<std::size_t>(jobs, 1), std::max<std::size_t>(n, 1));
+    {
+        std::vector<std::jthread> helpers;
+        for (std::size_t t = 1; t < threads; ++t) helpers.emplace_back(work, false);
+        work(true);
+    }  // joined
+    for (std::size_t i = 0; i < n; ++i)
+        if (written[i]) add(std::string(exporters[i]->file_name()), std::move(written[i]));
+    return errors;
 }
 
 void OutputSet::stage_written(const std::string& relative,

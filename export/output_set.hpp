@@ -4,6 +4,7 @@
 // reader who finds manifest.json finds the files it lists, all of one run.
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <iosfwd>
 #include <memory>
@@ -25,6 +26,14 @@ class OutputSet {
     // Writes `exporter`'s file to a temporary file beside its place, creating its subfolder.
     // Throws std::runtime_error naming the final path.
     void stage(const Exporter& exporter, const KnowledgeGraph& graph, const ExportOptions& options);
+    // Stages every exporter's file, writing up to `jobs` at once: the Graphviz writers (one
+    // drawing at a time per process) one after another on one thread, the others on every
+    // thread. The files join the set in the exporters' order, whichever finished first, so
+    // the manifest does not depend on `jobs`. Returns, per exporter, the error that stopped
+    // its file (naming its path), or an empty string; a failed file is not staged.
+    std::vector<std::string> stage_all(const std::vector<const Exporter*>& exporters,
+                                       const KnowledgeGraph& graph, const ExportOptions& options,
+                                       std::size_t jobs);
     // Writes the file `relative` (graph.ngs, written by no Exporter) the same way, its bytes
     // written by `write` as it makes them (rather than held whole in memory first).
     // Throws std::runtime_error naming the final path.
@@ -44,6 +53,11 @@ class OutputSet {
     std::size_t renamed() const { return renamed_; }
 
   private:
+    // Writes the file, not yet staged: safe on several threads at once.
+    std::unique_ptr<AtomicFile> write_file(const Exporter& exporter, const KnowledgeGraph& graph,
+                                           const ExportOptions& options) const;
+    void add(std::string relative, std::unique_ptr<AtomicFile> file);
+
     std::string folder_;
     std::vector<std::unique_ptr<AtomicFile>> files_;  // finished, not committed
     std::vector<std::string> relative_paths_;

@@ -56,6 +56,7 @@ class RenderedWriter : public Exporter {
 
     std::string_view format() const override { return format_; }
     std::string_view file_name() const override { return file_name_; }
+    bool uses_graphviz() const override { return true; }
 
     void write(const KnowledgeGraph& graph, const ExportOptions& options,
                std::ostream& out) const override {

@@ -755,6 +755,7 @@ class HtmlReportWriter : public Exporter {
   public:
     std::string_view format() const override { return "report"; }
     std::string_view file_name() const override { return "report.html"; }
+    bool uses_graphviz() const override { return true; }  // its diagram
     void write(const KnowledgeGraph& graph, const ExportOptions& options,
                std::ostream& out) const override {
         out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"

@@ -6,7 +6,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <csignal>
 #include <filesystem>
 #include <map>
@@ -176,6 +179,25 @@ TEST_CASE("SHA-256 gives the FIPS 180-4 digests", "[output][sha256]") {
     CHECK(hash.hex_digest() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }
 
+TEST_CASE("SHA-256 with the CPU's SHA instructions gives the portable code's digests",
+          "[output][sha256]") {
+    // Where the CPU has no SHA instructions both are the portable code, and this passes
+    // trivially; the FIPS vectors above check whichever runs.
+    std::string text;
+    std::uint32_t x = 12345;
+    for (int i = 0; i < 5000; ++i) {
+        x = x * 1103515245u + 12345u;
+        text += static_cast<char>(x >> 24);
+    }
+    for (const std::size_t length : {0, 1, 55, 56, 63, 64, 65, 127, 128, 129, 1000, 4999, 5000}) {
+        Sha256 fast, portable(Sha256::Portable{});
+        fast.update(text.data(), length);
+        portable.update(text.data(), length);
+        INFO(length);
+        CHECK(fast.hex_digest() == portable.hex_digest());
+    }
+}
+
 TEST_CASE("the manifest's run id is a digest of the files, so equal sets have equal manifests",
           "[output][manifest]") {
     const std::vector<ManifestEntry> files = {{"graph.graphml", 3, sha256_hex("one")},
@@ -231,6 +253,50 @@ TEST_CASE("an output set puts nothing in place until published, then all with th
     CHECK(listed == std::map<std::string, std::pair<std::uint64_t, std::string>>{
                         {"a.txt", {5, sha256_hex("new a")}},
                         {"sub/b.txt", {13, sha256_hex("new b, longer")}}});
+}
+
+// Stands in for a Graphviz writer: counts how many run at once.
+class DrawingExporter : public TextExporter {
+  public:
+    using TextExporter::TextExporter;
+    bool uses_graphviz() const override { return true; }
+    void write(const KnowledgeGraph& graph, const ExportOptions& options,
+               std::ostream& out) const override {
+        const int running = ++drawing_now;
+        most_at_once = std::max(most_at_once.load(), running);
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        --drawing_now;
+        TextExporter::write(graph, options, out);
+    }
+    static inline std::atomic<int> drawing_now{0}, most_at_once{0};
+};
+
+TEST_CASE("files written at once join the set in the writers' order, drawings one at a time",
+          "[output][set]") {
+    for (const std::size_t jobs : {1, 2, 4}) {
+        INFO("jobs " << jobs);
+        TempDir dir;
+        const std::string folder = dir / "out";
+        const KnowledgeGraph graph;
+        const TextExporter a("a.txt", "a"), b("sub/b.txt", "b"), bad("c.txt", "c", true);
+        const DrawingExporter d("d.svg", "d"), e("e.png", "e"), f("f.pdf", "f");
+        const std::vector<const Exporter*> writers = {&a, &d, &bad, &e, &b, &f};
+        DrawingExporter::most_at_once = 0;
+        OutputSet outputs(folder);
+        const std::vector<std::string> errors = outputs.stage_all(writers, graph, {}, jobs);
+        REQUIRE(errors.size() == writers.size());
+        for (std::size_t i = 0; i < errors.size(); ++i)
+            CHECK(errors[i].empty() == (writers[i] != &bad));
+        CHECK(errors[2].find(folder + "/c.txt") != std::string::npos);  // names the file
+        CHECK(errors[2].find("writer gave up") != std::string::npos);
+        CHECK(outputs.staged_paths() ==
+              std::vector<std::string>{folder + "/a.txt", folder + "/d.svg", folder + "/e.png",
+                                       folder + "/sub/b.txt", folder + "/f.pdf"});
+        CHECK(DrawingExporter::most_at_once == 1);
+        outputs.publish({"test", 1, 1});
+        CHECK(read_file(fs::path(folder) / "sub/b.txt") == "b");
+        CHECK_FALSE(fs::exists(fs::path(folder) / "c.txt"));
+    }
 }
 
 TEST_CASE("a file staged by a writer (graph.ngs) is published with the set, or not at all",

@@ -9,6 +9,7 @@
 #include <deque>
 #include <exception>
 #include <functional>
+#include <future>
 #include <map>
 #include <mutex>
 #include <ostream>
@@ -166,35 +167,40 @@ void report_problems(const std::vector<InputProblem>& problems, std::ostream& er
 
 }  // namespace
 
-std::size_t job_count(const BuildOptions& options) {
-    if (options.jobs != 0) return options.jobs;
-    return std::max(1u, std::thread::hardware_concurrency());
-}
-
 std::optional<Corpus> read_corpus(const BuildOptions& options, std::istream& in, std::ostream& err,
                                   Progress& progress, const ArticleSelection& selection,
                                   const ExtractionSink& sink) {
     std::string data_dir;
-    std::optional<Extractor> extractor;
     try {
         data_dir = find_data_dir(options.data_dir);
-        extractor.emplace(data_dir);
     } catch (const std::exception& e) {
         err << "newsgraph: " << e.what() << '\n';
         return std::nullopt;
     }
+    const std::string models_dir =
+        options.models_dir.empty() ? data_dir + "/models" : options.models_dir;
     progress.step("loading the models");
-    std::optional<nlp::Analyzer> analyzer = load_analyzer(options, data_dir, err);
-    progress.clear();
-    if (!analyzer) return std::nullopt;
-    try {
-        extractor->load_mention_tagger(
-            (options.models_dir.empty() ? data_dir + "/models" : options.models_dir) +
-            "/mentions.model");
-    } catch (const std::exception& e) {  // nlp::ModelError, naming the file
+    // The word lists, the tagger and parser, and the mention tagger load at once when there
+    // are cores for it: a few tenths of a second each, before any article can be read, so
+    // time no number of jobs would win back later.
+    const auto launch = job_count(options) > 1 ? std::launch::async : std::launch::deferred;
+    auto extractor_loaded = std::async(launch, [&] { return Extractor(data_dir); });
+    auto analyzer_loaded =
+        std::async(launch, [&] { return nlp::Analyzer(models_dir, nlp::kDefaultWordNetDir); });
+    auto mentions_loaded =
+        std::async(launch, [&] { return MentionTagger::load(models_dir + "/mentions.model"); });
+    std::optional<Extractor> extractor;
+    std::optional<nlp::Analyzer> analyzer;
+    try {  // the first error in that order: a word list's, then a model's (naming the file)
+        extractor.emplace(extractor_loaded.get());
+        analyzer.emplace(analyzer_loaded.get());
+        extractor->use_mention_tagger(mentions_loaded.get());
+    } catch (const std::exception& e) {
+        progress.clear();
         err << "newsgraph: " << e.what() << '\n';
         return std::nullopt;
     }
+    progress.clear();
 
     // Read twice: once for the documents' ids and the problems, which are reported at once,
     // then one article at a time as extraction takes them. Of several processes sharing the

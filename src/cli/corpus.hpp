@@ -57,8 +57,6 @@ std::optional<Corpus> read_corpus(const BuildOptions& options, std::istream& in,
 std::optional<Corpus> build_corpus(const BuildOptions& options, std::istream& in, std::ostream& err,
                                    Progress& progress, const ExtractionSink& sink = {});
 
-// --jobs, or every core when it is not given.
-std::size_t job_count(const BuildOptions& options);
 
 // The tagger and parser of --models, else of `data_dir`/models, and WordNet's exception
 // lists. nullopt when one cannot be loaded: a missing, truncated or corrupt model file is

@@ -171,21 +171,31 @@ int write_graph_folder(const BuildOptions& options, Snapshot snapshot, const Run
     export_options.draw_credits = options.draw_credits;
     export_options.gexf_mixed = options.gexf_mixed;
     export_options.neo4j_replace = options.neo4j_replace;
+    std::vector<std::unique_ptr<Exporter>> exporters;
+    for (const auto& format : options.formats)
+        for (auto& exporter : make_exporters(format)) exporters.push_back(std::move(exporter));
+    std::vector<const Exporter*> writers;
+    for (const auto& exporter : exporters) writers.push_back(exporter.get());
+    // The files, named while a few (written at once, so none is "the one under way").
+    std::string writing = "writing ";
+    if (writers.size() <= 4) {
+        for (std::size_t i = 0; i < writers.size(); ++i)
+            writing += (i > 0 ? ", " : "") + std::string(writers[i]->file_name());
+    } else {
+        writing += std::to_string(writers.size()) + " files";
+    }
+    progress.step(writing + " in " + options.output_dir);
+    const std::vector<std::string> errors =
+        outputs->stage_all(writers, exported, export_options, job_count(options));
     std::size_t exports_staged = 0;  // graph.ngs aside: none means nothing was built
-    for (const auto& format : options.formats) {
-        for (const auto& exporter : make_exporters(format)) {
-            progress.step("writing " + (std::filesystem::path(options.output_dir) /
-                                        std::string(exporter->file_name()))
-                                           .string());
-            try {
-                outputs->stage(*exporter, exported, export_options);
-                ++exports_staged;
-            } catch (const std::exception& e) {
-                progress.clear();
-                err << "newsgraph: " << e.what() << '\n';
-                export_failed = true;
-            }
+    for (const std::string& error : errors) {
+        if (error.empty()) {
+            ++exports_staged;
+            continue;
         }
+        progress.clear();
+        err << "newsgraph: " << error << '\n';
+        export_failed = true;
     }
     const std::vector<std::string> staged = outputs->staged_paths();
     std::vector<std::string> written;

@@ -6,6 +6,7 @@
 #include <limits>
 #include <set>
 #include <stdexcept>
+#include <thread>
 
 #include "export/exporter.hpp"
 
@@ -84,8 +85,8 @@ Options:
       --replace           neo4j/load.cypher first deletes what an earlier load wrote,
                           instead of merging into it
   -j, --jobs N            build, extract, annotate, explain: extract N articles
-                          at once (default: every core); the output is the same
-                          for any N
+                          at once; build, merge, export: write N files at once
+                          (default: every core); the output is the same for any N
       --evidence-cap N    evidence sentences kept per relation, all counted in its
                           weight (default: 5)
       --max-file-size N   skip input files larger than N bytes; K, M, G suffixes
@@ -390,6 +391,11 @@ Command parse_command_line(const std::vector<std::string>& args) {
         throw std::invalid_argument("unknown layout '" + o.layout +
                                     "' (known: auto, dot, neato, fdp, sfdp, circo, twopi)");
     return cmd;
+}
+
+std::size_t job_count(const BuildOptions& options) {
+    if (options.jobs != 0) return options.jobs;
+    return std::max(1u, std::thread::hardware_concurrency());
 }
 
 }  // namespace newsgraph

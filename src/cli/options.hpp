@@ -58,6 +58,9 @@ struct Command {
 // Throws std::invalid_argument with a message fit to show the user.
 Command parse_command_line(const std::vector<std::string>& args);
 
+// --jobs, or every core when it is not given.
+std::size_t job_count(const BuildOptions& options);
+
 extern const char* const kUsage;
 
 }  // namespace newsgraph

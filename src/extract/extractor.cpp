@@ -117,7 +117,11 @@ void drop_entities(const std::vector<std::size_t>& dropped, ResolvedMentions& re
 }  // namespace
 
 void Extractor::load_mention_tagger(const std::string& path) {
-    mention_tagger_ = std::make_shared<const MentionTagger>(MentionTagger::load(path));
+    use_mention_tagger(MentionTagger::load(path));
+}
+
+void Extractor::use_mention_tagger(MentionTagger tagger) {
+    mention_tagger_ = std::make_shared<const MentionTagger>(std::move(tagger));
 }
 
 Extractor::Extractor(const std::string& data_dir)

@@ -61,6 +61,8 @@ class Extractor {
     // the tagger's spans are combined with the rules' mentions (find_mentions()). Throws
     // nlp::ModelError naming the file and what is wrong with it.
     void load_mention_tagger(const std::string& path);
+    // The same with a tagger loaded elsewhere (on another thread, beside the other models).
+    void use_mention_tagger(MentionTagger tagger);
     const MentionTagger* mention_tagger() const { return mention_tagger_.get(); }
 
     const Lexicon& lexicon() const { return lexicon_; }
