@@ -196,6 +196,28 @@ TEST_CASE("control verbs lend their subject to the verb they govern", "[relation
     CHECK(facts(h).empty());
 }
 
+TEST_CASE("a plan or a wish states a stance, not an event; a refusal neither",
+          "[relations][syntax]") {
+    auto g = extract("Ghana intends to support Togo at the summit.");
+    CHECK(has(g, "Ghana", Relation::supports, "Togo"));
+    auto h = extract("Ghana seeks to deepen its ties with Togo.");
+    CHECK(either_way(h, "Ghana", Relation::cooperates_with, "Togo"));
+    CHECK(facts(extract("Ghana intends to visit Togo next year.")).empty());  // an event
+    CHECK(facts(extract("Ghana refused to support Togo at the summit.")).empty());
+    auto i = extract("Benin urged Ghana to support Togo.");  // asked of Ghana, not done
+    CHECK_FALSE(has(i, "Ghana", Relation::supports, "Togo"));
+}
+
+TEST_CASE("a support verb with its preposition lends its subject to the noun",
+          "[relations][syntax]") {
+    auto g = extract("Ghana recommitted to ties with Togo on Monday.");
+    CHECK(either_way(g, "Ghana", Relation::cooperates_with, "Togo"));
+    auto h = extract("Ghana engaged in talks with Togo last week.");
+    CHECK(either_way(h, "Ghana", Relation::met_with, "Togo"));
+    auto i = extract("Ghana objected to ties with Togo.");  // not a support verb
+    CHECK_FALSE(either_way(i, "Ghana", Relation::cooperates_with, "Togo"));
+}
+
 TEST_CASE("a relative clause's subject is the noun it modifies", "[relations][syntax]") {
     auto g = extract("Norway, which criticised Chile in March, has now changed course.");
     CHECK(has(g, "Norway", Relation::criticizes, "Chile"));

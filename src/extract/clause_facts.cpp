@@ -65,9 +65,13 @@ class ClauseReader {
             if (noun) titled_apposition(t);
             if (!noun && w_[i].upos != "VERB") continue;
             const auto& frames = frames_.of(lower(t), noun);
-            if (frames.empty() || hedged(t, noun)) continue;
-            for (const Frame& frame : frames)
+            if (frames.empty()) continue;
+            const bool event_hedged = hedged(t, noun, false);
+            if (event_hedged && hedged(t, noun, true)) continue;
+            for (const Frame& frame : frames) {
+                if (event_hedged && !is_stance(frame.relation)) continue;
                 if (has_particle(t, frame) && apply(t, frame)) break;  // the first that fits
+            }
         }
     }
 
@@ -523,9 +527,13 @@ class ClauseReader {
                     w_[head(t)].upos == "NOUN" && frames_.is_support_noun(lower(head(t))))
                     return {dependents(head(t), "nmod:poss"), "light-verb"};
                 const std::string_view r = rel(t);
-                if (head(t) < 0 || (r != "obj" && r != "xcomp" && r != "nsubj:pass") ||
-                    !frames_.is_support_verb(lower(head(t))))
-                    return {};
+                if (head(t) < 0) return {};
+                const bool object = (r == "obj" || r == "xcomp" || r == "nsubj:pass") &&
+                                    frames_.is_support_verb(lower(head(t)));
+                // "recommits to ties with Moscow": a support verb with its preposition
+                const bool oblique = r == "obl" && w_[head(t)].upos == "VERB" &&
+                                     frames_.is_support_verb(lower(head(t)) + " " + preposition(t));
+                if (!object && !oblique) return {};
                 Found f = subject_of(head(t));
                 if (!f.mentions.empty()) f.rule = "light-verb";
                 return f;
@@ -597,7 +605,17 @@ class ClauseReader {
 
     // Whether the text takes the statement at `t` back: negated, modal, only intended, or
     // conditional (data/hedges.tsv).
-    bool hedged(int t, bool noun) const {
+    // Relations that state a stance rather than an event: a plan or a wish to act on one
+    // already shows it ("plans to send arms to Kyiv" supports Ukraine; "plans to visit" is
+    // no visit).
+    static bool is_stance(Relation r) {
+        return r == Relation::supports || r == Relation::cooperates_with ||
+               r == Relation::criticizes;
+    }
+
+    // Whether the text takes back what trigger `t` states: negated, modal, conditional, or
+    // only wanted, planned or refused. For a `stance`, wanting or planning does not.
+    bool hedged(int t, bool noun, bool stance) const {
         auto takes_back = [&](int x, bool negated_too = true) {
             // "is to visit": a plan, not a fact.
             bool to = false, be = false;
@@ -658,7 +676,8 @@ class ClauseReader {
         for (int steps = 0; controlled(x) && steps < kMaxClimb; ++steps) {
             const bool adverbial = non_finite(x);
             x = head(x);
-            if (frames_.is_hedge(lower(x), HedgeKind::Intent) || takes_back(x, !adverbial))
+            if ((!stance && frames_.is_hedge(lower(x), HedgeKind::Intent)) ||
+                frames_.is_hedge(lower(x), HedgeKind::Refusal) || takes_back(x, !adverbial))
                 return true;
         }
         // "must issue a statement promising to sign": the noun's own verb bears on it too.

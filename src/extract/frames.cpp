@@ -114,11 +114,12 @@ Frames Frames::load(const std::string& data_dir) {
     static const std::map<std::string, HedgeKind> kKinds = {{"negation", HedgeKind::Negation},
                                                             {"modal", HedgeKind::Modal},
                                                             {"condition", HedgeKind::Condition},
-                                                            {"intent", HedgeKind::Intent}};
+                                                            {"intent", HedgeKind::Intent},
+                                                            {"refusal", HedgeKind::Refusal}};
     for (const Row& row : read_rows(hedges_path)) {
         auto kind = row.fields.size() == 2 ? kKinds.find(row.fields[1]) : kKinds.end();
         if (kind == kKinds.end())
-            malformed(hedges_path, row.line, "want word<TAB>negation|modal|condition|intent");
+            malformed(hedges_path, row.line, "want word<TAB>negation|modal|condition|intent|refusal");
         frames.hedges_.insert(row.fields[1] + ":" + lower_ascii(row.fields[0]));
     }
 
@@ -157,7 +158,7 @@ const std::vector<Frame>& Frames::of(std::string_view lemma, bool noun) const {
 }
 
 bool Frames::is_hedge(std::string_view lemma, HedgeKind kind) const {
-    static const char* const kNames[] = {"negation", "modal", "condition", "intent"};
+    static const char* const kNames[] = {"negation", "modal", "condition", "intent", "refusal"};
     std::string key = kNames[static_cast<int>(kind)];
     key += ':';
     key += lower_ascii(std::string(lemma));

@@ -69,6 +69,8 @@ enum class HedgeKind {
     Modal,      // an auxiliary "may", "would", "will"
     Condition,  // a marker "if", "unless", "whether" of the clause or one above it
     Intent,     // a verb whose complement is only wanted or planned: "hopes to visit"
+    Refusal,    // a verb whose complement is refused, failed or asked of another: "refused
+                // to back", "urged Iran to sign"
 };
 
 class Frames {
