@@ -218,6 +218,51 @@ TEST_CASE("a support verb with its preposition lends its subject to the noun",
     CHECK_FALSE(either_way(i, "Ghana", Relation::cooperates_with, "Togo"));
 }
 
+TEST_CASE("a noun a verb says its object is: described as a friend, called an ally",
+          "[relations][syntax]") {
+    CHECK(has(extract("Ghana described Togo as an old friend."), "Ghana", Relation::supports,
+              "Togo"));
+    CHECK(has(extract("Ghana has referred to Togo as its closest friend."), "Ghana",
+              Relation::supports, "Togo"));
+    CHECK(either_way(extract("Ghana called Togo a close ally."), "Ghana", Relation::cooperates_with,
+                     "Togo"));
+    CHECK(has(extract("Ghana reaffirmed its friendship with Togo."), "Ghana", Relation::supports,
+              "Togo"));
+    // Not predicated of an object: no friend of anyone.
+    CHECK(facts(extract("Togo became a friend of Ghana.")).empty());
+}
+
+TEST_CASE("a country holding an organisation's chair or presidency is its member",
+          "[relations][syntax]") {
+    CHECK(has(extract("Japan's responsibility as chairman of the Group of Seven is heavy."),
+              "Japan", Relation::member_of, "Group of Seven"));
+    CHECK(has(extract("Japan, as chair of the Group of Seven, hosted the talks."), "Japan",
+              Relation::member_of, "Group of Seven"));
+    CHECK(has(extract("Ghana's presidency of the African Union ended."), "Ghana",
+              Relation::member_of, "African Union"));
+    CHECK(has(extract("Belgium took over the EU presidency in January."), "Belgium",
+              Relation::member_of, "European Union"));
+}
+
+TEST_CASE("a seat or a veto held on a body is membership, and 'both' stands for a list",
+          "[relations][syntax]") {
+    // "both" the parser takes for a conjunction's first word (cc:preconj), and as a subject
+    for (const char* text :
+         {"Chile and Peru want reform of the United Nations, where both hold a veto on the "
+          "Security Council.",
+          "Chile and Peru said they trust the United Nations, where both hold seats on the "
+          "Security Council."}) {
+        INFO(text);
+        auto g = extract(text);
+        CHECK(has(g, "Chile", Relation::member_of, "UN Security Council"));
+        CHECK(has(g, "Peru", Relation::member_of, "UN Security Council"));
+    }
+    // A coordination's own "both" is no pronoun.
+    auto h = extract("Both Chile and Peru criticised Bolivia.");
+    CHECK(has(h, "Chile", Relation::criticizes, "Bolivia"));
+    CHECK(has(h, "Peru", Relation::criticizes, "Bolivia"));
+}
+
 TEST_CASE("a relative clause's subject is the noun it modifies", "[relations][syntax]") {
     auto g = extract("Norway, which criticised Chile in March, has now changed course.");
     CHECK(has(g, "Norway", Relation::criticizes, "Chile"));

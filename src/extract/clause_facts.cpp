@@ -293,6 +293,11 @@ class ClauseReader {
             }
             return {resolve(c), "clause"};
         }
+        // "where both hold a veto": a pronoun "both" the parser took for a conjunction's
+        // first word is the subject coreference read it as (pronouns.cpp).
+        for (int c : children_[v])
+            if (rel(c) == "cc:preconj" && lower(c) == "both" && antecedents_.count(c))
+                return {resolve(c), "coreference"};
         const int h = head(v);
         if (h < 0) return {};
         const std::string_view r = rel(v);
@@ -449,6 +454,13 @@ class ClauseReader {
         return copula && in;
     }
 
+    // "described Putin as an old friend", "called Japan a close ally", "referred to Putin
+    // as his friend": a noun a verb says its object is.
+    bool predicated_of_object(int t) const {
+        if (head(t) < 0 || w_[head(t)].upos != "VERB") return false;
+        return (rel(t) == "obl" && preposition(t) == "as") || rel(t) == "xcomp";
+    }
+
     // The parties an agreement noun's modifiers name, all together: "Microsoft's takeover of
     // Activision", "the US-China trade deal", "Iran's deal with the EU".
     std::vector<std::size_t> name_parties(int n) const {
@@ -537,6 +549,24 @@ class ClauseReader {
                 Found f = subject_of(head(t));
                 if (!f.mentions.empty()) f.rule = "light-verb";
                 return f;
+            }
+            case K::PredicateSubject:
+                if (!predicated_of_object(t)) return {};
+                return subject_of(head(t));
+            case K::PredicateObject: {
+                if (!predicated_of_object(t)) return {};
+                Found f{object_of(head(t), poss), ""};
+                if (f.mentions.empty()) f.mentions = dependents(head(t), "obl", poss, "to");
+                return f;
+            }
+            case K::AsHolder: {
+                // "Japan's responsibility as chair of the G7", "Japan, as chair of the G7,
+                // said": the office's holder
+                if (head(t) < 0 || preposition(t) != "as") return {};
+                if (rel(t) == "nmod") return {dependents(head(t), "nmod:poss"), "nominal"};
+                if (rel(t) == "appos") return {resolve(head(t)), "apposition"};
+                if (rel(t) == "obl" && !predicated_of_object(t)) return subject_of(head(t));
+                return {};
             }
             case K::Parties:
                 return {parties(t), "nominal"};

@@ -14,8 +14,8 @@ namespace newsgraph {
 namespace {
 
 // Whether each sentence is of the story and names two entities or more, one and a pronoun
-// that may stand for another, or has a plural pronoun or description ("they", "the two
-// leaders") that may stand for two: the sentences a relation can be read in. Parsing
+// that may stand for another, or has a plural pronoun or description ("they", "both", "the
+// two leaders") that may stand for two: the sentences a relation can be read in. Parsing
 // only these keeps `build` within a few times its speed before the parser, and its memory
 // bounded on hostile input (a 50 MB run-on "article" is 10 million words, and a tree each).
 std::vector<bool> relating_sentences(const ParsedDocument& parsed,
@@ -33,9 +33,11 @@ std::vector<bool> relating_sentences(const ParsedDocument& parsed,
         bool reference = false, plural = false;
         for (const Token& t : tokens) {
             const std::string w = lower_ascii(t.norm);
-            if (!is_third_person_pronoun(w) && !lexicon.is_reference_word(w)) continue;
+            // "both" may be a pronoun too ("Both criticised Ecuador").
+            if (!is_third_person_pronoun(w) && !lexicon.is_reference_word(w) && w != "both")
+                continue;
             reference = true;
-            plural = plural || w == "they" || w == "them" || w == "their" ||
+            plural = plural || w == "they" || w == "them" || w == "their" || w == "both" ||
                      (w.size() > 1 && w.back() == 's' && lexicon.is_reference_word(w));
         }
         relating[s] = !parsed.sentences[s].furniture &&

@@ -47,7 +47,10 @@ FrameSlot parse_slot(const std::string& text, bool as_target, const std::string&
                                                     {"name-parties", K::NameParties},
                                                     {"*", K::EachOther},
                                                     {"self", K::Itself},
-                                                    {"participle-object", K::ParticipleObject}};
+                                                    {"participle-object", K::ParticipleObject},
+                                                    {"predicate-subject", K::PredicateSubject},
+                                                    {"predicate-object", K::PredicateObject},
+                                                    {"as-holder", K::AsHolder}};
     if (auto it = kNamed.find(name); it != kNamed.end()) {
         slot.kind = it->second;
     } else if (name.rfind("obl:", 0) == 0 && name.size() > 4) {
@@ -119,7 +122,8 @@ Frames Frames::load(const std::string& data_dir) {
     for (const Row& row : read_rows(hedges_path)) {
         auto kind = row.fields.size() == 2 ? kKinds.find(row.fields[1]) : kKinds.end();
         if (kind == kKinds.end())
-            malformed(hedges_path, row.line, "want word<TAB>negation|modal|condition|intent|refusal");
+            malformed(hedges_path, row.line,
+                      "want word<TAB>negation|modal|condition|intent|refusal");
         frames.hedges_.insert(row.fields[1] + ":" + lower_ascii(row.fields[0]));
     }
 

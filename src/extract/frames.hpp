@@ -36,6 +36,11 @@ struct FrameSlot {
         Parties,           // a nominal event's: nmod:between/among, its participle's object
         NameParties,       // an agreement noun's: its possessor, compounds, nmod:of and nmod:with
         ParticipleObject,  // a noun's: the object of the present participle modifying it
+        PredicateSubject,  // a noun's that a verb predicates of its object ("as" oblique or
+                           // xcomp): that verb's subject ("X described Y as a friend")
+        PredicateObject,   // the same verb's object, or its obl:to ("referred to Y as")
+        AsHolder,          // a noun after "as": who holds it, the possessor of the noun it
+                           // modifies or the subject of the verb ("Japan's role as chair of")
         EachOther,         // "*": the source's coordinated parties with one another
         Itself,            // "self": the agreement the trigger noun names
     };

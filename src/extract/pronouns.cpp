@@ -96,6 +96,8 @@ class PronounResolver {
                     else if (wanted)
                         found = antecedent(s, static_cast<int>(w), *wanted,
                                            possessive ? 0 : kSentencesBack);
+                } else if (pronoun_both(words, w)) {
+                    found = antecedent(s, static_cast<int>(w), Wanted::Many, kSentencesBack);
                 } else if (words[w].upos == "NOUN") {
                     found = described(s, static_cast<int>(w));
                 }
@@ -108,6 +110,23 @@ class PronounResolver {
     }
 
   private:
+    // "both" standing for a list named before ("China and Russia ... where both hold a
+    // veto"): an argument of its own, or what the parser made the first word of a
+    // coordination that has no second conjunct ("both" on a verb with no subject).
+    static bool pronoun_both(const std::vector<nlp::Word>& words, std::size_t w) {
+        if (lower_ascii(words[w].form) != "both" || words[w].head <= 0) return false;
+        const std::string& r = words[w].deprel;
+        if (r == "nsubj" || r == "nsubj:pass" || r == "obj") return true;
+        if (r != "cc:preconj") return false;
+        const auto head = static_cast<std::size_t>(words[w].head - 1);
+        if (words[head].upos != "VERB") return false;
+        for (const nlp::Word& x : words)
+            if (x.head == static_cast<int>(head) + 1 &&
+                (x.deprel.rfind("nsubj", 0) == 0 || x.deprel == "conj"))
+                return false;
+        return true;
+    }
+
     static char sex_of_title(const std::string& title) {
         static const std::set<std::string> kMale = {"mr",  "mr.",  "king",    "prince",
                                                     "sir", "lord", "emperor", "sultan"};
