@@ -633,18 +633,17 @@ class ClauseReader {
         return any;
     }
 
-    // Whether the text takes the statement at `t` back: negated, modal, only intended, or
-    // conditional (data/hedges.tsv).
     // Relations that state a stance rather than an event: a plan or a wish to act on one
-    // already shows it ("plans to send arms to Kyiv" supports Ukraine; "plans to visit" is
-    // no visit).
+    // already shows it ("intends to support Togo" supports it; "intends to visit" is no
+    // visit).
     static bool is_stance(Relation r) {
         return r == Relation::supports || r == Relation::cooperates_with ||
                r == Relation::criticizes;
     }
 
     // Whether the text takes back what trigger `t` states: negated, modal, conditional, or
-    // only wanted, planned or refused. For a `stance`, wanting or planning does not.
+    // only wanted, planned or refused (data/hedges.tsv). For a `stance`, wanting or planning
+    // does not.
     bool hedged(int t, bool noun, bool stance) const {
         auto takes_back = [&](int x, bool negated_too = true) {
             // "is to visit": a plan, not a fact.
