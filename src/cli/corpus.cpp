@@ -177,8 +177,7 @@ std::optional<Corpus> read_corpus(const BuildOptions& options, std::istream& in,
         err << "newsgraph: " << e.what() << '\n';
         return std::nullopt;
     }
-    const std::string models_dir =
-        options.models_dir.empty() ? data_dir + "/models" : options.models_dir;
+    const std::string models_dir = models_folder(options, data_dir);
     progress.step("loading the models");
     // The word lists, the tagger and parser, and the mention tagger load at once when there
     // are cores for it: a few tenths of a second each, before any article can be read, so
@@ -311,12 +310,14 @@ std::optional<Corpus> build_corpus(const BuildOptions& options, std::istream& in
     return corpus;
 }
 
+std::string models_folder(const BuildOptions& options, const std::string& data_dir) {
+    return options.models_dir.empty() ? data_dir + "/models" : options.models_dir;
+}
+
 std::optional<nlp::Analyzer> load_analyzer(const BuildOptions& options, const std::string& data_dir,
                                            std::ostream& err) {
-    const std::string models_dir =
-        options.models_dir.empty() ? data_dir + "/models" : options.models_dir;
     try {
-        return nlp::Analyzer(models_dir, nlp::kDefaultWordNetDir);
+        return nlp::Analyzer(models_folder(options, data_dir), nlp::kDefaultWordNetDir);
     } catch (const std::exception& e) {  // nlp::ModelError; WordNet's files as runtime_error
         err << "newsgraph: " << e.what() << '\n';
         return std::nullopt;

@@ -57,8 +57,10 @@ std::optional<Corpus> read_corpus(const BuildOptions& options, std::istream& in,
 std::optional<Corpus> build_corpus(const BuildOptions& options, std::istream& in, std::ostream& err,
                                    Progress& progress, const ExtractionSink& sink = {});
 
+// --models, else `data_dir`/models.
+std::string models_folder(const BuildOptions& options, const std::string& data_dir);
 
-// The tagger and parser of --models, else of `data_dir`/models, and WordNet's exception
+// The tagger and parser of models_folder(), and WordNet's exception
 // lists. nullopt when one cannot be loaded: a missing, truncated or corrupt model file is
 // reported on `err` by its path and what is wrong with it.
 std::optional<nlp::Analyzer> load_analyzer(const BuildOptions& options, const std::string& data_dir,
