@@ -117,6 +117,21 @@ void fold_spelling_variants(const Graph& g, std::vector<Vertex>& rep,
     }
 }
 
+// Whether an article of `v` names an organisation whose first word is `v`'s label: there
+// "WMC" is short for "WMC Resources", so its initials say nothing. Conservative: one "IAAF
+// Council" leaves "IAAF" unfolded; a fold the corpus does not make is a duplicate node, a
+// wrong one puts one body's facts on another.
+bool starts_name_in_its_articles(const Graph& g, Vertex v,
+                                 const std::map<std::string, std::vector<Vertex>>& by_first_word) {
+    auto it = by_first_word.find(g[v].label);
+    if (it == by_first_word.end()) return false;
+    const std::set<std::string>& docs = g[v].documents;
+    return std::any_of(it->second.begin(), it->second.end(), [&](Vertex u) {
+        return std::any_of(g[u].documents.begin(), g[u].documents.end(),
+                           [&](const std::string& d) { return docs.count(d) > 0; });
+    });
+}
+
 // One-word names into full names, acronyms into the organisations they spell, and labels
 // into the same label in other letter case. Its own function, so that its indexes (tens of
 // MB for 50 MB of news) are freed before the next kind of fold makes its own.
@@ -125,6 +140,9 @@ void fold_short_forms(const Graph& g, std::vector<Vertex>& rep, std::vector<std:
     // Candidate full forms, by type: word -> multi-word persons; initials -> organisations;
     // case-folded label -> first vertex with it.
     std::map<std::string, std::vector<Vertex>> persons_by_word, orgs_by_initials;
+    // Multi-word organisations by first word: "WMC" is not "Windows Media Center" where
+    // its articles name "WMC Resources" (the acronym is that name's short form there).
+    std::map<std::string, std::vector<Vertex>> orgs_by_first_word;
     std::map<std::pair<EntityType, std::string>, Vertex> by_folded_label;
     for (Vertex v = 0; v < n; ++v) {
         const EntityVertex& e = g[v];
@@ -133,8 +151,10 @@ void fold_short_forms(const Graph& g, std::vector<Vertex>& rep, std::vector<std:
             persons_by_word[words.front()].push_back(v);
             if (words.back() != words.front()) persons_by_word[words.back()].push_back(v);
         }
-        if (e.type == EntityType::Organisation && words.size() >= 2)
+        if (e.type == EntityType::Organisation && words.size() >= 2) {
             orgs_by_initials[capital_initials(e.label)].push_back(v);
+            orgs_by_first_word[words.front()].push_back(v);
+        }
         auto key = std::make_pair(e.type, lower(e.label));
         auto [it, inserted] = by_folded_label.emplace(key, v);
         // Prefer the spelling mentioned most ("NATO" over "Nato").
@@ -153,7 +173,8 @@ void fold_short_forms(const Graph& g, std::vector<Vertex>& rep, std::vector<std:
         } else if (e.type == EntityType::Organisation && words.size() == 1 &&
                    all_capitals(e.label)) {
             auto it = orgs_by_initials.find(e.label);
-            if (it != orgs_by_initials.end() && it->second.size() == 1) {
+            if (it != orgs_by_initials.end() && it->second.size() == 1 &&
+                !starts_name_in_its_articles(g, v, orgs_by_first_word)) {
                 rep[v] = it->second[0];
                 why[v] = "acronym; the only organisation with these initials";
             }

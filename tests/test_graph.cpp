@@ -181,6 +181,41 @@ TEST_CASE("cross-article resolution folds surnames, acronyms and case variants",
     CHECK(g[*kg.find("organisation/nato")].mentions == 5);
 }
 
+TEST_CASE("an acronym that starts another organisation's name is not folded by its initials",
+          "[graph]") {
+    // "WMC" of "WMC Resources" (a mining firm) is not "Windows Media Center" elsewhere.
+    KnowledgeGraph kg;
+    PartialGraph a;
+    a.document.id = "a";
+    a.entities = {entity("Windows Media Center", EntityType::Organisation)};
+    PartialGraph b;
+    b.document.id = "b";
+    b.entities = {entity("WMC Resources", EntityType::Organisation),
+                  entity("WMC", EntityType::Organisation, 3)};
+    kg.merge(a);
+    kg.merge(b);
+    resolve_across_documents(kg);
+    CHECK(boost::num_vertices(kg.graph()) == 3);
+    CHECK(kg.find("organisation/wmc"));
+
+    // Named so only in another article, it folds: "IAAF Grand Prix" elsewhere leaves "IAAF".
+    KnowledgeGraph other;
+    PartialGraph c;
+    c.document.id = "c";
+    c.entities = {
+        entity("International Association of Athletics Federations", EntityType::Organisation)};
+    PartialGraph d;
+    d.document.id = "d";
+    d.entities = {entity("IAAF", EntityType::Organisation, 2)};
+    PartialGraph e;
+    e.document.id = "e";
+    e.entities = {entity("IAAF Grand Prix", EntityType::Organisation)};
+    other.merge(c), other.merge(d), other.merge(e);
+    resolve_across_documents(other);
+    CHECK(boost::num_vertices(other.graph()) == 2);
+    CHECK_FALSE(other.find("organisation/iaaf"));
+}
+
 TEST_CASE("facts folded together by resolution are one edge, and take more facts after",
           "[graph]") {
     // Two articles state Putin leads Russia, one naming him in full: after the fold, one

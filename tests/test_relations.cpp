@@ -123,6 +123,44 @@ TEST_CASE("appositions and credits give affiliations", "[relations]") {
     CHECK(has(g, "Priya Raman", Relation::affiliated_with, "Economist"));
 }
 
+TEST_CASE("a place, a quote or an office is no affiliation", "[relations]") {
+    // A lecture given at a body, words a paper printed, a title the finder took for a name.
+    auto g = extract(
+        "In a speech at the Brookings Institution, Amara Nwosu said the plan would fail. "
+        "\"The deal is dead,\" Harriet Quinn said in The Guardian on Monday. At the Kiel "
+        "Institute, "
+        "Daniel Okafor covered the talks. The EU's Trade Commissioner, Karel Novak, said so.");
+    CHECK_FALSE(has(g, "Amara Nwosu", Relation::affiliated_with, "Brookings Institution"));
+    CHECK_FALSE(has(g, "Harriet Quinn", Relation::affiliated_with, "Guardian"));
+    CHECK(has(g, "Daniel Okafor", Relation::affiliated_with, "Kiel Institute"));
+    CHECK_FALSE(has(g, "Trade Commissioner", Relation::affiliated_with, "European Union"));
+    // A name then "at" a body is where someone was; what a body's "'s" owns may be no person.
+    auto h = extract_as_built(
+        "Crowds cheered Tomasz Lind at the Brookings Institution. The Kiel Institute's Rayman DS "
+        "sold well. The Kiel Institute's Amara Nwosu spoke.");
+    CHECK_FALSE(has(h, "Tomasz Lind", Relation::affiliated_with, "Brookings Institution"));
+    CHECK_FALSE(has(h, "Rayman DS", Relation::affiliated_with, "Kiel Institute"));
+    CHECK(has(h, "Amara Nwosu", Relation::affiliated_with, "Kiel Institute"));
+    auto quoted = extract_as_built("\"Sales fell,\" said Marek Zelinski at the Kiel Institute.");
+    CHECK(has(quoted, "Marek Zelinski", Relation::affiliated_with, "Kiel Institute"));
+    // A credit list passes when one of its names reads as a person's.
+    auto credits = extract_as_built(
+        "The Kiel Institute's Quorin Vale, Anna Lee and Tomasz Lind contributed reporting.");
+    CHECK(has(credits, "Quorin Vale", Relation::affiliated_with, "Kiel Institute"));
+    CHECK(has(credits, "Tomasz Lind", Relation::affiliated_with, "Kiel Institute"));
+}
+
+TEST_CASE("a title's holder is the name a descriptor introduces, a department no body",
+          "[relations]") {
+    auto g = extract(
+        "The trouble, said Omar Haddad, head of SMS firm Zentrix, is the price. \"It is bold,\" "
+        "said Tom Baker, political director at the Centre for Economic Reform.");
+    CHECK(has(g, "Omar Haddad", Relation::affiliated_with, "Zentrix"));
+    CHECK_FALSE(has(g, "Omar Haddad", Relation::affiliated_with, "SMS"));
+    CHECK_FALSE(has(g, "Tom Baker", Relation::leader_of, "Centre for Economic Reform"));
+    CHECK(has(g, "Tom Baker", Relation::affiliated_with, "Centre for Economic Reform"));
+}
+
 TEST_CASE("a leader of one body at another is affiliated with the second", "[relations]") {
     auto g = extract(
         "Omar Haddad, director of the Centre for Desert Studies at the University of Tunis, "

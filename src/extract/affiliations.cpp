@@ -35,32 +35,45 @@ class NameAffiliations {
             const std::size_t m = at_[k];
             if (mention(m).type != EntityType::Person) continue;
             const std::size_t last = mention(m).last;
-            // "CNN's Nectar Gan, Wayne Chang and Anna Chernova"
+            // "CNN's Nectar Gan, Wayne Chang and Anna Chernova": names of which one reads as
+            // a person's; what else follows an owner's "'s" is mostly its product or part
+            // ("ATI's Radeon X800", "Panasonic's Hollywood Laboratories").
             if (k >= 2 && lower(k - 1) == "'s" && at_[k - 2] != kNone &&
-                mention(at_[k - 2]).type == EntityType::Organisation)
-                emit_all(coordinated(m, false), at_[k - 2]);
-            // "Chris Buckley from The New York Times", "Evan Feigenbaum of the Carnegie ..."
+                mention(at_[k - 2]).type == EntityType::Organisation) {
+                const auto credited = coordinated(m, false);
+                if (std::any_of(credited.begin(), credited.end(),
+                                [&](std::size_t c) { return reads_as_name(c); }))
+                    emit_all(credited, at_[k - 2]);
+            }
+            // "Chris Buckley from The New York Times", "Evan Feigenbaum of the Carnegie ...".
+            // "at" only after a reporting verb ("said Ken Mayland at Clearview Economics"):
+            // otherwise it is mostly a place ("Almunia at Highbury", "Hamlet by William
+            // Shakespeare at The Old Vic").
+            const bool speaker = k > 0 && lx_.is_reporting_verb(lower(k - 1));
             if (last + 1 < t_.size() && !mention(m).role &&
-                (lower(last) == "from" || lower(last) == "of" || lower(last) == "at")) {
+                (lower(last) == "from" || lower(last) == "of" ||
+                 (lower(last) == "at" && speaker))) {
                 std::size_t o = last + 1;
                 if (o < t_.size() && lower(o) == "the") ++o;
                 if (o < t_.size() && at_[o] != kNone &&
                     mention(at_[o]).type == EntityType::Organisation)
                     emit(m, at_[o]);
             }
-            // "At The Diplomat, Shannon Tiezzi described"
+            // "At The Diplomat, Shannon Tiezzi described": only an "At" opening the sentence;
+            // "In a lecture at the London School of Economics, Irene Khan said" is a place.
             if (k >= 2 && t_[k - 1].norm == "," && at_[k - 2] != kNone &&
                 mention(at_[k - 2]).type == EntityType::Organisation) {
                 std::size_t f = mention(at_[k - 2]).first;
                 if (f >= 1 && lower(f - 1) == "the") --f;
-                if (f >= 1 && lower(f - 1) == "at") emit(m, at_[k - 2]);
+                if (f >= 1 && lower(f - 1) == "at" && opens_sentence(f - 1)) emit(m, at_[k - 2]);
             }
             // "Philipp Ivanov wrote in Foreign Policy", "Max Seddon and Joe Leahy reported in
-            // The Financial Times", "wrote Li Yuan in The New York Times"
+            // The Financial Times", "wrote Li Yuan in The New York Times". Only a verb of
+            // writing: "White said in the LA Times" is a quote the paper printed.
             std::size_t v = last;
-            if (v < t_.size() && lx_.is_reporting_verb(lower(v))) ++v;
+            if (v < t_.size() && lx_.is_authorship_verb(lower(v))) ++v;
             if (v + 1 < t_.size() && (lower(v) == "in" || lower(v) == "for") &&
-                (v > last || (k > 0 && lx_.is_reporting_verb(lower(k - 1))))) {
+                (v > last || (k > 0 && lx_.is_authorship_verb(lower(k - 1))))) {
                 std::size_t o = v + 1;
                 if (o < t_.size() && lower(o) == "the") ++o;
                 if (o < t_.size() && at_[o] != kNone &&
@@ -75,8 +88,41 @@ class NameAffiliations {
     std::string lower(std::size_t i) const { return lower_ascii(t_[i].norm); }
     const Mention& mention(std::size_t m) const { return mentions_[m]; }
 
+    // The first word of the sentence, or the first after an opening quote.
+    bool opens_sentence(std::size_t k) const {
+        return k == 0 || (k == 1 && (t_[0].norm == "\"" || t_[0].norm == "'"));
+    }
+
+    // Whether a mention reads as a person's name: it starts with a given name, or its words
+    // are no English words (a last word may be a given name too: "Thierry Henry"), with no
+    // digits or all-capital words ("Radeon X800", "Rayman DS", "Qrio Robot" do not).
+    bool reads_as_name(std::size_t m) const {
+        const std::size_t first = mention(m).first, last = mention(m).last;
+        if (lx_.is_given_name(t_[first].norm)) return true;
+        for (std::size_t k = first; k < last; ++k) {
+            const std::string& w = t_[k].norm;
+            if (std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+                (w.size() >= 2 && std::all_of(w.begin(), w.end(), [](char c) {
+                     return (c >= 'A' && c <= 'Z') || c == '.';
+                 })))
+                return false;
+        }
+        const std::string last_word = t_[last - 1].norm;
+        return !lx_.is_common_word(lower(first)) &&
+               (!lx_.is_common_word(lower(last - 1)) || lx_.is_given_name(last_word));
+    }
+
+    // "The EU's Humanitarian Aid Commissioner, Louis Michel": a span ending in a title names
+    // an office, not a person, whatever the mention finder made of it.
+    bool names_office(std::size_t m) const {
+        for (std::size_t k = mention(m).first; k < mention(m).last; ++k)
+            if (auto title = lx_.title_at(t_, k); title && k + title->length == mention(m).last)
+                return true;
+        return false;
+    }
+
     void emit(std::size_t s, std::size_t o) {
-        if (s != o)
+        if (s != o && !names_office(s))
             out_.push_back({s, o, Relation::affiliated_with, index_, "", confidence_,
                             "affiliation-pattern", MentionFact::kNoAntecedent});
     }

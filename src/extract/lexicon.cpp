@@ -173,6 +173,7 @@ Lexicon Lexicon::load(const std::string& data_dir) {
     }
     lx.non_entities_ = read_set(dir + "non_entities.txt");
     lx.reporting_verbs_ = read_set(dir + "reporting_verbs.txt", true);
+    lx.authorship_verbs_ = read_set(dir + "authorship_verbs.txt", true);
     lx.common_words_ = read_set(dir + "common_words.txt");
     lx.org_descriptors_ = read_set(dir + "org_descriptors.txt", true);
     lx.member_role_nouns_ = read_set(dir + "member_role_nouns.txt", true);

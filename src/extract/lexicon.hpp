@@ -100,6 +100,11 @@ class Lexicon {
     bool is_reporting_verb(std::string_view lower) const {
         return reporting_verbs_.count(std::string(lower));
     }
+    // "wrote", "reported": a verb that makes its subject the author of what a publication
+    // printed (data/authorship_verbs.txt).
+    bool is_authorship_verb(std::string_view lower) const {
+        return authorship_verbs_.count(std::string(lower));
+    }
     bool is_org_descriptor(std::string_view lower) const {
         return org_descriptors_.count(std::string(lower));
     }
@@ -158,9 +163,9 @@ class Lexicon {
     PhraseIndex titles_;
     PhraseIndex places_;
     std::unordered_set<std::string> honorifics_, org_heads_, agreement_heads_, agreement_modifiers_,
-        given_names_, non_entities_, reporting_verbs_, common_words_, org_descriptors_, locatives_,
-        member_role_nouns_,
-        positions_, travel_words_, work_nouns_, common_compounds_, plain_acronyms_, subordinating_;
+        given_names_, non_entities_, reporting_verbs_, authorship_verbs_, common_words_,
+        org_descriptors_, locatives_, member_role_nouns_, positions_, travel_words_, work_nouns_,
+        common_compounds_, plain_acronyms_, subordinating_;
 };
 
 }  // namespace newsgraph

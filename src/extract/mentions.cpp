@@ -905,6 +905,11 @@ class SentenceScanner {
                      (cand.entry && cand.entry->kind == FormKind::Demonym &&
                       starts_upper(t_[cand.last].norm))))
                     continue;
+                // "head of MMS firm Adamind": a name qualifying a descriptor before another
+                // name ("firm", "giant") is not the body; the name after the descriptor is.
+                if (cand.last + 1 < stop && lx_.is_org_descriptor(lower(cand.last)) &&
+                    starts_upper(t_[cand.last + 1].norm))
+                    continue;
                 // "director of the Institute ... at the Shanghai University": the body the
                 // holder belongs to is an affiliation.
                 if (held) {
