@@ -497,3 +497,44 @@ TEST_CASE("mention tagger: words tagged for it are parsed as annotate() parses t
         CHECK(split.words[i].deprel == whole.words[i].deprel);
     }
 }
+
+TEST_CASE("mention combination: a place's name that acts as a side is the side's throughout",
+          "[mentions][combine]") {
+    // A plural verb after a lone name (British English of a team), a side's people after it
+    // ("Dunmore winger"), and a list with a sure organisation make the town's name a club's,
+    // also where the article then writes it as a place would be ("in Dunmore").
+    const Document doc = document(
+        "Dunmore have won again. Fans in Dunmore cheered.\n"
+        "Coach Ilse Marwood praised Karvik. Karvik and Brennock drew.\n"
+        "Velmar winger Tomasz Lind scored.\n"
+        "Ostrava is cold. Tourists in Ostrava shiver.");
+    const auto sentences = sentences_of(doc);
+    REQUIRE(sentences.size() >= 7);
+    const auto rules = find_mentions(doc, sentences, lexicon());
+    std::vector<std::vector<TaggedSpan>> tagged(sentences.size());
+    auto one = [&](std::size_t s, const char* word, SpanType type, float margin) {
+        const std::size_t k = token(sentences, s, word);
+        tagged[s].push_back({k, k + 1, type, margin});
+    };
+    one(0, "Dunmore", kLoc, 40);
+    one(1, "Dunmore", kLoc, 40);
+    one(2, "Karvik", kOrg, 60);
+    one(3, "Karvik", kOrg, 60);
+    one(3, "Brennock", kLoc, 40);
+    // The tagger's one span over holder, role and name is parted at the role.
+    const std::size_t velmar = token(sentences, 4, "Velmar");
+    tagged[4].push_back({velmar, velmar + 4, kPer, 30});
+    one(5, "Ostrava", kLoc, 40);
+    one(6, "Ostrava", kLoc, 40);
+    const auto combined = combine_tagged_spans(doc, sentences, lexicon(), tagged, rules);
+    for (const auto& m : combined)
+        if (m.surface == "Dunmore") CHECK(m.type == EntityType::Organisation);
+    CHECK(mention(combined, "Brennock")->type == EntityType::Organisation);
+    REQUIRE(mention(combined, "Velmar"));
+    CHECK(mention(combined, "Velmar")->type == EntityType::Organisation);
+    REQUIRE(mention(combined, "Tomasz Lind"));
+    CHECK(mention(combined, "Tomasz Lind")->type == EntityType::Person);
+    // A town that takes a singular verb stays a place.
+    for (const auto& m : combined)
+        if (m.surface == "Ostrava") CHECK(m.type == EntityType::Location);
+}

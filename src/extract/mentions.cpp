@@ -684,6 +684,15 @@ class SentenceScanner {
 
         std::size_t n = b - k;
         bool person_cue = role || honorific;
+        // "Chelsea winger Arjen Robben", "Newcastle fans": a side's people after a lone name
+        // make it the side, whatever given name or town it also is (not a capitalised common
+        // word opening the sentence: "Committee chairman Alan Beith").
+        if (!person_cue && n == 1 && k == a && b < t_.size() && lx_.is_member_role_noun(lower(b)) &&
+            !lx_.gazetteer_at(t_, k) && !(a > 0 && starts_upper(t_[a - 1].norm)) &&
+            !(a == 0 && lx_.is_common_word(lower(k)))) {  // "Committee chairman X said"
+            add(k, b, EntityType::Organisation);
+            return;
+        }
         if (!person_cue && n == 1 && is_acronym(t_[k].norm) && !lx_.is_common_word(lower(k)) &&
             !lx_.is_plain_acronym(lower(k)) && !lx_.is_non_entity(t_[k].norm)) {
             add(k, b, EntityType::Organisation);  // "CNN", "SCMP"
@@ -1143,6 +1152,53 @@ std::string name_key(const Sentence& s, std::size_t a, std::size_t b) {
     return key;
 }
 
+// Whether a span written as a place acts as a team or club: its side's people follow it
+// ("Chelsea boss Jose Mourinho", "Liverpool's captain"), it faces another side ("Newcastle v
+// Everton"), or, one name alone, it takes a plural verb as British English writes of a
+// side ("Chelsea have", "Liverpool were"; a town never does).
+bool names_a_side(const std::vector<Token>& t, const TaggedSpan& span, const Lexicon& lexicon) {
+    std::size_t next = span.last;
+    if (next < t.size() && t[next].norm == "'s") ++next;
+    if (next < t.size() && lexicon.is_member_role_noun(lower_ascii(t[next].norm))) return true;
+    const auto versus = [&](std::size_t k) {
+        const std::string w = k < t.size() ? lower_ascii(t[k].norm) : "";
+        return w == "v" || w == "vs" || w == "v." || w == "vs.";
+    };
+    if (versus(span.last) || (span.first > 0 && versus(span.first - 1))) return true;
+    if (span.last >= t.size()) return false;
+    const std::string verb = lower_ascii(t[span.last].norm);
+    const std::string before = span.first > 0 ? lower_ascii(t[span.first - 1].norm) : "";
+    const std::string& last_word = t[span.last - 1].norm;
+    return (verb == "have" || verb == "are" || verb == "were") && before != "and" &&
+           before != "," && before != "&" && before != "of" && before != "the" &&
+           last_word.back() != 's';
+}
+
+// "Chelsea winger Arjen Robben" tagged as one person: a side's role noun or a title inside a
+// span parts the holder (an organisation) from the name after it.
+std::vector<TaggedSpan> split_at_role_nouns(const std::vector<Token>& t,
+                                            const std::vector<TaggedSpan>& spans,
+                                            const Lexicon& lexicon) {
+    std::vector<TaggedSpan> out;
+    for (const TaggedSpan& span : spans) {
+        std::size_t k = span.first + 1;
+        while (k + 1 < span.last && k < t.size() &&
+               !(!starts_upper(t[k].norm) && lexicon.is_member_role_noun(lower_ascii(t[k].norm))))
+            ++k;
+        if (k + 1 >= span.last || k >= t.size()) {
+            out.push_back(span);
+            continue;
+        }
+        TaggedSpan holder = span, name = span;
+        holder.last = k;
+        holder.type = SpanType::Organisation;
+        name.first = k + 1;
+        out.push_back(holder);
+        out.push_back(name);
+    }
+    return out;
+}
+
 // One sense per article (Gale, Church and Yarowsky 1992; Krishnan and Manning 2006): a name
 // is of one type throughout an article. Each name's type is voted by the tagger's spans of
 // it (each by its margin) and the rules' firm mentions of it (an organisation the rules
@@ -1155,11 +1211,12 @@ std::vector<std::vector<TaggedSpan>> one_sense_per_article(
     const std::vector<std::vector<TaggedSpan>>& tagged, const std::vector<Mention>& rules,
     const std::vector<bool>& referenced) {
     constexpr double kRuleVote = 50;  // a firm cue outweighs a few unsure spans
+    constexpr double kSideVote = 1e6;
     std::unordered_map<std::string, std::array<double, 3>> votes;
     std::vector<std::vector<TaggedSpan>> spans(sentences.size());
     const PersonWords people(sentences, rules, tagged);
     for (std::size_t s = 0; s < sentences.size() && s < tagged.size(); ++s)
-        for (TaggedSpan span : tagged[s]) {
+        for (TaggedSpan span : split_at_role_nouns(sentences[s].tokens, tagged[s], lexicon)) {
             if (!acceptable_span(sentences[s], span, lexicon, attested)) continue;
             // News names a person in full before it shortens the name: a lone word the
             // article names no one by, and that is no given name ("Apple said", "Yahoo
@@ -1179,12 +1236,16 @@ std::vector<std::vector<TaggedSpan>> one_sense_per_article(
             spans[s].push_back(span);
             auto& vote = votes[name_key(sentences[s], span.first, span.last)];
             vote[static_cast<std::size_t>(span.type)] += std::max(1.0f, span.margin);
-            // "Chelsea boss Jose Mourinho": a place's name is a club's where its side's people
-            // follow it, and so throughout the article.
-            const auto& t = sentences[s].tokens;
-            if (span.type != SpanType::Person && span.last < t.size() &&
-                lexicon.is_member_role_noun(lower_ascii(t[span.last].norm)))
-                vote[static_cast<std::size_t>(SpanType::Organisation)] += kRuleVote;
+            // A place's name is a side's where it acts as one, and so throughout the article:
+            // the tagger's sure "place" is its prior for a town's name, which a side's cue
+            // outweighs however many times the article names it.
+            // A place's name the tagger took for a person's counts too ("Chelsea boss Jose
+            // Mourinho"); a person's side does not ("Mourinho's side").
+            const bool place =
+                lexicon.place_at(sentences[s].tokens, span.first) == span.last - span.first;
+            if ((span.type != SpanType::Person || place) &&
+                names_a_side(sentences[s].tokens, span, lexicon))
+                vote[static_cast<std::size_t>(SpanType::Organisation)] += kSideVote;
         }
     for (std::size_t m = 0; m < rules.size(); ++m) {
         const Mention& r = rules[m];
@@ -1192,13 +1253,44 @@ std::vector<std::vector<TaggedSpan>> one_sense_per_article(
         const bool person = r.type == EntityType::Person && r.role;
         if (r.type != EntityType::Organisation && !person) continue;
         auto it = votes.find(name_key(sentences[r.sentence], r.first, r.last));
-        if (it != votes.end())
-            it->second[static_cast<std::size_t>(person ? SpanType::Person
-                                                       : SpanType::Organisation)] += kRuleVote;
+        if (it == votes.end()) continue;
+        TaggedSpan as_span;
+        as_span.first = r.first, as_span.last = r.last;
+        const bool side = !person && names_a_side(sentences[r.sentence].tokens, as_span, lexicon);
+        it->second[static_cast<std::size_t>(person ? SpanType::Person : SpanType::Organisation)] +=
+            side ? kSideVote : kRuleVote;
     }
     auto winner = [](const std::array<double, 3>& v) {
         return static_cast<SpanType>(std::max_element(v.begin(), v.end()) - v.begin());
     };
+    // A place listed with an organisation of the article is one too: "Arsenal and Chelsea",
+    // "Chelsea, Everton and Arsenal" (lists are of one kind). Only an organisation the
+    // article is sure of (a firm cue, or the tagger's margins summing to one): "visited
+    // Bergen and Marwood praised" joins clauses, and the tagger's unsure guess is no proof.
+    const auto organisation = static_cast<std::size_t>(SpanType::Organisation);
+    const auto is_side = [&](const std::string& key) {
+        auto it = votes.find(key);
+        return it != votes.end() && winner(it->second) == SpanType::Organisation &&
+               it->second[organisation] >= kRuleVote;
+    };
+    std::vector<std::string> listed_with_sides;
+    for (std::size_t s = 0; s < sentences.size(); ++s) {
+        const auto& t = sentences[s].tokens;
+        for (std::size_t a = 0; a + 1 < spans[s].size(); ++a) {
+            const TaggedSpan& x = spans[s][a];
+            const TaggedSpan& y = spans[s][a + 1];
+            if (y.first != x.last + 1 ||
+                (t[x.last].norm != "," && lower_ascii(t[x.last].norm) != "and"))
+                continue;
+            const std::string kx = name_key(sentences[s], x.first, x.last);
+            const std::string ky = name_key(sentences[s], y.first, y.last);
+            if (is_side(kx) && winner(votes[ky]) == SpanType::Location)
+                listed_with_sides.push_back(ky);
+            if (is_side(ky) && winner(votes[kx]) == SpanType::Location)
+                listed_with_sides.push_back(kx);
+        }
+    }
+    for (const std::string& key : listed_with_sides) votes[key][organisation] += kSideVote;
     // Organisations by their first word, to find their other occurrences.
     std::unordered_map<std::string, std::vector<std::vector<std::string>>> organisations;
     for (const auto& [key, v] : votes) {
