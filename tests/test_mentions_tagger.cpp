@@ -538,3 +538,28 @@ TEST_CASE("mention combination: a place's name that acts as a side is the side's
     for (const auto& m : combined)
         if (m.surface == "Ostrava") CHECK(m.type == EntityType::Location);
 }
+
+TEST_CASE("mention combination: a maker's name and a model's code is the maker",
+          "[mentions][combine]") {
+    const Document doc =
+        document("The Korvane DX sold well. Sales of the Brisa 6230 rose. Louis XIV built it.");
+    const auto sentences = sentences_of(doc);
+    REQUIRE(sentences.size() >= 3);
+    const auto rules = find_mentions(doc, sentences, lexicon());
+    std::vector<std::vector<TaggedSpan>> tagged(sentences.size());
+    const std::size_t korvane = token(sentences, 0, "Korvane");
+    const std::size_t brisa = token(sentences, 1, "Brisa");
+    const std::size_t louis = token(sentences, 2, "Louis");
+    tagged[0].push_back({korvane, korvane + 2, kPer, 30});
+    tagged[1].push_back({brisa, brisa + 2, kPer, 30});
+    tagged[2].push_back({louis, louis + 2, kPer, 30});
+    const auto combined = combine_tagged_spans(doc, sentences, lexicon(), tagged, rules);
+    REQUIRE(mention(combined, "Korvane"));
+    CHECK(mention(combined, "Korvane")->type == EntityType::Organisation);
+    CHECK_FALSE(mention(combined, "Korvane DX"));
+    REQUIRE(mention(combined, "Brisa"));
+    CHECK(mention(combined, "Brisa")->type == EntityType::Organisation);
+    // A Roman numeral ends a person's name.
+    REQUIRE(mention(combined, "Louis XIV"));
+    CHECK(mention(combined, "Louis XIV")->type == EntityType::Person);
+}

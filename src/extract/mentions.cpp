@@ -1128,6 +1128,35 @@ bool acceptable_span(const Sentence& s, const TaggedSpan& span, const Lexicon& l
     return !(all_common && span.first == first_word);
 }
 
+// "Sony PSP", "Nintendo DS", "Nokia 6230": a maker's name and a model's code is no person's
+// name (people's names end in no acronym or number, titles and Roman numerals aside); the
+// maker is the organisation named. Kept in place (only shortened), so that the indices
+// between mentions stay right.
+void shed_model_names(const Document& doc, const std::vector<Sentence>& sentences,
+                      const Lexicon& lexicon, std::vector<Mention>& mentions) {
+    const auto roman = [](const std::string& w) {
+        return w.find_first_not_of("IVX") == std::string::npos;
+    };
+    for (Mention& m : mentions) {
+        if (m.type != EntityType::Person || m.role || m.last - m.first < 2 ||
+            m.sentence >= sentences.size())
+            continue;
+        const auto& t = sentences[m.sentence].tokens;
+        if (m.last > t.size()) continue;
+        const std::string& code = t[m.last - 1].norm;
+        const bool digits =
+            std::any_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
+        if (!(digits || is_acronym(code)) || roman(code) || lexicon.title_at(t, m.last - 1) ||
+            lexicon.is_honorific(code) || !starts_upper(t[m.first].norm))
+            continue;
+        m.type = EntityType::Organisation;
+        m.last -= 1;
+        m.end = t[m.last - 1].end;
+        m.surface = doc.text.substr(m.begin, m.end - m.begin);
+        m.weak = false;
+    }
+}
+
 // The policy of find_mentions(): each sentence's rule mentions, in their order, with the
 // tagger's spans applied: a span that overlaps a mention that is not soft() is dropped; one
 // that overlaps soft mentions only replaces them unless it agrees with the one it covers
@@ -1469,6 +1498,7 @@ std::vector<Mention> combine_tagged_spans(const Document& doc,
         renumber_all(m.affiliations);
     }
     link_title_holders(sentences, out);
+    shed_model_names(doc, sentences, lexicon, out);
     return out;
 }
 
@@ -1478,6 +1508,7 @@ std::vector<Mention> find_mentions(const Document& doc, const std::vector<Senten
     const auto attested = attested_names(sentences);
     for (std::size_t i = 0; i < sentences.size(); ++i)
         SentenceScanner(doc, sentences[i], i, lexicon, attested, mentions).scan();
+    shed_model_names(doc, sentences, lexicon, mentions);
     return mentions;
 }
 
