@@ -107,9 +107,8 @@ class NameAffiliations {
                  })))
                 return false;
         }
-        const std::string last_word = t_[last - 1].norm;
         return !lx_.is_common_word(lower(first)) &&
-               (!lx_.is_common_word(lower(last - 1)) || lx_.is_given_name(last_word));
+               (!lx_.is_common_word(lower(last - 1)) || lx_.is_given_name(t_[last - 1].norm));
     }
 
     // "The EU's Humanitarian Aid Commissioner, Louis Michel": a span ending in a title names

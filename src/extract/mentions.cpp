@@ -689,7 +689,7 @@ class SentenceScanner {
         // word opening the sentence: "Committee chairman Alan Beith").
         if (!person_cue && n == 1 && k == a && b < t_.size() && lx_.is_member_role_noun(lower(b)) &&
             !lx_.gazetteer_at(t_, k) && !(a > 0 && starts_upper(t_[a - 1].norm)) &&
-            !(a == 0 && lx_.is_common_word(lower(k)))) {  // "Committee chairman X said"
+            !(a == 0 && lx_.is_common_word(lower(k)))) {
             add(k, b, EntityType::Organisation);
             return;
         }
@@ -1203,8 +1203,8 @@ bool names_a_side(const std::vector<Token>& t, const TaggedSpan& span, const Lex
            last_word.back() != 's';
 }
 
-// "Chelsea winger Arjen Robben" tagged as one person: a side's role noun or a title inside a
-// span parts the holder (an organisation) from the name after it.
+// "Chelsea winger Arjen Robben" tagged as one person: a side's role noun inside a span
+// parts the holder (an organisation) from the name after it.
 std::vector<TaggedSpan> split_at_role_nouns(const std::vector<Token>& t,
                                             const std::vector<TaggedSpan>& spans,
                                             const Lexicon& lexicon) {
@@ -1240,6 +1240,8 @@ std::vector<std::vector<TaggedSpan>> one_sense_per_article(
     const std::vector<std::vector<TaggedSpan>>& tagged, const std::vector<Mention>& rules,
     const std::vector<bool>& referenced) {
     constexpr double kRuleVote = 50;  // a firm cue outweighs a few unsure spans
+    // A side's cue outweighs any number of the tagger's spans: its sure "place" for a
+    // town's name is a prior the cue's context overrules.
     constexpr double kSideVote = 1e6;
     std::unordered_map<std::string, std::array<double, 3>> votes;
     std::vector<std::vector<TaggedSpan>> spans(sentences.size());
@@ -1265,11 +1267,9 @@ std::vector<std::vector<TaggedSpan>> one_sense_per_article(
             spans[s].push_back(span);
             auto& vote = votes[name_key(sentences[s], span.first, span.last)];
             vote[static_cast<std::size_t>(span.type)] += std::max(1.0f, span.margin);
-            // A place's name is a side's where it acts as one, and so throughout the article:
-            // the tagger's sure "place" is its prior for a town's name, which a side's cue
-            // outweighs however many times the article names it.
-            // A place's name the tagger took for a person's counts too ("Chelsea boss Jose
-            // Mourinho"); a person's side does not ("Mourinho's side").
+            // A place's name is a side's where it acts as one, and so throughout the article;
+            // also where the tagger took the place's name for a person's ("Chelsea boss Jose
+            // Mourinho"), but not a person's side ("Mourinho's side").
             const bool place =
                 lexicon.place_at(sentences[s].tokens, span.first) == span.last - span.first;
             if ((span.type != SpanType::Person || place) &&
@@ -1294,7 +1294,7 @@ std::vector<std::vector<TaggedSpan>> one_sense_per_article(
     };
     // A place listed with an organisation of the article is one too: "Arsenal and Chelsea",
     // "Chelsea, Everton and Arsenal" (lists are of one kind). Only an organisation the
-    // article is sure of (a firm cue, or the tagger's margins summing to one): "visited
+    // article is sure of (a firm cue, or the tagger's margins adding up to one's weight): "visited
     // Bergen and Marwood praised" joins clauses, and the tagger's unsure guess is no proof.
     const auto organisation = static_cast<std::size_t>(SpanType::Organisation);
     const auto is_side = [&](const std::string& key) {
