@@ -99,14 +99,8 @@ class NameAffiliations {
     bool reads_as_name(std::size_t m) const {
         const std::size_t first = mention(m).first, last = mention(m).last;
         if (lx_.is_given_name(t_[first].norm)) return true;
-        for (std::size_t k = first; k < last; ++k) {
-            const std::string& w = t_[k].norm;
-            if (std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
-                (w.size() >= 2 && std::all_of(w.begin(), w.end(), [](char c) {
-                     return (c >= 'A' && c <= 'Z') || c == '.';
-                 })))
-                return false;
-        }
+        for (std::size_t k = first; k < last; ++k)
+            if (is_code_word(t_[k].norm)) return false;
         return !lx_.is_common_word(lower(first)) &&
                (!lx_.is_common_word(lower(last - 1)) || lx_.is_given_name(t_[last - 1].norm));
     }

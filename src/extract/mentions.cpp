@@ -1144,9 +1144,7 @@ void shed_model_names(const Document& doc, const std::vector<Sentence>& sentence
         const auto& t = sentences[m.sentence].tokens;
         if (m.last > t.size()) continue;
         const std::string& code = t[m.last - 1].norm;
-        const bool digits =
-            std::any_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
-        if (!(digits || is_acronym(code)) || roman(code) || lexicon.title_at(t, m.last - 1) ||
+        if (!is_code_word(code) || roman(code) || lexicon.title_at(t, m.last - 1) ||
             lexicon.is_honorific(code) || !starts_upper(t[m.first].norm))
             continue;
         m.type = EntityType::Organisation;
@@ -1185,19 +1183,20 @@ std::string name_key(const Sentence& s, std::size_t a, std::size_t b) {
 // ("Chelsea boss Jose Mourinho", "Liverpool's captain"), it faces another side ("Newcastle v
 // Everton"), or, one name alone, it takes a plural verb as British English writes of a
 // side ("Chelsea have", "Liverpool were"; a town never does).
-bool names_a_side(const std::vector<Token>& t, const TaggedSpan& span, const Lexicon& lexicon) {
-    std::size_t next = span.last;
+bool names_a_side(const std::vector<Token>& t, std::size_t first, std::size_t last,
+                  const Lexicon& lexicon) {
+    std::size_t next = last;
     if (next < t.size() && t[next].norm == "'s") ++next;
     if (next < t.size() && lexicon.is_member_role_noun(lower_ascii(t[next].norm))) return true;
     const auto versus = [&](std::size_t k) {
         const std::string w = k < t.size() ? lower_ascii(t[k].norm) : "";
         return w == "v" || w == "vs" || w == "v." || w == "vs.";
     };
-    if (versus(span.last) || (span.first > 0 && versus(span.first - 1))) return true;
-    if (span.last >= t.size()) return false;
-    const std::string verb = lower_ascii(t[span.last].norm);
-    const std::string before = span.first > 0 ? lower_ascii(t[span.first - 1].norm) : "";
-    const std::string& last_word = t[span.last - 1].norm;
+    if (versus(last) || (first > 0 && versus(first - 1))) return true;
+    if (last >= t.size()) return false;
+    const std::string verb = lower_ascii(t[last].norm);
+    const std::string before = first > 0 ? lower_ascii(t[first - 1].norm) : "";
+    const std::string& last_word = t[last - 1].norm;
     return (verb == "have" || verb == "are" || verb == "were") && before != "and" &&
            before != "," && before != "&" && before != "of" && before != "the" &&
            last_word.back() != 's';
@@ -1273,7 +1272,7 @@ std::vector<std::vector<TaggedSpan>> one_sense_per_article(
             const bool place =
                 lexicon.place_at(sentences[s].tokens, span.first) == span.last - span.first;
             if ((span.type != SpanType::Person || place) &&
-                names_a_side(sentences[s].tokens, span, lexicon))
+                names_a_side(sentences[s].tokens, span.first, span.last, lexicon))
                 vote[static_cast<std::size_t>(SpanType::Organisation)] += kSideVote;
         }
     for (std::size_t m = 0; m < rules.size(); ++m) {
@@ -1283,9 +1282,8 @@ std::vector<std::vector<TaggedSpan>> one_sense_per_article(
         if (r.type != EntityType::Organisation && !person) continue;
         auto it = votes.find(name_key(sentences[r.sentence], r.first, r.last));
         if (it == votes.end()) continue;
-        TaggedSpan as_span;
-        as_span.first = r.first, as_span.last = r.last;
-        const bool side = !person && names_a_side(sentences[r.sentence].tokens, as_span, lexicon);
+        const bool side =
+            !person && names_a_side(sentences[r.sentence].tokens, r.first, r.last, lexicon);
         it->second[static_cast<std::size_t>(person ? SpanType::Person : SpanType::Organisation)] +=
             side ? kSideVote : kRuleVote;
     }
@@ -1370,6 +1368,11 @@ std::vector<std::vector<TaggedSpan>> one_sense_per_article(
 }
 
 }  // namespace
+
+bool is_code_word(std::string_view word) {
+    return is_acronym(word) ||
+           std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
 
 // "Microsoft President Brad Smith": a title's holder only the tagger found (the rules name
 // holders from the gazetteers) is the organisation or country ending right before the title.

@@ -41,6 +41,10 @@ struct Mention {
     bool tagged = false;
 };
 
+// "PSP", "X800", "6230", "U.S.": a word with a digit or of capitals only, the shape of a
+// model's or an organisation's code and never of a person's name.
+bool is_code_word(std::string_view word);
+
 // Every mention the rules find in the document, in text order. `sentences` come from
 // segment().
 std::vector<Mention> find_mentions(const Document& doc, const std::vector<Sentence>& sentences,
