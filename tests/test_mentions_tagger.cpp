@@ -455,7 +455,7 @@ TEST_CASE("mention tagger: extraction with the shipped models finds organisation
     const nlp::Analyzer analyzer(NEWSGRAPH_DATA_DIR "/models", nlp::kDefaultWordNetDir);
     const Document doc = document(
         "Vantorix shares fell 5% on Tuesday after the software maker cut its forecast.\n"
-        "The chief executive of Vantorix, Anna Kell, said sales in Asia had slowed.");
+        "Anna Kell, who runs Vantorix, said sales in Asia had slowed.");
     const auto extracted = extractor.extract_with_mentions(doc, &analyzer);
     std::size_t found = 0;
     for (const auto& m : extracted.mentions)
@@ -562,4 +562,42 @@ TEST_CASE("mention combination: a maker's name and a model's code is the maker",
     // A Roman numeral ends a person's name.
     REQUIRE(mention(combined, "Louis XIV"));
     CHECK(mention(combined, "Louis XIV")->type == EntityType::Person);
+}
+
+TEST_CASE("mention rules: a kind of body before a name, a head's title of it, a list of examples",
+          "[mentions][combine]") {
+    const Document doc = document(
+        "Shares in parts maker Orvald Brenner fell. Anti-virus firm Quell Tarsk said so. "
+        "Mira Hale, deputy chairman of Dunlow Ferrant, said no. "
+        "It faces firms such as Zintaro, Kevlin and Orbasco. "
+        "He returned to former club Harwick Rovers. "
+        "The Glasgow club lost. On the plus side I won. "
+        "Documentary maker Tobias Rendle filmed it. The mayor of Manchester spoke.");
+    const auto sentences = sentences_of(doc);
+    REQUIRE(sentences.size() >= 9);
+    const auto rules = find_mentions(doc, sentences, lexicon());
+    // The tagger's wrong types do not override what the rules are sure of.
+    std::vector<std::vector<TaggedSpan>> tagged(sentences.size());
+    const std::size_t orvald = token(sentences, 0, "Orvald");
+    const std::size_t quell = token(sentences, 1, "Quell");
+    tagged[0].push_back({orvald, orvald + 2, kPer, 30});
+    tagged[1].push_back({quell, quell + 2, kPer, 30});
+    const auto combined = combine_tagged_spans(doc, sentences, lexicon(), tagged, rules);
+    for (const std::string name : {"Orvald Brenner", "Quell Tarsk", "Dunlow Ferrant", "Zintaro",
+                                   "Kevlin", "Orbasco", "Harwick Rovers"}) {
+        INFO(name);
+        REQUIRE(mention(combined, name));
+        CHECK(mention(combined, name)->type == EntityType::Organisation);
+    }
+    REQUIRE(mention(combined, "Mira Hale"));
+    CHECK(mention(combined, "Mira Hale")->type == EntityType::Person);
+    // A kind of body after a name describes the body: Glasgow is no club. "I" is no name;
+    // who makes a documentary is a person; a mayor's city is no body.
+    if (const Mention* glasgow = mention(combined, "Glasgow"))
+        CHECK(glasgow->type != EntityType::Organisation);
+    if (const Mention* i = mention(combined, "I")) CHECK(i->type != EntityType::Organisation);
+    if (const Mention* rendle = mention(combined, "Tobias Rendle"))
+        CHECK(rendle->type == EntityType::Person);
+    REQUIRE(mention(combined, "Manchester"));
+    CHECK(mention(combined, "Manchester")->type != EntityType::Organisation);
 }

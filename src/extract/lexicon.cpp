@@ -176,6 +176,7 @@ Lexicon Lexicon::load(const std::string& data_dir) {
     lx.authorship_verbs_ = read_set(dir + "authorship_verbs.txt", true);
     lx.common_words_ = read_set(dir + "common_words.txt");
     lx.org_descriptors_ = read_set(dir + "org_descriptors.txt", true);
+    lx.org_descriptors_before_ = read_set(dir + "org_descriptors_before.txt", true);
     lx.member_role_nouns_ = read_set(dir + "member_role_nouns.txt", true);
     lx.common_compounds_ = read_set(dir + "common_compounds.txt");
     lx.plain_acronyms_ = read_set(dir + "plain_acronyms.txt");

@@ -105,8 +105,17 @@ class Lexicon {
     bool is_authorship_verb(std::string_view lower) const {
         return authorship_verbs_.count(std::string(lower));
     }
+    // "firm", "news agency": a noun that, right before or after a capitalised name, says it
+    // is an organisation (org_descriptors.txt).
     bool is_org_descriptor(std::string_view lower) const {
         return org_descriptors_.count(std::string(lower));
+    }
+    // The same before a name only, with the nouns that say so there alone: "former club
+    // Southampton", but "the Glasgow club" is no body called Glasgow
+    // (org_descriptors_before.txt).
+    bool is_org_descriptor_before(std::string_view lower) const {
+        const std::string key(lower);
+        return org_descriptors_.count(key) || org_descriptors_before_.count(key);
     }
     // "boss", "striker", "fans" after a name: a side's, so the name is a club
     // (member_role_nouns.txt).
@@ -164,8 +173,8 @@ class Lexicon {
     PhraseIndex places_;
     std::unordered_set<std::string> honorifics_, org_heads_, agreement_heads_, agreement_modifiers_,
         given_names_, non_entities_, reporting_verbs_, authorship_verbs_, common_words_,
-        org_descriptors_, locatives_, member_role_nouns_, positions_, travel_words_, work_nouns_,
-        common_compounds_, plain_acronyms_, subordinating_;
+        org_descriptors_, org_descriptors_before_, locatives_, member_role_nouns_, positions_,
+        travel_words_, work_nouns_, common_compounds_, plain_acronyms_, subordinating_;
 };
 
 }  // namespace newsgraph

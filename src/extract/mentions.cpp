@@ -489,6 +489,57 @@ class SentenceScanner {
         return lx_.is_org_descriptor(lower(b)) ||
                (b + 1 < t_.size() && lx_.is_org_descriptor(lower(b) + " " + lower(b + 1)));
     }
+    // "news agency Xinhua", "anti-virus firm Trend Micro", "parts maker Robert Bosch": the
+    // descriptor right before the name (no other mention's word) says what the name is.
+    bool preceded_by_org_descriptor(std::size_t k) const {
+        // "on the plus side I love my job": a pronoun, not a name.
+        if (k == 0 || covered_[k - 1] || t_[k].norm == "I") return false;
+        const std::string prev = lower(k - 1);
+        // "documentary maker Michael Cockerell": who makes a work is a person.
+        if (prev == "maker" && k > 1 && lx_.is_work_noun(lower(k - 2))) return false;
+        return lx_.is_org_descriptor_before(prev) ||
+               (k > 1 && lx_.is_org_descriptor_before(lower(k - 2) + " " + prev));
+    }
+    // "firms such as Google, MSN and AOL", "websites like Amazon", "companies including BT":
+    // the first name of a list of examples of a kind of body (the list's others are typed
+    // with it, as coordinated names).
+    bool example_of_bodies(std::size_t a) const {
+        // The list's next name: "..., Yahoo, Ebay and Amazon".
+        std::size_t before = a;
+        if (before > 0 && (lower(before - 1) == "and" || lower(before - 1) == "or")) --before;
+        if (before > 0 && t_[before - 1].norm == ",") --before;
+        if (before < a && examples_end_ > 0 && before == examples_end_) return true;
+        std::size_t k = a;
+        if (k >= 2 && lower(k - 1) == "as" && lower(k - 2) == "such")
+            k -= 2;
+        else if (k >= 1 && (lower(k - 1) == "like" || lower(k - 1) == "including"))
+            k -= 1;
+        else
+            return false;
+        if (k >= 1 && t_[k - 1].norm == ",") --k;
+        if (k == 0 || covered_[k - 1]) return false;
+        const std::string kind = lower(k - 1);
+        if (kind.size() < 4 || kind.back() != 's') return false;
+        const std::string singular = kind.ends_with("ies") ? kind.substr(0, kind.size() - 3) + "y"
+                                                           : kind.substr(0, kind.size() - 1);
+        return lx_.is_org_descriptor_before(singular) ||
+               (k >= 2 && lx_.is_org_descriptor_before(lower(k - 2) + " " + singular));
+    }
+    // "deputy chairman of Highland Gold", "the president of the Tatneft group": what a head
+    // or an officer is "of" is a body (a place when it is one: "mayor of Middlesbrough";
+    // not the owner of something after it: "chairman of Tony Blair's campaign").
+    bool held_under_title(std::size_t a, std::size_t b) const {
+        if (b < t_.size() && lower(b) == "'s") return false;
+        std::size_t of = a;
+        if (of > 0 && lower(of - 1) == "the") --of;
+        if (of < 2 || lower(of - 1) != "of" || lx_.place_at(t_, a) == b - a) return false;
+        // The title as listed: a deputy's is a head's too ("deputy chairman of").
+        const std::size_t end = of - 1;
+        for (std::size_t start = end >= 4 ? end - 4 : 0; start < end; ++start)
+            if (auto m = lx_.title_at(t_, start); m && start + m->length == end)
+                return m->role != Role::Affiliate;
+        return false;
+    }
     // "wrote in Foreign Policy", "writing in The Atlantic": a publication.
     bool publication_after_verb(std::size_t k) const {
         if (k >= 1 && lower(k - 1) == "the") --k;
@@ -698,8 +749,11 @@ class SentenceScanner {
             add(k, b, EntityType::Organisation);  // "CNN", "SCMP"
             return;
         }
-        if (!person_cue && (followed_by_org_descriptor(b) || publication_after_verb(k))) {
+        if (!person_cue && (followed_by_org_descriptor(b) || publication_after_verb(k) ||
+                            (k == a && (preceded_by_org_descriptor(k) || held_under_title(a, b) ||
+                                        example_of_bodies(a))))) {
             add(k, b, EntityType::Organisation);  // "RIA Novosti news agency"
+            if (example_of_bodies(a)) examples_end_ = b;
             return;
         }
         // "in Sydney": a place we have no gazetteer entry for, never a person.
@@ -778,14 +832,6 @@ class SentenceScanner {
             return;
         }
         if (n >= 2 && n <= 3) unclassified_.push_back({k, b});
-        if (n == 1 && k > 0 && !covered_[k - 1]) {
-            const std::string prev = lower(k - 1);
-            if (lx_.is_org_descriptor(prev) ||
-                (k > 1 && lx_.is_org_descriptor(lower(k - 2) + " " + prev))) {
-                add(k, b, EntityType::Organisation);  // "news agency Xinhua"
-                return;
-            }
-        }
         // A credit line: "Reuters" alone, "Photo: ... via Agence France-Presse".
         if (s_.furniture && !lx_.is_common_word(lower(k)) &&
             ((k == first_word_ && b == t_.size()) || (k > 0 && lower(k - 1) == "via"))) {
@@ -958,6 +1004,8 @@ class SentenceScanner {
     std::size_t first_mention_;
     std::size_t first_word_ = 0;
     std::vector<bool> covered_;
+    // Where the last name of a list of examples ("firms such as Google, ...") ends, or 0.
+    std::size_t examples_end_ = 0;
     std::vector<std::pair<std::size_t, std::size_t>> pending_;
     std::vector<std::pair<std::size_t, std::size_t>> unclassified_;  // untyped 2-3 word names
 };

@@ -403,8 +403,10 @@ std::size_t piece_end(std::string_view text, std::size_t begin, std::size_t limi
     for (std::size_t pos = limit; pos > floor; --pos) {
         if (text[pos] == ' ' || text[pos] == '\n' || text[pos] == '\t') return pos;
     }
+    // The fallback is the start of the code point at the limit, even below the floor: with a
+    // small limit, one code point can span the floor (then begin, which takes it whole).
     std::size_t pos = limit;
-    while (pos > floor && is_continuation_byte(text[pos])) --pos;
+    while (pos > begin && is_continuation_byte(text[pos])) --pos;
     const std::size_t fallback = pos;
     for (std::size_t previous = pos; pos > floor; pos = previous) {
         do --previous;
