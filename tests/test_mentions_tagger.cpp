@@ -601,3 +601,23 @@ TEST_CASE("mention rules: a kind of body before a name, a head's title of it, a 
     REQUIRE(mention(combined, "Manchester"));
     CHECK(mention(combined, "Manchester")->type != EntityType::Organisation);
 }
+
+TEST_CASE("mention rules: what a title is of is a body only when it is a whole name",
+          "[mentions][combine]") {
+    const Document doc = document(
+        "Lena Ward, head of Distribution and Exhibition at the Film Council, spoke. "
+        "Tomas Berg, director of the Committee, said so. "
+        "Karl Ostby, chief executive of Varden operator Kestrel, agreed. "
+        "Ruth Hale, president of Calder Dunmore, said it was over.");
+    const auto sentences = sentences_of(doc);
+    REQUIRE(sentences.size() >= 4);
+    const auto rules = find_mentions(doc, sentences, lexicon());
+    const auto combined = combine_tagged_spans(doc, sentences, lexicon(), {}, rules);
+    for (const std::string fragment : {"Distribution", "Committee", "Varden"}) {
+        INFO(fragment);
+        if (const Mention* m = mention(combined, fragment))
+            CHECK(m->type != EntityType::Organisation);
+    }
+    REQUIRE(mention(combined, "Calder Dunmore"));
+    CHECK(mention(combined, "Calder Dunmore")->type == EntityType::Organisation);
+}

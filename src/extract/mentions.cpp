@@ -525,6 +525,26 @@ class SentenceScanner {
         return lx_.is_org_descriptor_before(singular) ||
                (k >= 2 && lx_.is_org_descriptor_before(lower(k - 2) + " " + singular));
     }
+    // Whether a capitalised run ending at `b` is a whole name, not the start of a longer one
+    // ("the Public and Commercial Services Union") nor a word qualifying a noun after it
+    // ("Nordic operator Teliasonera", "the Commons public accounts committee"): what follows
+    // is punctuation, a reporting verb, a preposition or a clause's first word.
+    // "manufacturer Toshiba Elevator and Building Systems": a name that goes on after "and".
+    bool cut_at_and(std::size_t b) const {
+        return b + 1 < t_.size() && (lower(b) == "and" || lower(b) == "&") &&
+               starts_upper(t_[b + 1].norm);
+    }
+    bool name_ends_at(std::size_t b) const {
+        static const std::unordered_set<std::string_view> kClauseWords = {
+            "and", "or",    "since",  "until", "for",   "with", "to",  "on",
+            "of",  "after", "before", "who",   "which", "that", "has", "have",
+            "had", "is",    "was",    "will",  "would", "says"};
+        if (cut_at_and(b)) return false;
+        if (b >= t_.size() || !is_word(t_[b].norm)) return true;
+        const std::string next = lower(b);
+        return !starts_upper(t_[b].norm) && (kClauseWords.count(next) > 0 ||
+                                             lx_.is_reporting_verb(next) || lx_.is_locative(next));
+    }
     // "deputy chairman of Highland Gold", "the president of the Tatneft group": what a head
     // or an officer is "of" is a body (a place when it is one: "mayor of Middlesbrough";
     // not the owner of something after it: "chairman of Tony Blair's campaign").
@@ -533,6 +553,9 @@ class SentenceScanner {
         std::size_t of = a;
         if (of > 0 && lower(of - 1) == "the") --of;
         if (of < 2 || lower(of - 1) != "of" || lx_.place_at(t_, a) == b - a) return false;
+        if (!name_ends_at(b)) return false;
+        // "director of the Committee": a common noun with a capital, not a body's name.
+        if (b - a == 1 && of < a && lx_.is_common_word(lower(a))) return false;
         // The title as listed: a deputy's is a head's too ("deputy chairman of").
         const std::size_t end = of - 1;
         for (std::size_t start = end >= 4 ? end - 4 : 0; start < end; ++start)
@@ -750,8 +773,8 @@ class SentenceScanner {
             return;
         }
         if (!person_cue && (followed_by_org_descriptor(b) || publication_after_verb(k) ||
-                            (k == a && (preceded_by_org_descriptor(k) || held_under_title(a, b) ||
-                                        example_of_bodies(a))))) {
+                            (k == a && ((preceded_by_org_descriptor(k) && !cut_at_and(b)) ||
+                                        held_under_title(a, b) || example_of_bodies(a))))) {
             add(k, b, EntityType::Organisation);  // "RIA Novosti news agency"
             if (example_of_bodies(a)) examples_end_ = b;
             return;
