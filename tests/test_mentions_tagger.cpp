@@ -621,3 +621,42 @@ TEST_CASE("mention rules: what a title is of is a body only when it is a whole n
     REQUIRE(mention(combined, "Calder Dunmore"));
     CHECK(mention(combined, "Calder Dunmore")->type == EntityType::Organisation);
 }
+
+TEST_CASE("mention combination: a side's longer name, and where the tagger took a part of it",
+          "[mentions][combine]") {
+    const Document doc = document(
+        "Shares in Dorrow Wanderers rose on Monday. "
+        "Dorrow Wanderers manager Piet Alsen said he was pleased. "
+        "The Northern Hemisphere side lost. Tony Blair supporters cheered. Kelby Utd lost.");
+    const auto sentences = sentences_of(doc);
+    REQUIRE(sentences.size() >= 4);
+    const auto rules = find_mentions(doc, sentences, lexicon());
+    std::vector<std::vector<TaggedSpan>> tagged(sentences.size());
+    // The tagger took the town's name alone for a place.
+    const std::size_t dorrow = token(sentences, 0, "Dorrow");
+    tagged[0].push_back({dorrow, dorrow + 1, kLoc, 30});
+    const auto combined = combine_tagged_spans(doc, sentences, lexicon(), tagged, rules);
+    std::size_t sides = 0;
+    for (const auto& m : combined) {
+        sides += m.surface == "Dorrow Wanderers" && m.type == EntityType::Organisation;
+        CHECK(m.surface != "Dorrow");
+    }
+    CHECK(sides == 2);
+    if (const Mention* m = mention(combined, "Northern Hemisphere"))
+        CHECK(m->type != EntityType::Organisation);
+    if (const Mention* m = mention(combined, "Tony Blair")) CHECK(m->type == EntityType::Person);
+    // "Utd" (United) heads a club's name.
+    REQUIRE(mention(combined, "Kelby Utd"));
+    CHECK(mention(combined, "Kelby Utd")->type == EntityType::Organisation);
+}
+
+TEST_CASE("mention rules: a rank before a title inside a name is the title's",
+          "[mentions][combine]") {
+    const Document doc = document("Korvelt Vice Chairman Anna Sorli said the deal was done.");
+    const auto sentences = sentences_of(doc);
+    const auto rules = find_mentions(doc, sentences, lexicon());
+    CHECK_FALSE(mention(rules, "Korvelt Vice"));
+    REQUIRE(mention(rules, "Korvelt"));
+    REQUIRE(mention(rules, "Anna Sorli"));
+    CHECK(mention(rules, "Anna Sorli")->type == EntityType::Person);
+}

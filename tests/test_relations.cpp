@@ -748,3 +748,16 @@ TEST_CASE("the subject of a reported clause is first of all the speaker", "[rela
     CHECK(either_way(g, "Gabriel Boric", Relation::cooperates_with, "Argentina"));
     CHECK_FALSE(either_way(g, "Gustavo Petro", Relation::cooperates_with, "Argentina"));
 }
+
+TEST_CASE("a title of a body: its rank, and a country that only starts the body's name",
+          "[relations]") {
+    auto g = extract(
+        "Mira Olsen, vice-chairman of Norway Petroleum Holdings, said the sale would go ahead. "
+        "KVT Vice Chairman Anna Sorli said the deal was done. "
+        "Lars Berg, chief executive of Vantorix, said it would not.");
+    CHECK_FALSE(has(g, "Mira Olsen", Relation::official_of, "Norway"));
+    CHECK_FALSE(has(g, "Mira Olsen", Relation::leader_of, "Norway"));
+    CHECK(has(g, "Anna Sorli", Relation::official_of, "KVT"));
+    CHECK_FALSE(has(g, "Anna Sorli", Relation::leader_of, "KVT"));
+    CHECK(has(g, "Lars Berg", Relation::leader_of, "Vantorix"));
+}

@@ -181,7 +181,8 @@ Lexicon Lexicon::load(const std::string& data_dir) {
     lx.common_compounds_ = read_set(dir + "common_compounds.txt");
     lx.plain_acronyms_ = read_set(dir + "plain_acronyms.txt");
     lx.subordinating_ = read_set(dir + "modifier_nouns.txt");
-    for (const auto& w : read_set(dir + "subordinate_ranks.txt", true)) lx.subordinating_.insert(w);
+    lx.subordinate_ranks_ = read_set(dir + "subordinate_ranks.txt", true);
+    for (const auto& w : lx.subordinate_ranks_) lx.subordinating_.insert(w);
     lx.locatives_ = read_set(dir + "locative_prepositions.txt", true);
     lx.positions_ = read_set(dir + "position_prepositions.txt", true);
     lx.travel_words_ = read_set(dir + "travel_words.txt", true);

@@ -147,6 +147,11 @@ class Lexicon {
     bool is_subordinating_modifier(std::string_view lower) const {
         return subordinating_.count(std::string(lower)) > 0;
     }
+    // "deputy", "vice", "assistant": a rank below the title it comes before
+    // (subordinate_ranks.txt), part of the title even when written with a capital.
+    bool is_subordinate_rank(std::string_view lower) const {
+        return subordinate_ranks_.count(std::string(lower)) > 0;
+    }
     bool is_common_word(std::string_view lower) const {
         return common_words_.count(std::string(lower));
     }
@@ -174,7 +179,8 @@ class Lexicon {
     std::unordered_set<std::string> honorifics_, org_heads_, agreement_heads_, agreement_modifiers_,
         given_names_, non_entities_, reporting_verbs_, authorship_verbs_, common_words_,
         org_descriptors_, org_descriptors_before_, locatives_, member_role_nouns_, positions_,
-        travel_words_, work_nouns_, common_compounds_, plain_acronyms_, subordinating_;
+        travel_words_, work_nouns_, common_compounds_, plain_acronyms_, subordinating_,
+        subordinate_ranks_;
 };
 
 }  // namespace newsgraph

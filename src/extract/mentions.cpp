@@ -343,6 +343,8 @@ class SentenceScanner {
             bool name_after = true;
             for (std::size_t y = x + tm->length; y < b; ++y)
                 name_after = name_after && cap(y) && !lx_.is_org_head(t_[y].norm);
+            // "MGM Vice Chairman Chris McGurk": the rank is the title's, not the body's.
+            while (name_after && x > a + 1 && lx_.is_subordinate_rank(lower(x - 1))) --x;
             if (name_after) return x;
         }
         return std::nullopt;
@@ -499,6 +501,15 @@ class SentenceScanner {
         if (prev == "maker" && k > 1 && lx_.is_work_noun(lower(k - 2))) return false;
         return lx_.is_org_descriptor_before(prev) ||
                (k > 1 && lx_.is_org_descriptor_before(lower(k - 2) + " " + prev));
+    }
+    bool side_like_name(std::size_t k, std::size_t b) const {
+        if (lx_.is_given_name(t_[k].norm)) return false;
+        bool all_common = true;
+        for (std::size_t x = k; x < b; ++x) {
+            if (!is_word(t_[x].norm) || !starts_upper(t_[x].norm)) return false;
+            all_common = all_common && lx_.is_common_word(lower(x));
+        }
+        return !all_common;
     }
     // "firms such as Google, MSN and AOL", "websites like Amazon", "companies including BT":
     // the first name of a list of examples of a kind of body (the list's others are typed
@@ -761,9 +772,12 @@ class SentenceScanner {
         // "Chelsea winger Arjen Robben", "Newcastle fans": a side's people after a lone name
         // make it the side, whatever given name or town it also is (not a capitalised common
         // word opening the sentence: "Committee chairman Alan Beith").
-        if (!person_cue && n == 1 && k == a && b < t_.size() && lx_.is_member_role_noun(lower(b)) &&
-            !lx_.gazetteer_at(t_, k) && !(a > 0 && starts_upper(t_[a - 1].norm)) &&
-            !(a == 0 && lx_.is_common_word(lower(k)))) {
+        // A longer name too, of capitalised words not all common ones and not starting with
+        // a given name ("Manchester United manager", "Real Madrid striker"; not "Tony Blair
+        // supporters", "the Northern Hemisphere side", "Rangers for Scotland captain").
+        if (!person_cue && (n == 1 || side_like_name(k, b)) && k == a && b < t_.size() &&
+            lx_.is_member_role_noun(lower(b)) && !lx_.gazetteer_at(t_, k) &&
+            !(a > 0 && starts_upper(t_[a - 1].norm)) && !(a == 0 && lx_.is_common_word(lower(k)))) {
             add(k, b, EntityType::Organisation);
             return;
         }
@@ -978,10 +992,14 @@ class SentenceScanner {
                     continue;
                 // "leader of Britain's biggest union", "president of the Spanish FA": a
                 // country owning or qualifying another name is not what the role is held in.
+                // Nor the first word of a longer name: "vice-chairman of India Petrochemicals".
                 if (cand.type == EntityType::Country && cand.last + 1 < t_.size() &&
                     ((lower(cand.last) == "'s" && is_word(t_[cand.last + 1].norm)) ||
-                     (cand.entry && cand.entry->kind == FormKind::Demonym &&
-                      starts_upper(t_[cand.last].norm))))
+                     (cand.entry &&
+                      (cand.entry->kind == FormKind::Demonym ||
+                       cand.entry->kind == FormKind::Name) &&
+                      is_word(t_[cand.last].norm) && starts_upper(t_[cand.last].norm) &&
+                      !lx_.title_at(t_, cand.last))))
                     continue;
                 // "head of MMS firm Adamind": a name qualifying a descriptor before another
                 // name ("firm", "giant") is not the body; the name after the descriptor is.
@@ -1352,6 +1370,16 @@ std::vector<std::vector<TaggedSpan>> one_sense_per_article(
         const bool person = r.type == EntityType::Person && r.role;
         if (r.type != EntityType::Organisation && !person) continue;
         auto it = votes.find(name_key(sentences[r.sentence], r.first, r.last));
+        // An organisation of two words or more the rules are sure of counts where the tagger
+        // never spanned it: its other occurrences are found below ("Dorrow Wanderers
+        // manager", then "shares in Dorrow Wanderers", where the tagger took "Dorrow" for a
+        // place). Not one word: a word is too often a common noun, an adjective or an
+        // acronym elsewhere ("DVD", "Tory").
+        if (it == votes.end() && !person && r.last - r.first >= 2)
+            it = votes
+                     .emplace(name_key(sentences[r.sentence], r.first, r.last),
+                              std::array<double, 3>{})
+                     .first;
         if (it == votes.end()) continue;
         const bool side =
             !person && names_a_side(sentences[r.sentence].tokens, r.first, r.last, lexicon);
@@ -1424,11 +1452,22 @@ std::vector<std::vector<TaggedSpan>> one_sense_per_article(
                 same = same && (after == t.size() || !starts_upper(t[after].norm) ||
                                 !is_word(t[after].norm) || lexicon.title_at(t, after));
                 if (!same) continue;
+                // A span inside the name is a part of it the tagger took alone ("Manchester"
+                // of "Manchester United"): the name replaces it. One reaching outside stays.
                 bool overlaps = false;
-                for (std::size_t k = 0; k < tagged_spans; ++k)
-                    overlaps =
-                        overlaps || (spans[s][k].first < i + words.size() && i < spans[s][k].last);
-                if (!overlaps) spans[s].push_back({i, i + words.size(), SpanType::Organisation, 0});
+                std::vector<std::size_t> inside;
+                for (std::size_t k = 0; k < tagged_spans; ++k) {
+                    const TaggedSpan& x = spans[s][k];
+                    if (x.first >= after || i >= x.last) continue;
+                    if (x.first >= i && x.last <= after && x.last - x.first < words.size())
+                        inside.push_back(k);
+                    else
+                        overlaps = true;
+                }
+                if (overlaps) break;
+                for (auto k = inside.rbegin(); k != inside.rend(); ++k)
+                    spans[s][*k] = {i, after, SpanType::Organisation, 0};
+                if (inside.empty()) spans[s].push_back({i, after, SpanType::Organisation, 0});
                 break;
             }
         }
