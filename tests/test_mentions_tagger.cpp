@@ -660,3 +660,26 @@ TEST_CASE("mention rules: a rank before a title inside a name is the title's",
     REQUIRE(mention(rules, "Anna Sorli"));
     CHECK(mention(rules, "Anna Sorli")->type == EntityType::Person);
 }
+
+TEST_CASE("mention rules: two bodies joined by 'and', and a span run on into a day",
+          "[mentions][combine]") {
+    const Document doc = document(
+        "Nigerian banks Union Bank of Lagos and Standard Trust Bank will merge. "
+        "The Academy of Film and Television Arts met. "
+        "He trained with Dorrow Falcons on Wednesday.");
+    const auto sentences = sentences_of(doc);
+    REQUIRE(sentences.size() >= 3);
+    const auto rules = find_mentions(doc, sentences, lexicon());
+    std::vector<std::vector<TaggedSpan>> tagged(sentences.size());
+    const std::size_t dorrow = token(sentences, 2, "Dorrow");
+    tagged[2].push_back({dorrow, dorrow + 4, kOrg, 30});  // "Dorrow Falcons on Wednesday"
+    const auto combined = combine_tagged_spans(doc, sentences, lexicon(), tagged, rules);
+    for (const std::string name : {"Union Bank of Lagos", "Standard Trust Bank",
+                                   "Academy of Film and Television Arts", "Dorrow Falcons"}) {
+        INFO(name);
+        REQUIRE(mention(combined, name));
+        CHECK(mention(combined, name)->type == EntityType::Organisation);
+    }
+    CHECK_FALSE(mention(combined, "Television Arts"));
+    CHECK_FALSE(mention(combined, "Dorrow Falcons on Wednesday"));
+}

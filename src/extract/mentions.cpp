@@ -234,7 +234,15 @@ class SentenceScanner {
                     continue;
                 }
             } else if (lw == "and" || lw == "&") {
-                if (cap(next) && (seen_of || spelled_by_acronym(i, next))) {
+                // "United Bank of Africa and Standard Trust Bank": a second name of two words
+                // or more with a head of its own is not the first's ("Department of Trade and
+                // Industry", "Academy of Film and Television Arts" are one: a field's name).
+                bool second_head = false;
+                for (std::size_t rest = next + 1; rest < t_.size() && cap(rest); ++rest)
+                    if (lx_.is_org_head(t_[rest].norm) && !lx_.is_org_head(t_[next].norm))
+                        second_head = true;
+                if (cap(next) && !(seen_of && second_head) &&
+                    (seen_of || spelled_by_acronym(i, next))) {
                     j = next;
                     continue;
                 }
@@ -1316,6 +1324,17 @@ std::vector<TaggedSpan> split_at_role_nouns(const std::vector<Token>& t,
     return out;
 }
 
+// A tagger's span that runs on over a connector into a day or a month ("Newcastle Falcons on
+// Wednesday") ends before the connector.
+void cut_before_dates(const std::vector<Token>& t, TaggedSpan& span, const Lexicon& lexicon) {
+    for (std::size_t k = span.first + 1; k + 1 < span.last && k + 1 < t.size(); ++k)
+        if (!starts_upper(t[k].norm) && is_connector(lower_ascii(t[k].norm)) &&
+            lexicon.is_non_entity(t[k + 1].norm)) {
+            span.last = k;
+            return;
+        }
+}
+
 // One sense per article (Gale, Church and Yarowsky 1992; Krishnan and Manning 2006): a name
 // is of one type throughout an article. Each name's type is voted by the tagger's spans of
 // it (each by its margin) and the rules' firm mentions of it (an organisation the rules
@@ -1336,6 +1355,7 @@ std::vector<std::vector<TaggedSpan>> one_sense_per_article(
     const PersonWords people(sentences, rules, tagged);
     for (std::size_t s = 0; s < sentences.size() && s < tagged.size(); ++s)
         for (TaggedSpan span : split_at_role_nouns(sentences[s].tokens, tagged[s], lexicon)) {
+            cut_before_dates(sentences[s].tokens, span, lexicon);
             if (!acceptable_span(sentences[s], span, lexicon, attested)) continue;
             // News names a person in full before it shortens the name: a lone word the
             // article names no one by, and that is no given name ("Apple said", "Yahoo
