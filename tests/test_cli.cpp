@@ -95,3 +95,9 @@ TEST_CASE("the option --min-confidence takes a number from 0 to 1", "[cli][optio
     for (const char* bad : {"1.5", "-0.1", "high", "", "nan", "0.9x"})
         CHECK_THROWS_WITH(min_confidence(bad), Catch::Contains("from 0 to 1"));
 }
+
+TEST_CASE("annotate and parse: -o - writes their stream to standard output", "[cli][options]") {
+    CHECK(parse_command_line({"annotate", "in", "-o", "-"}).build.output_dir.empty());
+    CHECK(parse_command_line({"parse", "in", "-o", "-"}).build.output_dir.empty());
+    CHECK(parse_command_line({"annotate", "in", "-o", "m.jsonl"}).build.output_dir == "m.jsonl");
+}

@@ -45,8 +45,8 @@ Options:
   -o, --output DIR        build, merge, export: where to write the graph files
                           (default: out); merge: a name ending in .ngs writes the
                           merged graph.ngs alone; extract: the .ngs file (needed)
-                          annotate, parse: the file to write (default: standard
-                          output)
+                          annotate, parse: the file to write (default, or -:
+                          standard output)
       --update DIR        build: add the INPUTs' articles to the graph in DIR (its
                           graph.ngs) and write DIR's files again; an article already
                           in it (same id, or same text) is skipped and named
@@ -373,6 +373,11 @@ Command parse_command_line(const std::vector<std::string>& args) {
                                     " needs at least one INPUT (a file, a directory or -)");
     if (cmd.kind == CommandKind::Export && o.inputs.size() > 1)
         throw std::invalid_argument("export reads one .ngs file (merge reads several)");
+    // "-o -" for the commands that write one stream is standard output, as the default is,
+    // not a file named "-".
+    if ((cmd.kind == CommandKind::Annotate || cmd.kind == CommandKind::Parse) &&
+        o.output_dir == "-")
+        o.output_dir.clear();
     if (cmd.kind == CommandKind::Extract && o.output_dir.empty())
         throw std::invalid_argument("extract needs -o PART.ngs, the file to write");
     if (!o.update_dir.empty()) {

@@ -510,6 +510,8 @@ class SentenceScanner {
         return lx_.is_org_descriptor_before(prev) ||
                (k > 1 && lx_.is_org_descriptor_before(lower(k - 2) + " " + prev));
     }
+    // A name of several words that may be a side's: capitalised words, not all of them
+    // common ones, not a given name first (see the side rule in take_span).
     bool side_like_name(std::size_t k, std::size_t b) const {
         if (lx_.is_given_name(t_[k].norm)) return false;
         bool all_common = true;
@@ -544,15 +546,15 @@ class SentenceScanner {
         return lx_.is_org_descriptor_before(singular) ||
                (k >= 2 && lx_.is_org_descriptor_before(lower(k - 2) + " " + singular));
     }
-    // Whether a capitalised run ending at `b` is a whole name, not the start of a longer one
-    // ("the Public and Commercial Services Union") nor a word qualifying a noun after it
-    // ("Nordic operator Teliasonera", "the Commons public accounts committee"): what follows
-    // is punctuation, a reporting verb, a preposition or a clause's first word.
     // "manufacturer Toshiba Elevator and Building Systems": a name that goes on after "and".
     bool cut_at_and(std::size_t b) const {
         return b + 1 < t_.size() && (lower(b) == "and" || lower(b) == "&") &&
                starts_upper(t_[b + 1].norm);
     }
+    // Whether a capitalised run ending at `b` is a whole name, not the start of a longer one
+    // ("the Public and Commercial Services Union") nor a word qualifying a noun after it
+    // ("Nordic operator Teliasonera", "the Commons public accounts committee"): what follows
+    // is punctuation, a reporting verb, a preposition or a clause's first word.
     bool name_ends_at(std::size_t b) const {
         static const std::unordered_set<std::string_view> kClauseWords = {
             "and", "or",    "since",  "until", "for",   "with", "to",  "on",
@@ -1485,12 +1487,16 @@ std::vector<std::vector<TaggedSpan>> one_sense_per_article(
                         overlaps = true;
                 }
                 if (overlaps) break;
-                for (auto k = inside.rbegin(); k != inside.rend(); ++k)
-                    spans[s][*k] = {i, after, SpanType::Organisation, 0};
-                if (inside.empty()) spans[s].push_back({i, after, SpanType::Organisation, 0});
+                // The first part becomes the name; the others go (emptied, erased below).
+                for (const std::size_t k : inside) spans[s][k].last = spans[s][k].first;
+                if (inside.empty())
+                    spans[s].push_back({i, after, SpanType::Organisation, 0});
+                else
+                    spans[s][inside.front()] = {i, after, SpanType::Organisation, 0};
                 break;
             }
         }
+        std::erase_if(spans[s], [](const TaggedSpan& x) { return x.first >= x.last; });
         std::sort(spans[s].begin(), spans[s].end(),
                   [](const TaggedSpan& a, const TaggedSpan& b) { return a.first < b.first; });
     }
