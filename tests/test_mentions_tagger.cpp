@@ -104,6 +104,28 @@ const Mention* mention(const std::vector<Mention>& mentions, const std::string& 
     return nullptr;
 }
 
+// An article's sentences and rule mentions, and the tagger's spans a test gives them.
+struct Combination {
+    explicit Combination(const std::string& text)
+        : doc(document(text)),
+          sentences(sentences_of(doc)),
+          rules(find_mentions(doc, sentences, lexicon())),
+          tagged(sentences.size()) {}
+    // The tagger's span of `length` words from `first_word` in sentence `s`.
+    void tag(std::size_t s, const std::string& first_word, std::size_t length, SpanType type) {
+        const std::size_t k = token(sentences, s, first_word);
+        tagged[s].push_back({k, k + length, type, 30});
+    }
+    std::vector<Mention> combined() const {
+        return combine_tagged_spans(doc, sentences, lexicon(), tagged, rules);
+    }
+
+    Document doc;
+    std::vector<Sentence> sentences;
+    std::vector<Mention> rules;
+    std::vector<std::vector<TaggedSpan>> tagged;
+};
+
 // Each name is a mention, and an organisation.
 void check_organisations(const std::vector<Mention>& mentions,
                          std::initializer_list<std::string> names) {
@@ -578,23 +600,18 @@ TEST_CASE("mention combination: a maker's name and a model's code is the maker",
 
 TEST_CASE("mention rules: a kind of body before a name, a head's title of it, a list of examples",
           "[mentions][combine]") {
-    const Document doc = document(
+    Combination article(
         "Shares in parts maker Orvald Brenner fell. Anti-virus firm Quell Tarsk said so. "
         "Mira Hale, deputy chairman of Dunlow Ferrant, said no. "
         "It faces firms such as Zintaro, Kevlin and Orbasco. "
         "He returned to former club Harwick Rovers. "
         "The Glasgow club lost. On the plus side I won. "
         "Documentary maker Tobias Rendle filmed it. The mayor of Manchester spoke.");
-    const auto sentences = sentences_of(doc);
-    REQUIRE(sentences.size() >= 9);
-    const auto rules = find_mentions(doc, sentences, lexicon());
+    REQUIRE(article.sentences.size() >= 9);
     // The tagger's wrong types do not override what the rules are sure of.
-    std::vector<std::vector<TaggedSpan>> tagged(sentences.size());
-    const std::size_t orvald = token(sentences, 0, "Orvald");
-    const std::size_t quell = token(sentences, 1, "Quell");
-    tagged[0].push_back({orvald, orvald + 2, kPer, 30});
-    tagged[1].push_back({quell, quell + 2, kPer, 30});
-    const auto combined = combine_tagged_spans(doc, sentences, lexicon(), tagged, rules);
+    article.tag(0, "Orvald", 2, kPer);
+    article.tag(1, "Quell", 2, kPer);
+    const auto combined = article.combined();
     check_organisations(combined, {"Orvald Brenner", "Quell Tarsk", "Dunlow Ferrant", "Zintaro",
                                    "Kevlin", "Orbasco", "Harwick Rovers"});
     REQUIRE(mention(combined, "Mira Hale"));
@@ -612,15 +629,13 @@ TEST_CASE("mention rules: a kind of body before a name, a head's title of it, a 
 
 TEST_CASE("mention rules: what a title is of is a body only when it is a whole name",
           "[mentions][combine]") {
-    const Document doc = document(
+    const Combination article(
         "Lena Ward, head of Distribution and Exhibition at the Film Council, spoke. "
         "Tomas Berg, director of the Committee, said so. "
         "Karl Ostby, chief executive of Varden operator Kestrel, agreed. "
         "Ruth Hale, president of Calder Dunmore, said it was over.");
-    const auto sentences = sentences_of(doc);
-    REQUIRE(sentences.size() >= 4);
-    const auto rules = find_mentions(doc, sentences, lexicon());
-    const auto combined = combine_tagged_spans(doc, sentences, lexicon(), {}, rules);
+    REQUIRE(article.sentences.size() >= 4);
+    const auto combined = article.combined();
     for (const std::string fragment : {"Distribution", "Committee", "Varden"}) {
         INFO(fragment);
         if (const Mention* m = mention(combined, fragment))
@@ -631,19 +646,15 @@ TEST_CASE("mention rules: what a title is of is a body only when it is a whole n
 
 TEST_CASE("mention combination: a side's longer name, and where the tagger took a part of it",
           "[mentions][combine]") {
-    const Document doc = document(
+    Combination article(
         "Shares in Dorrow Wanderers rose on Monday. "
         "Dorrow Wanderers manager Piet Alsen said he was pleased. "
         "The Northern Hemisphere side lost. Tony Blair supporters cheered. Kelby Utd lost.");
-    const auto sentences = sentences_of(doc);
-    REQUIRE(sentences.size() >= 4);
-    const auto rules = find_mentions(doc, sentences, lexicon());
-    std::vector<std::vector<TaggedSpan>> tagged(sentences.size());
+    REQUIRE(article.sentences.size() >= 4);
     // The tagger took the town's name alone for a place, and the rest for another name.
-    const std::size_t dorrow = token(sentences, 0, "Dorrow");
-    tagged[0].push_back({dorrow, dorrow + 1, kLoc, 30});
-    tagged[0].push_back({dorrow + 1, dorrow + 2, kPer, 30});
-    const auto combined = combine_tagged_spans(doc, sentences, lexicon(), tagged, rules);
+    article.tag(0, "Dorrow", 1, kLoc);
+    article.tag(0, "Wanderers", 1, kPer);
+    const auto combined = article.combined();
     std::size_t sides = 0;
     for (const auto& m : combined) {
         sides += m.surface == "Dorrow Wanderers" && m.type == EntityType::Organisation;
@@ -660,9 +671,8 @@ TEST_CASE("mention combination: a side's longer name, and where the tagger took 
 
 TEST_CASE("mention rules: a rank before a title inside a name is the title's",
           "[mentions][combine]") {
-    const Document doc = document("Korvelt Vice Chairman Anna Sorli said the deal was done.");
-    const auto sentences = sentences_of(doc);
-    const auto rules = find_mentions(doc, sentences, lexicon());
+    const Combination article("Korvelt Vice Chairman Anna Sorli said the deal was done.");
+    const auto& rules = article.rules;
     CHECK_FALSE(mention(rules, "Korvelt Vice"));
     REQUIRE(mention(rules, "Korvelt"));
     REQUIRE(mention(rules, "Anna Sorli"));
@@ -671,17 +681,13 @@ TEST_CASE("mention rules: a rank before a title inside a name is the title's",
 
 TEST_CASE("mention rules: two bodies joined by 'and', and a span run on into a day",
           "[mentions][combine]") {
-    const Document doc = document(
+    Combination article(
         "Nigerian banks Union Bank of Lagos and Standard Trust Bank will merge. "
         "The Academy of Film and Television Arts met. "
         "He trained with Dorrow Falcons on Wednesday.");
-    const auto sentences = sentences_of(doc);
-    REQUIRE(sentences.size() >= 3);
-    const auto rules = find_mentions(doc, sentences, lexicon());
-    std::vector<std::vector<TaggedSpan>> tagged(sentences.size());
-    const std::size_t dorrow = token(sentences, 2, "Dorrow");
-    tagged[2].push_back({dorrow, dorrow + 4, kOrg, 30});  // "Dorrow Falcons on Wednesday"
-    const auto combined = combine_tagged_spans(doc, sentences, lexicon(), tagged, rules);
+    REQUIRE(article.sentences.size() >= 3);
+    article.tag(2, "Dorrow", 4, kOrg);  // "Dorrow Falcons on Wednesday"
+    const auto combined = article.combined();
     check_organisations(combined, {"Union Bank of Lagos", "Standard Trust Bank",
                                    "Academy of Film and Television Arts", "Dorrow Falcons"});
     CHECK_FALSE(mention(combined, "Television Arts"));

@@ -238,9 +238,9 @@ class SentenceScanner {
                 // or more with a head of its own is not the first's ("Department of Trade and
                 // Industry", "Academy of Film and Television Arts" are one: a field's name).
                 bool second_head = false;
-                for (std::size_t rest = next + 1; rest < t_.size() && cap(rest); ++rest)
-                    if (lx_.is_org_head(t_[rest].norm) && !lx_.is_org_head(t_[next].norm))
-                        second_head = true;
+                if (next < t_.size() && !lx_.is_org_head(t_[next].norm))
+                    for (std::size_t rest = next + 1; rest < t_.size() && cap(rest); ++rest)
+                        if (lx_.is_org_head(t_[rest].norm)) second_head = true;
                 if (cap(next) && !(seen_of && second_head) &&
                     (seen_of || spelled_by_acronym(i, next))) {
                     j = next;
@@ -507,8 +507,13 @@ class SentenceScanner {
         const std::string prev = lower(k - 1);
         // "documentary maker Michael Cockerell": who makes a work is a person.
         if (prev == "maker" && k > 1 && lx_.is_work_noun(lower(k - 2))) return false;
-        return lx_.is_org_descriptor_before(prev) ||
-               (k > 1 && lx_.is_org_descriptor_before(lower(k - 2) + " " + prev));
+        return kind_of_body_at(k - 1, prev);
+    }
+    // Whether `word`, read at token `at` ("firm"; the singular of "firms"), alone or after the
+    // word before it ("news agency"), names a kind of body before a name.
+    bool kind_of_body_at(std::size_t at, const std::string& word) const {
+        return lx_.is_org_descriptor_before(word) ||
+               (at > 0 && lx_.is_org_descriptor_before(lower(at - 1) + " " + word));
     }
     // A name of several words that may be a side's: capitalised words, not all of them
     // common ones, not a given name first (see the side rule in take_span).
@@ -543,8 +548,7 @@ class SentenceScanner {
         if (kind.size() < 4 || kind.back() != 's') return false;
         const std::string singular = kind.ends_with("ies") ? kind.substr(0, kind.size() - 3) + "y"
                                                            : kind.substr(0, kind.size() - 1);
-        return lx_.is_org_descriptor_before(singular) ||
-               (k >= 2 && lx_.is_org_descriptor_before(lower(k - 2) + " " + singular));
+        return kind_of_body_at(k - 1, singular);
     }
     // "manufacturer Toshiba Elevator and Building Systems": a name that goes on after "and".
     bool cut_at_and(std::size_t b) const {
@@ -796,11 +800,12 @@ class SentenceScanner {
             add(k, b, EntityType::Organisation);  // "CNN", "SCMP"
             return;
         }
-        if (!person_cue && (followed_by_org_descriptor(b) || publication_after_verb(k) ||
+        const bool example = !person_cue && k == a && example_of_bodies(a);
+        if (!person_cue && (followed_by_org_descriptor(b) || publication_after_verb(k) || example ||
                             (k == a && ((preceded_by_org_descriptor(k) && !cut_at_and(b)) ||
-                                        held_under_title(a, b) || example_of_bodies(a))))) {
+                                        held_under_title(a, b))))) {
             add(k, b, EntityType::Organisation);  // "RIA Novosti news agency"
-            if (example_of_bodies(a)) examples_end_ = b;
+            if (example) examples_end_ = b;
             return;
         }
         // "in Sydney": a place we have no gazetteer entry for, never a person.
