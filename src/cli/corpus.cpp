@@ -194,6 +194,7 @@ std::optional<Corpus> read_corpus(const BuildOptions& options, std::istream& in,
         extractor.emplace(extractor_loaded.get());
         analyzer.emplace(analyzer_loaded.get());
         extractor->use_mention_tagger(mentions_loaded.get());
+        extractor->parse_every_relating_sentence(options.show_parse);
     } catch (const std::exception& e) {
         progress.clear();
         err << "newsgraph: " << e.what() << '\n';

@@ -45,11 +45,13 @@ class Extractor {
     explicit Extractor(const std::string& data_dir);
 
     // With `analyzer`, relation extraction reads the syntax of the sentences it can find a
-    // relation in: those of the story naming two entities or more. No other sentence is
+    // relation in: those of the story naming two entities or more (or one and a pronoun),
+    // and of these only the ones whose trees a stage reads (a frame's trigger, a pronoun: see
+    // trees_read in extractor.cpp); the others are tagged, not parsed. No other sentence is
     // analysed, nor is page furniture, whose affiliations (bylines) are read by patterns: the
-    // NLP stage costs several times the rest of extraction, and in news most words are in
-    // sentences naming fewer than two entities (73% of the BBC corpus's). Without an
-    // analyzer (unit tests, fuzzing), no sentence is.
+    // parser costs more than the rest of extraction (55% of the BBC corpus's words are
+    // parsed; 64% are in sentences that may relate entities). Without an analyzer (unit
+    // tests, fuzzing), no sentence is.
     PartialGraph extract(const Document& doc, const nlp::Analyzer* analyzer = nullptr) const {
         return extract_with_mentions(doc, analyzer).graph;
     }
@@ -64,6 +66,10 @@ class Extractor {
     // The same with a tagger loaded elsewhere (on another thread, beside the other models).
     void use_mention_tagger(MentionTagger tagger);
     const MentionTagger* mention_tagger() const { return mention_tagger_.get(); }
+    // Parse every sentence that may relate entities, not only the ones whose trees
+    // extraction reads: the facts are the same, and `explain --parse` can show the tree of
+    // every sentence a fact was read in (a title's too).
+    void parse_every_relating_sentence(bool on) { parse_every_relating_sentence_ = on; }
 
     const Lexicon& lexicon() const { return lexicon_; }
     const Frames& frames() const { return frames_; }
@@ -74,6 +80,7 @@ class Extractor {
     Lexicon lexicon_;
     Frames frames_;
     std::shared_ptr<const MentionTagger> mention_tagger_;
+    bool parse_every_relating_sentence_ = false;
 };
 
 }  // namespace newsgraph

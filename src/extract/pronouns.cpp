@@ -467,6 +467,22 @@ bool is_third_person_pronoun(std::string_view lower) {
     return wanted_by(lower).has_value();
 }
 
+TreesRead trees_read_by_pronouns(const nlp::ParsedSentence& tagged, const Lexicon& lexicon) {
+    static_assert(kPronounTreesBack == kSentencesBack);
+    TreesRead read;
+    for (const nlp::Word& w : tagged.words) {
+        const std::string form = lower_ascii(w.form);
+        if ((w.xpos == "PRP" || w.xpos == "PRP$") && wanted_by(form)) {
+            read.own = true;
+            read.earlier = read.earlier || wanted_by(form) == Wanted::Thing;
+        } else if (form == "both" ||
+                   (w.upos == "NOUN" && lexicon.reference_noun(lower_ascii(w.lemma)))) {
+            read.own = true;
+        }
+    }
+    return read;
+}
+
 PronounAntecedents resolve_pronouns(const ParsedDocument& parsed,
                                     const std::vector<Mention>& mentions,
                                     const ResolvedMentions& resolved, const Lexicon& lexicon) {

@@ -32,4 +32,15 @@ PronounAntecedents resolve_pronouns(const ParsedDocument& parsed,
 // Whether a word is a third-person pronoun resolve_pronouns reads ("he", "their"), lower-case.
 bool is_third_person_pronoun(std::string_view lower);
 
+// Which trees resolve_pronouns reads for a tagged sentence, before it is parsed: its own when
+// it has a word it may resolve (a personal or possessive pronoun, "both", a reference noun);
+// the two sentences' before too when one of those is "it" or "its" (whose antecedent is the
+// subject of a clause before it).
+struct TreesRead {
+    bool own = false, earlier = false;
+};
+TreesRead trees_read_by_pronouns(const nlp::ParsedSentence& tagged, const Lexicon& lexicon);
+// How many sentences back TreesRead::earlier reaches.
+inline constexpr std::size_t kPronounTreesBack = 2;
+
 }  // namespace newsgraph

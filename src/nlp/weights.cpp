@@ -1,27 +1,10 @@
 #include "src/nlp/weights.hpp"
 
-#include <sys/mman.h>
-
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <new>
 
 namespace newsgraph::nlp {
-
-void* allocate_on_huge_pages(std::size_t bytes) {
-    constexpr std::size_t kHugePage = 2u << 20;
-    if (bytes < kHugePage) {  // small: an ordinary allocation
-        void* p = std::malloc(bytes == 0 ? 1 : bytes);
-        if (p == nullptr) throw std::bad_alloc();
-        return p;
-    }
-    const std::size_t rounded = (bytes + kHugePage - 1) / kHugePage * kHugePage;
-    void* p = std::aligned_alloc(kHugePage, rounded);
-    if (p == nullptr) throw std::bad_alloc();
-    madvise(p, rounded, MADV_HUGEPAGE);  // a hint: without huge pages it still works
-    return p;
-}
 
 void WeightTable::add_row(std::uint64_t key,
                           const std::vector<std::pair<std::uint16_t, float>>& row) {

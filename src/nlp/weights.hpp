@@ -3,39 +3,19 @@
 // a few classes. Compact, because the tables are far bigger than the caches: features are
 // kept as 32-bit hashes (a collision merges two rows, as in the hashing trick), a slot is 8
 // bytes, an entry 4 (class and a 16-bit weight; one scale for the whole table, which an
-// argmax never needs).
+// argmax never needs). Plain allocations: tables on transparent huge pages (madvise) were
+// tried, and on a machine up for a while the kernel compacts memory to find them as the
+// models load, 0.3 to 1.5 s of system time a run, more than the TLB misses they spare.
 #pragma once
 
 #include <cassert>
 #include <cstddef>
 #include <cstdint>
-#include <cstdlib>
 #include <vector>
 
 #include "src/nlp/model_file.hpp"
 
 namespace newsgraph::nlp {
-
-// Allocates big tables on transparent huge pages where the kernel offers them: lookups jump
-// around tens of megabytes at random, and with 4 KiB pages most of them also miss the TLB.
-template <typename T>
-struct HugePageAllocator {
-    using value_type = T;
-    HugePageAllocator() = default;
-    template <typename U>
-    HugePageAllocator(const HugePageAllocator<U>&) {}
-    T* allocate(std::size_t n);
-    void deallocate(T* p, std::size_t) { std::free(p); }
-    template <typename U>
-    bool operator==(const HugePageAllocator<U>&) const {
-        return true;
-    }
-};
-void* allocate_on_huge_pages(std::size_t bytes);
-template <typename T>
-T* HugePageAllocator<T>::allocate(std::size_t n) {
-    return static_cast<T*>(allocate_on_huge_pages(n * sizeof(T)));
-}
 
 class WeightTable {
   public:
@@ -109,7 +89,7 @@ class WeightTable {
     // and suffixes: most of the weights a tagger adds up) are also kept dense, one int16 a
     // class: summed a vector at a time instead of one scattered add per entry.
     static constexpr std::size_t kMaxDenseStride = 128;
-    std::vector<std::int16_t, HugePageAllocator<std::int16_t>> dense_;
+    std::vector<std::int16_t> dense_;
     std::size_t dense_stride_ = 0;  // n_classes_ rounded up to whole 16-byte vectors
     struct Row {
         std::uint32_t key, begin, count;
@@ -169,14 +149,14 @@ class WeightTable {
         }
         for (std::size_t c = 0; c < n_classes_; ++c) scores[c] += sums[c];
     }
-    std::vector<SmallSlot, HugePageAllocator<SmallSlot>> small_;
+    std::vector<SmallSlot> small_;
     std::size_t n_classes_ = 0;
 
     std::vector<std::pair<std::uint64_t, std::vector<std::pair<std::uint16_t, float>>>> building_;
     std::vector<Row> rows_;  // in key order
-    std::vector<Slot, HugePageAllocator<Slot>> slots_{1};
+    std::vector<Slot> slots_{1};
     std::size_t mask_ = 0;
-    std::vector<Entry, HugePageAllocator<Entry>> entries_;
+    std::vector<Entry> entries_;
     float scale_ = 1.0f;
 };
 
