@@ -104,6 +104,28 @@ TEST_CASE("a capital is the government as a subject and a place after 'in'", "[e
     CHECK_FALSE(find(g, "Monday"));
 }
 
+TEST_CASE("a place's name that is also a given name starts a person's name", "[extract]") {
+    // Written for this test: names of people whose given name is a country or a capital.
+    auto g = extract(
+        "Stanley Okoro, a banker, will run the fund. The film was directed by Sofia Marchetti. "
+        "The club signed Jordan Whitcombe on Friday.");
+    CHECK(has_type(g, "Stanley Okoro", EntityType::Person));
+    CHECK(has_type(g, "Sofia Marchetti", EntityType::Person));
+    CHECK(has_type(g, "Jordan Whitcombe", EntityType::Person));
+    CHECK_FALSE(find(g, "Falkland Islands"));
+    CHECK_FALSE(find(g, "Bulgaria"));
+    CHECK_FALSE(find(g, "Jordan"));
+    // Not when a title, a common word or a place follows: the place leads what follows.
+    auto places = extract(
+        "Jordan Foreign Minister Ayman Safadi arrived. Crowds filled Victoria Station. "
+        "Officials flew from Sofia Airport to Jordan.");
+    CHECK(has_type(places, "Ayman Safadi", EntityType::Person));
+    CHECK(has_type(places, "Jordan", EntityType::Country));
+    CHECK_FALSE(find(places, "Jordan Foreign"));
+    CHECK_FALSE(find(places, "Victoria Station"));
+    CHECK_FALSE(find(places, "Sofia Airport"));
+}
+
 TEST_CASE("titles make people and give leader_of and official_of", "[extract]") {
     auto g = extract(
         "Turkish President Recep Tayyip Erdogan spoke to German Foreign Minister Annalena "

@@ -515,6 +515,18 @@ class SentenceScanner {
         return lx_.is_org_descriptor_before(word) ||
                (at > 0 && lx_.is_org_descriptor_before(lower(at - 1) + " " + word));
     }
+    // "Stanley Fischer", "Jordan Henderson", "Sofia Coppola": a country's or a capital's name
+    // that is also a given name, then one or two capitalised words that are no English word,
+    // place, title or body's head, and nothing more: a person's name, not a place's person.
+    bool given_name_not_place(std::size_t k, std::size_t length, std::size_t b) const {
+        if (length != 1 || b < k + 2 || b > k + 3 || !lx_.is_given_name(t_[k].norm)) return false;
+        for (std::size_t x = k + 1; x < b; ++x)
+            if (!cap(x) || is_acronym(t_[x].norm) || lx_.is_common_word(lower(x)) ||
+                lx_.gazetteer_at(t_, x) || lx_.title_at(t_, x) || lx_.is_honorific(t_[x].norm) ||
+                lx_.is_org_head(t_[x].norm))
+                return false;
+        return true;
+    }
     // A name of several words that may be a side's: capitalised words, not all of them
     // common ones, not a given name first (see the side rule in take_span).
     bool side_like_name(std::size_t k, std::size_t b) const {
@@ -767,6 +779,7 @@ class SentenceScanner {
                 continue;
             }
             if (auto g = lx_.gazetteer_at(t_, k); g && k + g->length < b && !honorific) {
+                if (!role && holders.empty() && given_name_not_place(k, g->length, b)) break;
                 std::size_t m = add_gazetteer(k, *g);
                 holders.push_back(m);
                 k += g->length;
