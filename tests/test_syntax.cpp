@@ -381,6 +381,18 @@ TEST_CASE("explain --parse shows each evidence sentence as a tree", "[syntax][ex
     CHECK(tree_lines(result.out).empty());
 }
 
+TEST_CASE("explain --parse shows the tree of a fact read from a title alone", "[syntax][explain]") {
+    // No frame's trigger and no pronoun: `build` would not parse this sentence.
+    TempDir dir;
+    const std::string article =
+        dir.write("title.txt", "Norwegian Prime Minister Jonas Lund was in Oslo on Monday.\n");
+    Outcome result = run({"explain", "Jonas Lund", article, "--parse"});
+    INFO(result.out << result.err);
+    REQUIRE(result.status == 0);
+    CHECK_THAT(result.out, Catch::Contains("leader_of"));
+    CHECK(std::regex_search(result.out, std::regex(R"( +5 +Lund +PROPN +\d+ +\S+)")));
+}
+
 TEST_CASE("command line: parse, --models and explain --parse", "[syntax][cli]") {
     Command cmd = parse_command_line({"parse", "a.txt", "gold.conllu"});
     CHECK(cmd.kind == CommandKind::Parse);
