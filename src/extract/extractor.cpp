@@ -57,12 +57,14 @@ bool has_frame_trigger(const nlp::ParsedSentence& tagged, const Frames& frames) 
 }
 
 // Of the relating sentences (tagged), those whose trees extraction reads; the others are not
-// parsed. Read: a sentence with a frame's trigger (find_clause_facts, add_agreement_events; a
-// titled apposition there needs a pronoun or a description too), or with a word
-// resolve_pronouns reads, and the sentences just before one with "it" or "its", whose
-// subjects it reads. On the BBC corpus that is 84% of the relating sentences.
+// parsed. Read: a sentence with a frame's trigger (find_clause_facts, add_agreement_events),
+// with a head of state's title the mention finder could not place ("Thailand's popular,
+// outspoken prime minister, Thaksin Shinawatra": find_clause_facts' titled apposition), or
+// with a word resolve_pronouns reads; and the sentences just before one with "it" or "its",
+// whose subjects it reads. On the BBC corpus that is 84% of the relating sentences.
 std::vector<bool> trees_read(const std::vector<bool>& relating,
-                             const std::vector<nlp::ParsedSentence>& tagged, const Lexicon& lexicon,
+                             const std::vector<nlp::ParsedSentence>& tagged,
+                             const std::vector<Mention>& mentions, const Lexicon& lexicon,
                              const Frames& frames) {
     std::vector<bool> read(relating.size(), false);
     for (std::size_t s = 0; s < relating.size(); ++s) {
@@ -73,6 +75,10 @@ std::vector<bool> trees_read(const std::vector<bool>& relating,
             for (std::size_t back = 1; back <= kPronounTreesBack && back <= s; ++back)
                 if (relating[s - back]) read[s - back] = true;
     }
+    for (const Mention& m : mentions)
+        if (m.sentence < read.size() && relating[m.sentence] && m.type == EntityType::Person &&
+            m.role == Role::HeadOfState && m.role_of.empty())
+            read[m.sentence] = true;
     return read;
 }
 
@@ -185,9 +191,10 @@ ExtractedDocument Extractor::extract_with_mentions(const Document& doc,
             tagged_words[s] = nlp::to_words(doc, out.parsed.sentences[s], &rules_);
             analyzer->tag(tagged_words[s]);
         }
-        const std::vector<bool> read = parse_every_relating_sentence_
-                                           ? relating
-                                           : trees_read(relating, tagged_words, lexicon_, frames_);
+        const std::vector<bool> read =
+            parse_every_relating_sentence_
+                ? relating
+                : trees_read(relating, tagged_words, mentions, lexicon_, frames_);
         for (std::size_t s = 0; s < read.size(); ++s)
             if (read[s])
                 analyze_tagged_sentence(doc, *analyzer, s, std::move(tagged_words[s]), out.parsed);
