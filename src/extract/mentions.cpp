@@ -238,7 +238,7 @@ class SentenceScanner {
                 // or more with a head of its own is not the first's ("Department of Trade and
                 // Industry", "Academy of Film and Television Arts" are one: a field's name).
                 bool second_head = false;
-                if (next < t_.size() && !lx_.is_org_head(t_[next].norm))
+                if (seen_of && cap(next) && !lx_.is_org_head(t_[next].norm))
                     for (std::size_t rest = next + 1; rest < t_.size() && cap(rest); ++rest)
                         if (lx_.is_org_head(t_[rest].norm)) second_head = true;
                 if (cap(next) && !(seen_of && second_head) &&

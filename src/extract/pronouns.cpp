@@ -472,9 +472,10 @@ TreesRead trees_read_by_pronouns(const nlp::ParsedSentence& tagged, const Lexico
     TreesRead read;
     for (const nlp::Word& w : tagged.words) {
         const std::string form = lower_ascii(w.form);
-        if ((w.xpos == "PRP" || w.xpos == "PRP$") && wanted_by(form)) {
+        const auto wanted = w.xpos == "PRP" || w.xpos == "PRP$" ? wanted_by(form) : std::nullopt;
+        if (wanted) {
             read.own = true;
-            read.earlier = read.earlier || wanted_by(form) == Wanted::Thing;
+            read.earlier = read.earlier || wanted == Wanted::Thing;
         } else if (form == "both" ||
                    (w.upos == "NOUN" && lexicon.reference_noun(lower_ascii(w.lemma)))) {
             read.own = true;
