@@ -693,3 +693,79 @@ TEST_CASE("mention rules: two bodies joined by 'and', and a span run on into a d
     CHECK_FALSE(mention(combined, "Television Arts"));
     CHECK_FALSE(mention(combined, "Dorrow Falcons on Wednesday"));
 }
+
+TEST_CASE("mention combination: a company the tagger took for a person stays a company",
+          "[mentions][combine]") {
+    Combination article(
+        "Market leader Korvane cut its prices. Korvane has given developers free rein. "
+        "Korvane said sales rose. Tomas Berg, Korvane Europe's general manager, agreed. "
+        "Fans bought the Brisa DX. Brisa said so. "
+        "Fly-half Zoltar Wilkins was named captain. For me Zoltar is the right player. "
+        "Tesfaye Gebre won. Tesfaye finished first. Tesfaye ran. Gebre agreed. Gebre smiled.");
+    REQUIRE(article.sentences.size() >= 13);
+    article.tag(1, "Korvane", 1, kOrg);
+    article.tag(2, "Korvane", 1, kOrg);
+    // A branch's name tagged as a person's ("Nintendo Europe's general manager") would
+    // make the company a person wherever the article names it alone.
+    article.tag(3, "Korvane", 2, kPer);
+    // So would a maker's name with a model's code ("Sony PSP").
+    article.tag(4, "Brisa", 2, kPer);
+    // One span of a first name alone as a body does not make a person a company ("For me
+    // Jonny is the right player"), nor do more where the surname alone is a person.
+    article.tag(6, "Zoltar", 2, kPer);
+    article.tag(7, "Zoltar", 1, kOrg);
+    article.tag(8, "Tesfaye", 2, kPer);
+    article.tag(9, "Tesfaye", 1, kOrg);
+    article.tag(10, "Tesfaye", 1, kOrg);
+    article.tag(11, "Gebre", 1, kPer);
+    article.tag(12, "Gebre", 1, kPer);
+    const auto combined = article.combined();
+    int korvane = 0;
+    for (const auto& m : combined) {
+        INFO(m.surface);
+        if (m.surface == "Korvane" || m.surface == "Korvane Europe") {
+            CHECK(m.type == EntityType::Organisation);
+            ++korvane;
+        }
+        if (m.surface == "Brisa") CHECK(m.type == EntityType::Organisation);
+    }
+    CHECK(korvane == 4);
+    for (const std::string person : {"Zoltar Wilkins", "Tesfaye Gebre"}) {
+        INFO(person);
+        REQUIRE(mention(combined, person));
+        CHECK(mention(combined, person)->type == EntityType::Person);
+    }
+}
+
+TEST_CASE("mention combination: a side's role noun inside the tagger's person, and fixtures",
+          "[mentions][combine]") {
+    Combination article(
+        "Former Velmar captain Tomas Lind spoke. Velmar have not played since. "
+        "They lost to Velmar in March.\n\n"
+        "Watford v Brennock\n\n"
+        "Watford scored twice.");
+    REQUIRE(article.sentences.size() >= 5);
+    // One span over the side, the role and the name: the side is no person's word.
+    article.tag(0, "Velmar", 4, kPer);
+    article.tag(1, "Velmar", 1, kOrg);
+    article.tag(2, "Velmar", 1, kPer);
+    // A town's name facing another across "v" is a side, where the tagger spans neither.
+    article.tag(4, "Watford", 1, kLoc);
+    const auto combined = article.combined();
+    int velmar = 0, watford = 0;
+    for (const auto& m : combined) {
+        INFO(m.surface);
+        if (m.surface == "Velmar") {
+            CHECK(m.type == EntityType::Organisation);
+            ++velmar;
+        }
+        if (m.surface == "Watford") {
+            CHECK(m.type == EntityType::Organisation);
+            ++watford;
+        }
+    }
+    CHECK(velmar == 3);
+    CHECK(watford == 2);
+    REQUIRE(mention(combined, "Tomas Lind"));
+    CHECK(mention(combined, "Tomas Lind")->type == EntityType::Person);
+}

@@ -1106,14 +1106,51 @@ bool soft(const Mention& m, bool referenced) {
     return m.type == EntityType::Person || m.type == EntityType::Location;
 }
 
-// The words of the people an article names in full ("Vladimir Putin"), by a rule or by the
-// mention tagger: a span of them alone ("Putin") is that person, whatever the tagger says.
+// How often the tagger spans each word alone in the article as an organisation, and as a
+// person ("Nintendo has given developers...": an organisation).
+struct LoneWordCount {
+    int organisation = 0, person = 0;
+};
+using LoneWords = std::unordered_map<std::string, LoneWordCount>;
+LoneWords lone_words_of(const std::vector<Sentence>& sentences,
+                        const std::vector<std::vector<TaggedSpan>>& tagged) {
+    LoneWords words;
+    for (std::size_t s = 0; s < sentences.size() && s < tagged.size(); ++s)
+        for (const TaggedSpan& span : tagged[s]) {
+            if (span.last - span.first != 1 || span.last > sentences[s].tokens.size()) continue;
+            auto& count = words[sentences[s].tokens[span.first].norm];
+            if (span.type == SpanType::Organisation) ++count.organisation;
+            if (span.type == SpanType::Person) ++count.person;
+        }
+    return words;
+}
+
+// A name of two words or more taken for a person's whose first word is no given name and,
+// alone, an organisation of the article (twice more than a person), and none of whose other
+// words is a person alone: a company's branch or product ("Nintendo Europe"), not "Jonny
+// Wilkinson" where "Jonny is in every way the right player" was once taken for a body.
+bool company_taken_for_person(const std::vector<Token>& t, std::size_t first, std::size_t last,
+                              const Lexicon& lexicon, const LoneWords& lone) {
+    if (last - first < 2 || last > t.size() || lexicon.is_given_name(t[first].norm)) return false;
+    const auto count = [&](std::size_t k) {
+        const auto it = lone.find(t[k].norm);
+        return it == lone.end() ? LoneWordCount{} : it->second;
+    };
+    if (count(first).organisation - count(first).person < 2) return false;
+    for (std::size_t k = first + 1; k < last; ++k)
+        if (count(k).person > count(k).organisation) return false;
+    return true;
+}
+
 class PersonWords {
   public:
     PersonWords(const std::vector<Sentence>& sentences, const std::vector<Mention>& rules,
-                const std::vector<std::vector<TaggedSpan>>& tagged) {
+                const std::vector<std::vector<TaggedSpan>>& tagged, const Lexicon& lexicon) {
+        const auto lone_words = lone_words_of(sentences, tagged);
         for (const Mention& m : rules)
-            if (m.type == EntityType::Person && !m.weak && m.last - m.first >= 2)
+            if (m.type == EntityType::Person && !m.weak && m.last - m.first >= 2 &&
+                !(!m.role && company_taken_for_person(sentences[m.sentence].tokens, m.first, m.last,
+                                                      lexicon, lone_words)))
                 add(sentences[m.sentence].tokens, m.first, m.last);
         for (std::size_t s = 0; s < sentences.size() && s < tagged.size(); ++s)
             for (const TaggedSpan& span : tagged[s])
@@ -1246,24 +1283,25 @@ bool acceptable_span(const Sentence& s, const TaggedSpan& span, const Lexicon& l
 }
 
 // "Sony PSP", "Nintendo DS", "Nokia 6230": a maker's name and a model's code is no person's
-// name (people's names end in no acronym or number, titles and Roman numerals aside); the
-// maker is the organisation named. Kept in place (only shortened), so that the indices
-// between mentions stay right.
+// name (people's names end in no acronym or number, titles and Roman numerals aside).
+bool ends_in_model_code(const std::vector<Token>& t, std::size_t first, std::size_t last,
+                        const Lexicon& lexicon) {
+    if (last - first < 2 || last > t.size() || !starts_upper(t[first].norm)) return false;
+    const std::string& code = t[last - 1].norm;
+    const bool roman = code.find_first_not_of("IVX") == std::string::npos;
+    return is_code_word(code) && !roman && !lexicon.title_at(t, last - 1) &&
+           !lexicon.is_honorific(code);
+}
+
+// The rules' person named with a model's code is its maker, an organisation. Kept in place
+// (only shortened), so that the indices between mentions stay right.
 void shed_model_names(const Document& doc, const std::vector<Sentence>& sentences,
                       const Lexicon& lexicon, std::vector<Mention>& mentions) {
-    const auto roman = [](const std::string& w) {
-        return w.find_first_not_of("IVX") == std::string::npos;
-    };
     for (Mention& m : mentions) {
-        if (m.type != EntityType::Person || m.role || m.last - m.first < 2 ||
-            m.sentence >= sentences.size())
+        if (m.type != EntityType::Person || m.role || m.sentence >= sentences.size() ||
+            !ends_in_model_code(sentences[m.sentence].tokens, m.first, m.last, lexicon))
             continue;
         const auto& t = sentences[m.sentence].tokens;
-        if (m.last > t.size()) continue;
-        const std::string& code = t[m.last - 1].norm;
-        if (!is_code_word(code) || roman(code) || lexicon.title_at(t, m.last - 1) ||
-            lexicon.is_honorific(code) || !starts_upper(t[m.first].norm))
-            continue;
         m.type = EntityType::Organisation;
         m.last -= 1;
         m.end = t[m.last - 1].end;
@@ -1355,6 +1393,40 @@ void cut_before_dates(const std::vector<Token>& t, TaggedSpan& span, const Lexic
         }
 }
 
+// The tagger's spans as everything after reads them (one_sense_per_article(), PersonWords):
+// - "Chelsea winger Arjen Robben" parted at the role noun, a span cut before a date
+//   (split_at_role_nouns(), cut_before_dates());
+// - a person named with a model's code ("Sony PSP") is its maker, as shed_model_names() has
+//   it for the rules;
+// - a person whose name is a company's (company_taken_for_person(): "Nintendo Europe") is
+//   an organisation.
+// Otherwise a person's words would make the same word a person wherever the article writes
+// it alone.
+std::vector<std::vector<TaggedSpan>> corrected_spans(
+    const std::vector<Sentence>& sentences, const Lexicon& lexicon,
+    const std::vector<std::vector<TaggedSpan>>& tagged) {
+    std::vector<std::vector<TaggedSpan>> out(tagged.size());
+    for (std::size_t s = 0; s < sentences.size() && s < tagged.size(); ++s)
+        for (TaggedSpan span : split_at_role_nouns(sentences[s].tokens, tagged[s], lexicon)) {
+            cut_before_dates(sentences[s].tokens, span, lexicon);
+            out[s].push_back(span);
+        }
+    const auto lone = lone_words_of(sentences, out);
+    for (std::size_t s = 0; s < sentences.size() && s < out.size(); ++s) {
+        const auto& t = sentences[s].tokens;
+        for (TaggedSpan& span : out[s]) {
+            if (span.type != SpanType::Person) continue;
+            if (ends_in_model_code(t, span.first, span.last, lexicon)) {
+                span.type = SpanType::Organisation;
+                span.last -= 1;
+            } else if (company_taken_for_person(t, span.first, span.last, lexicon, lone)) {
+                span.type = SpanType::Organisation;
+            }
+        }
+    }
+    return out;
+}
+
 // One sense per article (Gale, Church and Yarowsky 1992; Krishnan and Manning 2006): a name
 // is of one type throughout an article. Each name's type is voted by the tagger's spans of
 // it (each by its margin) and the rules' firm mentions of it (an organisation the rules
@@ -1372,10 +1444,9 @@ std::vector<std::vector<TaggedSpan>> one_sense_per_article(
     constexpr double kSideVote = 1e6;
     std::unordered_map<std::string, std::array<double, 3>> votes;
     std::vector<std::vector<TaggedSpan>> spans(sentences.size());
-    const PersonWords people(sentences, rules, tagged);
+    const PersonWords people(sentences, rules, tagged, lexicon);
     for (std::size_t s = 0; s < sentences.size() && s < tagged.size(); ++s)
-        for (TaggedSpan span : split_at_role_nouns(sentences[s].tokens, tagged[s], lexicon)) {
-            cut_before_dates(sentences[s].tokens, span, lexicon);
+        for (TaggedSpan span : tagged[s]) {
             if (!acceptable_span(sentences[s], span, lexicon, attested)) continue;
             // News names a person in full before it shortens the name: a lone word the
             // article names no one by, and that is no given name ("Apple said", "Yahoo
@@ -1457,6 +1528,23 @@ std::vector<std::vector<TaggedSpan>> one_sense_per_article(
         }
     }
     for (const std::string& key : listed_with_sides) votes[key][organisation] += kSideVote;
+    // A fixture: a town's name on either side of "v" is a side, also where the tagger
+    // spanned neither ("Newcastle v Chelsea"; players face each other too, so towns only).
+    for (const Sentence& sentence : sentences) {
+        const auto& t = sentence.tokens;
+        for (std::size_t k = 1; k + 1 < t.size(); ++k) {
+            const std::string w = lower_ascii(t[k].norm);
+            if (w != "v" && w != "vs" && w != "v." && w != "vs.") continue;
+            std::size_t first = k;
+            while (first > 0 && is_word(t[first - 1].norm) && starts_upper(t[first - 1].norm))
+                --first;
+            std::size_t last = k + 1;
+            while (last < t.size() && is_word(t[last].norm) && starts_upper(t[last].norm)) ++last;
+            for (const auto& [a, b] : {std::pair{first, k}, std::pair{k + 1, last}})
+                if (a < b && lexicon.place_at(t, a) == b - a && !lexicon.gazetteer_at(t, a))
+                    votes[name_key(sentence, a, b)][organisation] += kSideVote;
+        }
+    }
     // Organisations by their first word, to find their other occurrences.
     std::unordered_map<std::string, std::vector<std::vector<std::string>>> organisations;
     for (const auto& [key, v] : votes) {
@@ -1566,11 +1654,12 @@ void link_title_holders(const std::vector<Sentence>& sentences, std::vector<Ment
 std::vector<Mention> combine_tagged_spans(const Document& doc,
                                           const std::vector<Sentence>& sentences,
                                           const Lexicon& lexicon,
-                                          const std::vector<std::vector<TaggedSpan>>& tagged,
+                                          const std::vector<std::vector<TaggedSpan>>& tagger_spans,
                                           std::vector<Mention> rules) {
+    const auto tagged = corrected_spans(sentences, lexicon, tagger_spans);
     const auto attested = attested_names(sentences);
     const std::vector<bool> referenced = referenced_mentions(rules);
-    const PersonWords people(sentences, rules, tagged);
+    const PersonWords people(sentences, rules, tagged, lexicon);
     std::vector<bool> removed(rules.size(), false);
     // Mentions to add after each sentence's, or in place of a removed one.
     std::vector<std::vector<Mention>> added(sentences.size());
