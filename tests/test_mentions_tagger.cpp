@@ -769,3 +769,32 @@ TEST_CASE("mention combination: a side's role noun inside the tagger's person, a
     REQUIRE(mention(combined, "Tomas Lind"));
     CHECK(mention(combined, "Tomas Lind")->type == EntityType::Person);
 }
+
+TEST_CASE("mention combination: a lone name taken up by 'its' is a body", "[mentions][combine]") {
+    Combination article(
+        "Korlix has won its legal fight. Korlix said so. "
+        "Buyers like the Vexa and its screen. Vexa sold well. "
+        "Ostrava and its people are proud. Ostrava is cold. "
+        "Marek Vold signed. Vold says its price is right.");
+    REQUIRE(article.sentences.size() >= 8);
+    article.tag(0, "Korlix", 1, kPer);  // an unsure person; the second not tagged at all
+    article.tag(2, "Vexa", 1, kPer);
+    article.tag(4, "Ostrava", 1, kLoc);
+    const std::size_t ostrava = token(article.sentences, 5, "Ostrava");
+    article.tagged[5].push_back({ostrava, ostrava + 1, kLoc, 5});  // unsure
+    article.tag(6, "Marek", 2, kPer);
+    article.tag(7, "Vold", 1, kPer);
+    const auto combined = article.combined();
+    for (const auto& m : combined) {
+        INFO(m.surface);
+        if (m.surface == "Korlix") CHECK(m.type == EntityType::Organisation);
+        // A product takes "the" ("the Cell processor and its cores"), a place has its
+        // people, and a person the article names in full stays one.
+        if (m.surface == "Vexa") CHECK(m.type != EntityType::Organisation);
+        if (m.surface == "Ostrava") CHECK(m.type == EntityType::Location);
+        if (m.surface == "Vold") CHECK(m.type == EntityType::Person);
+    }
+    int korlix = 0;
+    for (const auto& m : combined) korlix += m.surface == "Korlix";
+    CHECK(korlix == 2);
+}

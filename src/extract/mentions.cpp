@@ -1497,6 +1497,37 @@ std::vector<std::vector<TaggedSpan>> one_sense_per_article(
         it->second[static_cast<std::size_t>(person ? SpanType::Person : SpanType::Organisation)] +=
             side ? kSideVote : kRuleVote;
     }
+    // The possessive a lone name is taken up by: "Apple has won its legal fight" is a body.
+    // The first "its", "his" or "her" after the name in its clause, with no other name
+    // between, if "its", counts as a firm cue. ("His" is no cue for a person: "Arsenal have
+    // confirmed his move", the pronoun's man unnamed in the sentence.)
+    for (std::size_t s = 0; s < sentences.size(); ++s) {
+        const auto& t = sentences[s].tokens;
+        for (std::size_t i = 0; i < spans[s].size(); ++i) {
+            const TaggedSpan& x = spans[s][i];
+            // Places have theirs too ("Wales and its people"), and so have products ("the
+            // Cell processor and its cores"; a company's one-word name takes no article,
+            // unless it is an acronym: "the BBC").
+            if (x.last - x.first != 1 || lexicon.place_at(t, x.first) != 0 ||
+                lexicon.gazetteer_at(t, x.first))
+                continue;
+            if (x.first > 0 && !is_acronym(t[x.first].norm)) {
+                const std::string before = lower_ascii(t[x.first - 1].norm);
+                if (before == "the" || before == "a" || before == "an") continue;
+            }
+            const std::size_t end = i + 1 < spans[s].size() ? spans[s][i + 1].first : t.size();
+            for (std::size_t k = x.last; k < end; ++k) {
+                // Another name the tagger missed, or another clause: the pronoun may be its.
+                if (starts_upper(t[k].norm) || t[k].norm == ";" || t[k].norm == ":") break;
+                const std::string w = lower_ascii(t[k].norm);
+                if (w != "its" && w != "his" && w != "her") continue;
+                if (w == "its")
+                    votes[name_key(sentences[s], x.first, x.last)]
+                         [static_cast<std::size_t>(SpanType::Organisation)] += kRuleVote;
+                break;
+            }
+        }
+    }
     auto winner = [](const std::array<double, 3>& v) {
         return static_cast<SpanType>(std::max_element(v.begin(), v.end()) - v.begin());
     };
