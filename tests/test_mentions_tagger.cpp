@@ -798,3 +798,29 @@ TEST_CASE("mention combination: a lone name taken up by 'its' is a body", "[ment
     for (const auto& m : combined) korlix += m.surface == "Korlix";
     CHECK(korlix == 2);
 }
+
+TEST_CASE("mention rules: an event's name is no entity, what a head is of is a body",
+          "[mentions][combine]") {
+    Combination article(
+        "Tomas Berg won the Velmar Open. He beat Karl Ostby in the Dunmore Cup final. "
+        "The Brisa Film Awards were held in June. "
+        "Lena Ward, director of Korvane Games, spoke. Sweden beat Peru in the Karl Trophy.");
+    REQUIRE(article.sentences.size() >= 5);
+    article.tag(0, "Velmar", 2, kOrg);
+    article.tag(1, "Dunmore", 1, kPer);  // a part of the event's name the tagger took alone
+    article.tag(2, "Brisa", 3, kOrg);
+    const auto combined = article.combined();
+    for (const auto& m : combined) {
+        INFO(m.surface);
+        CHECK(m.surface.find("Velmar") == std::string::npos);
+        CHECK(m.surface.find("Dunmore") == std::string::npos);
+        CHECK(m.surface.find("Brisa") == std::string::npos);
+        CHECK(m.surface.find("Trophy") == std::string::npos);  // a given name first: the rules
+    }
+    check_organisations(combined, {"Korvane Games"});
+    for (const std::string person : {"Tomas Berg", "Karl Ostby", "Lena Ward"}) {
+        INFO(person);
+        REQUIRE(mention(combined, person));
+        CHECK(mention(combined, person)->type == EntityType::Person);
+    }
+}

@@ -187,6 +187,7 @@ Lexicon Lexicon::load(const std::string& data_dir) {
     lx.positions_ = read_set(dir + "position_prepositions.txt", true);
     lx.travel_words_ = read_set(dir + "travel_words.txt", true);
     lx.work_nouns_ = read_set(dir + "work_nouns.txt", true);
+    lx.event_heads_ = read_set(dir + "event_heads.txt", true);
     for (const auto& place : read_lines(dir + "places.txt"))
         add_phrase(lx.places_, place, 0, false);
     return lx;

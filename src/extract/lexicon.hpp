@@ -126,6 +126,11 @@ class Lexicon {
     bool is_position_preposition(std::string_view lower) const {
         return positions_.count(std::string(lower));
     }
+    // "Cup", "Open", "Awards": a capitalised noun that ends an event's name (event_heads.txt).
+    bool is_event_head(std::string_view word) const {
+        return !word.empty() && word[0] >= 'A' && word[0] <= 'Z' &&
+               event_heads_.count(lower_ascii(word));
+    }
     // "film", "song", "album": a noun that names a work before its title (work_nouns.txt).
     bool is_work_noun(std::string_view lower) const {
         return work_nouns_.count(std::string(lower));
@@ -179,8 +184,8 @@ class Lexicon {
     std::unordered_set<std::string> honorifics_, org_heads_, agreement_heads_, agreement_modifiers_,
         given_names_, non_entities_, reporting_verbs_, authorship_verbs_, common_words_,
         org_descriptors_, org_descriptors_before_, locatives_, member_role_nouns_, positions_,
-        travel_words_, work_nouns_, common_compounds_, plain_acronyms_, subordinating_,
-        subordinate_ranks_;
+        travel_words_, work_nouns_, event_heads_, common_compounds_, plain_acronyms_,
+        subordinating_, subordinate_ranks_;
 };
 
 }  // namespace newsgraph

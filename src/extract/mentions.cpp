@@ -666,6 +666,9 @@ class SentenceScanner {
         while (a < b && (lower(b - 1) == "of" || lower(b - 1) == "and" || lower(b - 1) == "the"))
             --b;
         if (a >= b) return;
+        // "the Davis Cup", "the Dubai Open": an event, which is no entity; but what a head
+        // is "of" is a body ("director of Yahoo Games").
+        if (lx_.is_event_head(t_[b - 1].norm) && !held_under_title(a, b)) return;
 
         // "Evan Feigenbaum of the Carnegie Endowment": a name, then the body it is of.
         for (std::size_t c = a + 1; c + 1 < b; ++c) {
@@ -1263,6 +1266,10 @@ bool acceptable_span(const Sentence& s, const TaggedSpan& span, const Lexicon& l
         title && span.first + title->length >= span.last)
         return false;
     if (span.last - span.first == 1 && lexicon.is_non_entity(t[span.first].norm)) return false;
+    // An event's name, or a part of one ("Hopman" of "Hopman Cup"): no entity.
+    if (lexicon.is_event_head(t[span.last - 1].norm) ||
+        (span.last < t.size() && lexicon.is_event_head(t[span.last].norm)))
+        return false;
     // "the film Starship Troopers", "his single Like Toy Soldiers": the title of a work.
     if (span.first > 0 && lexicon.is_work_noun(lower_ascii(t[span.first - 1].norm))) return false;
     // A roster ("C Hoeft (NZ), J Smit (SA), ..."; "Subs: Howard, Giggs, Smith"): a list of
