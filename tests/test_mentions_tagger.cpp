@@ -824,3 +824,18 @@ TEST_CASE("mention rules: an event's name is no entity, what a head is of is a b
         CHECK(mention(combined, person)->type == EntityType::Person);
     }
 }
+
+TEST_CASE("mention rules: theatres, ballets and magazines are bodies; a sector's leader a firm",
+          "[mentions][combine]") {
+    Combination article(
+        "Editors at Stuff Magazine said so. Nicholas Hytner runs the Lyric Theatre. "
+        "The Festival Ballet toured. WPP can rival sector leader Omnicom now. "
+        "Dwain Chambers ran fast.");
+    REQUIRE(article.sentences.size() >= 5);
+    article.tag(4, "Dwain", 2, kPer);  // "Chambers" is a surname: no body's head
+    const auto combined = article.combined();
+    check_organisations(combined,
+                        {"Stuff Magazine", "Lyric Theatre", "Festival Ballet", "Omnicom"});
+    REQUIRE(mention(combined, "Dwain Chambers"));
+    CHECK(mention(combined, "Dwain Chambers")->type == EntityType::Person);
+}
