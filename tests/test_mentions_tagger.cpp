@@ -839,3 +839,30 @@ TEST_CASE("mention rules: theatres, ballets and magazines are bodies; a sector's
     REQUIRE(mention(combined, "Dwain Chambers"));
     CHECK(mention(combined, "Dwain Chambers")->type == EntityType::Person);
 }
+
+TEST_CASE("mention combination: a town that is beaten or faced is its side",
+          "[mentions][combine]") {
+    Combination article(
+        "Karvik beat Ipswich on Sunday. Fans from Ipswich wept.\n\n"
+        "Tourists travelled to Leicester. Leicester is old.");
+    REQUIRE(article.sentences.size() >= 4);
+    article.tag(0, "Ipswich", 1, kLoc);
+    article.tag(1, "Ipswich", 1, kLoc);
+    article.tag(2, "Leicester", 1, kLoc);
+    article.tag(3, "Leicester", 1, kLoc);
+    const auto combined = article.combined();
+    int ipswich = 0, leicester = 0;
+    for (const auto& m : combined) {
+        INFO(m.surface);
+        if (m.surface == "Ipswich") {
+            CHECK(m.type == EntityType::Organisation);
+            ++ipswich;
+        }
+        if (m.surface == "Leicester") {
+            CHECK(m.type == EntityType::Location);
+            ++leicester;
+        }
+    }
+    CHECK(ipswich == 2);
+    CHECK(leicester == 2);
+}

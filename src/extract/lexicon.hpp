@@ -122,6 +122,11 @@ class Lexicon {
     bool is_member_role_noun(std::string_view lower) const {
         return member_role_nouns_.count(std::string(lower));
     }
+    // "face", "beat", "joined": a verb whose object, a town's name, is its side
+    // (side_verbs.txt).
+    bool is_side_verb(std::string_view lower) const {
+        return side_verbs_.count(std::string(lower));
+    }
     bool is_locative(std::string_view lower) const { return locatives_.count(std::string(lower)); }
     bool is_position_preposition(std::string_view lower) const {
         return positions_.count(std::string(lower));
@@ -184,7 +189,7 @@ class Lexicon {
     std::unordered_set<std::string> honorifics_, org_heads_, agreement_heads_, agreement_modifiers_,
         given_names_, non_entities_, reporting_verbs_, authorship_verbs_, common_words_,
         org_descriptors_, org_descriptors_before_, locatives_, member_role_nouns_, positions_,
-        travel_words_, work_nouns_, event_heads_, common_compounds_, plain_acronyms_,
+        travel_words_, work_nouns_, event_heads_, side_verbs_, common_compounds_, plain_acronyms_,
         subordinating_, subordinate_ranks_;
 };
 

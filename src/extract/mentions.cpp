@@ -1343,8 +1343,9 @@ std::string name_key(const Sentence& s, std::size_t a, std::size_t b) {
 
 // Whether a span written as a place acts as a team or club: its side's people follow it
 // ("Chelsea boss Jose Mourinho", "Liverpool's captain"), it faces another side ("Newcastle v
-// Everton"), or, one name alone, it takes a plural verb as British English writes of a
-// side ("Chelsea have", "Liverpool were"; a town never does).
+// Everton"), it is the object of a side verb ("they face Chelsea"), or, one name alone, it takes a
+// plural verb as British English writes of a side ("Chelsea have", "Liverpool were"; a town never
+// does).
 bool names_a_side(const std::vector<Token>& t, std::size_t first, std::size_t last,
                   const Lexicon& lexicon) {
     std::size_t next = last;
@@ -1355,6 +1356,8 @@ bool names_a_side(const std::vector<Token>& t, std::size_t first, std::size_t la
         return w == "v" || w == "vs" || w == "v." || w == "vs.";
     };
     if (versus(last) || (first > 0 && versus(first - 1))) return true;
+    // "Liverpool face Chelsea", "he joined Everton": a side is the object of a side verb.
+    if (first > 0 && lexicon.is_side_verb(lower_ascii(t[first - 1].norm))) return true;
     if (last >= t.size()) return false;
     const std::string verb = lower_ascii(t[last].norm);
     const std::string before = first > 0 ? lower_ascii(t[first - 1].norm) : "";
