@@ -866,3 +866,22 @@ TEST_CASE("mention combination: a town that is beaten or faced is its side",
     CHECK(ipswich == 2);
     CHECK(leicester == 2);
 }
+
+TEST_CASE("mention rules: a common word opening a sentence before a side's person is the side",
+          "[mentions][combine]") {
+    const Combination article(
+        "Arsenal boss Arsene Wenger was happy.\n\n"
+        "Committee chairman Alan Beith was not.\n\n"
+        "Charity boss Mira Hale wept, but the charity will go on.");
+    REQUIRE(article.sentences.size() >= 3);
+    const auto combined = article.combined();
+    check_organisations(combined, {"Arsenal"});
+    // A chairman heads committees too; a word the article writes in lower case is a word.
+    CHECK_FALSE(mention(combined, "Committee"));
+    CHECK_FALSE(mention(combined, "Charity"));
+    for (const std::string person : {"Arsene Wenger", "Alan Beith", "Mira Hale"}) {
+        INFO(person);
+        REQUIRE(mention(combined, person));
+        CHECK(mention(combined, person)->type == EntityType::Person);
+    }
+}

@@ -619,6 +619,23 @@ class SentenceScanner {
         return out;
     }
 
+    // "Arsenal boss Arsene Wenger", "Saints striker Kevin Phillips" opening a sentence: a
+    // common word is a side's name when one of the side's people follows it by name, and the
+    // article never writes the word in lower case ("But captain X", "the charity"). Not a
+    // chairman, who heads committees and charities as well ("Committee chairman Alan Beith").
+    bool side_named_first(std::size_t a, std::size_t b) const {
+        if (b != a + 1 || b + 1 >= t_.size() || !lx_.is_member_role_noun(lower(b)) ||
+            lower(b) == "chairman" || !starts_upper(t_[b + 1].norm) || !is_word(t_[b + 1].norm))
+            return false;
+        const std::string word = lower(a);
+        const auto letter = [&](std::size_t i) {
+            return i < doc_.text.size() && std::isalpha(static_cast<unsigned char>(doc_.text[i]));
+        };
+        for (std::size_t at = doc_.text.find(word); at != std::string::npos;
+             at = doc_.text.find(word, at + 1))
+            if (!(at > 0 && letter(at - 1)) && !letter(at + word.size())) return false;
+        return true;
+    }
     bool sentence_initial_common_word(std::size_t a) const {
         return a == first_word_ && lx_.is_common_word(lower(a)) && !attested_.count(t_[a].norm);
     }
@@ -636,11 +653,12 @@ class SentenceScanner {
                                           // "based in The Hague" is a place
                                           !(x > 0 && lower(x - 1) == "in"));
         // Articles and sentence-initial common words are not names ("The", "Despite").
-        while (a < b && (lower(a) == "the" || lower(a) == "a" || lower(a) == "an" ||
-                         lx_.is_non_entity(t_[a].norm) ||
-                         (sentence_initial_common_word(a) && !lx_.gazetteer_at(t_, a) &&
-                          !lx_.title_at(t_, a) && !lx_.is_honorific(t_[a].norm) &&
-                          !(lx_.is_given_name(t_[a].norm) && a + 1 < b))))
+        while (a < b &&
+               (lower(a) == "the" || lower(a) == "a" || lower(a) == "an" ||
+                lx_.is_non_entity(t_[a].norm) ||
+                (sentence_initial_common_word(a) && !side_named_first(a, b) &&
+                 !lx_.gazetteer_at(t_, a) && !lx_.title_at(t_, a) &&
+                 !lx_.is_honorific(t_[a].norm) && !(lx_.is_given_name(t_[a].norm) && a + 1 < b))))
             ++a;
         // "US-led", "Shanghai-based": an adjective made from a name, not a name; a country
         // leading what follows is noted ("the Chinese-led Shanghai Cooperation Organisation").
@@ -807,7 +825,8 @@ class SentenceScanner {
         // supporters", "the Northern Hemisphere side", "Rangers for Scotland captain").
         if (!person_cue && (n == 1 || side_like_name(k, b)) && k == a && b < t_.size() &&
             lx_.is_member_role_noun(lower(b)) && !lx_.gazetteer_at(t_, k) &&
-            !(a > 0 && starts_upper(t_[a - 1].norm)) && !(a == 0 && lx_.is_common_word(lower(k)))) {
+            !(a > 0 && starts_upper(t_[a - 1].norm)) &&
+            !(a == 0 && lx_.is_common_word(lower(k)) && !side_named_first(k, b))) {
             add(k, b, EntityType::Organisation);
             return;
         }
