@@ -126,15 +126,32 @@ struct Combination {
     std::vector<std::vector<TaggedSpan>> tagged;
 };
 
-// Each name is a mention, and an organisation.
-void check_organisations(const std::vector<Mention>& mentions,
-                         std::initializer_list<std::string> names) {
+// How many mentions read `surface`; each of them must be of `type`.
+int mentions_typed(const std::vector<Mention>& mentions, const std::string& surface,
+                   EntityType type) {
+    int n = 0;
+    for (const auto& m : mentions) {
+        if (m.surface != surface) continue;
+        INFO(surface);
+        CHECK(m.type == type);
+        ++n;
+    }
+    return n;
+}
+
+// Each name is a mention, and of `type`.
+void check_typed(const std::vector<Mention>& mentions, std::initializer_list<std::string> names,
+                 EntityType type) {
     for (const std::string& name : names) {
         INFO(name);
         const Mention* m = mention(mentions, name);
         REQUIRE(m);
-        CHECK(m->type == EntityType::Organisation);
+        CHECK(m->type == type);
     }
+}
+void check_organisations(const std::vector<Mention>& mentions,
+                         std::initializer_list<std::string> names) {
+    check_typed(mentions, names, EntityType::Organisation);
 }
 
 }  // namespace
@@ -720,21 +737,10 @@ TEST_CASE("mention combination: a company the tagger took for a person stays a c
     article.tag(11, "Gebre", 1, kPer);
     article.tag(12, "Gebre", 1, kPer);
     const auto combined = article.combined();
-    int korvane = 0;
-    for (const auto& m : combined) {
-        INFO(m.surface);
-        if (m.surface == "Korvane" || m.surface == "Korvane Europe") {
-            CHECK(m.type == EntityType::Organisation);
-            ++korvane;
-        }
-        if (m.surface == "Brisa") CHECK(m.type == EntityType::Organisation);
-    }
-    CHECK(korvane == 4);
-    for (const std::string person : {"Zoltar Wilkins", "Tesfaye Gebre"}) {
-        INFO(person);
-        REQUIRE(mention(combined, person));
-        CHECK(mention(combined, person)->type == EntityType::Person);
-    }
+    CHECK(mentions_typed(combined, "Korvane", EntityType::Organisation) == 3);
+    CHECK(mentions_typed(combined, "Korvane Europe", EntityType::Organisation) == 1);
+    CHECK(mentions_typed(combined, "Brisa", EntityType::Organisation) >= 1);
+    check_typed(combined, {"Zoltar Wilkins", "Tesfaye Gebre"}, EntityType::Person);
 }
 
 TEST_CASE("mention combination: a side's role noun inside the tagger's person, and fixtures",
@@ -752,20 +758,8 @@ TEST_CASE("mention combination: a side's role noun inside the tagger's person, a
     // A town's name facing another across "v" is a side, where the tagger spans neither.
     article.tag(4, "Watford", 1, kLoc);
     const auto combined = article.combined();
-    int velmar = 0, watford = 0;
-    for (const auto& m : combined) {
-        INFO(m.surface);
-        if (m.surface == "Velmar") {
-            CHECK(m.type == EntityType::Organisation);
-            ++velmar;
-        }
-        if (m.surface == "Watford") {
-            CHECK(m.type == EntityType::Organisation);
-            ++watford;
-        }
-    }
-    CHECK(velmar == 3);
-    CHECK(watford == 2);
+    CHECK(mentions_typed(combined, "Velmar", EntityType::Organisation) == 3);
+    CHECK(mentions_typed(combined, "Watford", EntityType::Organisation) == 2);
     REQUIRE(mention(combined, "Tomas Lind"));
     CHECK(mention(combined, "Tomas Lind")->type == EntityType::Person);
 }
@@ -785,18 +779,13 @@ TEST_CASE("mention combination: a lone name taken up by 'its' is a body", "[ment
     article.tag(6, "Marek", 2, kPer);
     article.tag(7, "Vold", 1, kPer);
     const auto combined = article.combined();
-    for (const auto& m : combined) {
-        INFO(m.surface);
-        if (m.surface == "Korlix") CHECK(m.type == EntityType::Organisation);
-        // A product takes "the" ("the Cell processor and its cores"), a place has its
-        // people, and a person the article names in full stays one.
+    CHECK(mentions_typed(combined, "Korlix", EntityType::Organisation) == 2);
+    // A product takes "the" ("the Cell processor and its cores"), a place has its people,
+    // and a person the article names in full stays one.
+    for (const auto& m : combined)
         if (m.surface == "Vexa") CHECK(m.type != EntityType::Organisation);
-        if (m.surface == "Ostrava") CHECK(m.type == EntityType::Location);
-        if (m.surface == "Vold") CHECK(m.type == EntityType::Person);
-    }
-    int korlix = 0;
-    for (const auto& m : combined) korlix += m.surface == "Korlix";
-    CHECK(korlix == 2);
+    CHECK(mentions_typed(combined, "Ostrava", EntityType::Location) == 2);
+    CHECK(mentions_typed(combined, "Vold", EntityType::Person) == 1);
 }
 
 TEST_CASE("mention rules: an event's name is no entity, what a head is of is a body",
@@ -818,11 +807,7 @@ TEST_CASE("mention rules: an event's name is no entity, what a head is of is a b
         CHECK(m.surface.find("Trophy") == std::string::npos);  // a given name first: the rules
     }
     check_organisations(combined, {"Korvane Games"});
-    for (const std::string person : {"Tomas Berg", "Karl Ostby", "Lena Ward"}) {
-        INFO(person);
-        REQUIRE(mention(combined, person));
-        CHECK(mention(combined, person)->type == EntityType::Person);
-    }
+    check_typed(combined, {"Tomas Berg", "Karl Ostby", "Lena Ward"}, EntityType::Person);
 }
 
 TEST_CASE("mention rules: theatres, ballets and magazines are bodies; a sector's leader a firm",
@@ -851,20 +836,8 @@ TEST_CASE("mention combination: a town that is beaten or faced is its side",
     article.tag(2, "Leicester", 1, kLoc);
     article.tag(3, "Leicester", 1, kLoc);
     const auto combined = article.combined();
-    int ipswich = 0, leicester = 0;
-    for (const auto& m : combined) {
-        INFO(m.surface);
-        if (m.surface == "Ipswich") {
-            CHECK(m.type == EntityType::Organisation);
-            ++ipswich;
-        }
-        if (m.surface == "Leicester") {
-            CHECK(m.type == EntityType::Location);
-            ++leicester;
-        }
-    }
-    CHECK(ipswich == 2);
-    CHECK(leicester == 2);
+    CHECK(mentions_typed(combined, "Ipswich", EntityType::Organisation) == 2);
+    CHECK(mentions_typed(combined, "Leicester", EntityType::Location) == 2);
 }
 
 TEST_CASE("mention rules: a common word opening a sentence before a side's person is the side",
@@ -879,9 +852,5 @@ TEST_CASE("mention rules: a common word opening a sentence before a side's perso
     // A chairman heads committees too; a word the article writes in lower case is a word.
     CHECK_FALSE(mention(combined, "Committee"));
     CHECK_FALSE(mention(combined, "Charity"));
-    for (const std::string person : {"Arsene Wenger", "Alan Beith", "Mira Hale"}) {
-        INFO(person);
-        REQUIRE(mention(combined, person));
-        CHECK(mention(combined, person)->type == EntityType::Person);
-    }
+    check_typed(combined, {"Arsene Wenger", "Alan Beith", "Mira Hale"}, EntityType::Person);
 }
