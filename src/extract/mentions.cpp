@@ -1164,6 +1164,9 @@ bool company_taken_for_person(const std::vector<Token>& t, std::size_t first, st
     return true;
 }
 
+// The words of the people an article names in full ("Vladimir Putin"), by a rule or by the
+// mention tagger: a span of them alone ("Putin") is that person, whatever the tagger says. A
+// rule's person that is a company's name (company_taken_for_person()) does not count.
 class PersonWords {
   public:
     PersonWords(const std::vector<Sentence>& sentences, const std::vector<Mention>& rules,
@@ -1526,10 +1529,10 @@ std::vector<std::vector<TaggedSpan>> one_sense_per_article(
         it->second[static_cast<std::size_t>(person ? SpanType::Person : SpanType::Organisation)] +=
             side ? kSideVote : kRuleVote;
     }
-    // The possessive a lone name is taken up by: "Apple has won its legal fight" is a body.
-    // The first "its", "his" or "her" after the name in its clause, with no other name
-    // between, if "its", counts as a firm cue. ("His" is no cue for a person: "Arsenal have
-    // confirmed his move", the pronoun's man unnamed in the sentence.)
+    // The possessive a lone name is taken up by: "Apple has won its legal fight" is a body, a
+    // firm cue when "its" is the first possessive after the name in its clause, with no other
+    // name between. ("his" or "her" first ends the search, and is no cue for a person:
+    // "Arsenal have confirmed his move", the man unnamed in the sentence.)
     for (std::size_t s = 0; s < sentences.size(); ++s) {
         const auto& t = sentences[s].tokens;
         for (std::size_t i = 0; i < spans[s].size(); ++i) {
