@@ -5,6 +5,8 @@
         adds to CHECKS.tsv (created if missing) a uniform random sample of the graph's typed
         edges, then more edges of each rule until it has --per-rule (or all it has), each with
         an empty verdict for a person to fill: y (right), n (wrong).
+    check_facts.py check CHECKS.tsv
+        fails if the file would not survive a read and a write unchanged (tests/CMakeLists.txt)
     check_facts.py tally CHECKS.tsv [--graph GRAPH.graphml] [-o data/rule_precision.tsv]
         counts the verdicts per rule and writes the file extraction reads its confidences
         from. A rule checked fewer than --min times is pooled with its family (see FAMILIES),
@@ -19,6 +21,7 @@ import json
 import os
 import random
 import sys
+import tempfile
 
 # Rules too rare in one corpus to measure alone are measured with the constructions they
 # extend: the subject found across control, coordination or a relative clause is still a
@@ -55,14 +58,18 @@ def read_checks(path):
     if not os.path.exists(path):
         return []
     with open(path, encoding="utf-8") as f:
-        return [r for r in csv.DictReader((l for l in f if not l.startswith("#")), delimiter="\t")]
+        # Fields are plain text between tabs: an evidence sentence may start with a quotation
+        # mark, which csv's default quoting would take for its own and strip.
+        return [r for r in csv.DictReader((l for l in f if not l.startswith("#")), delimiter="\t",
+                                          quoting=csv.QUOTE_NONE)]
 
 
 def write_checks(path, rows):
     with open(path + ".tmp", "w", encoding="utf-8", newline="") as f:
         f.write("# Typed facts of a BBC corpus build, checked by hand by tools/frames/check_facts.py"
                 " sample; verdict y = the sentence states it, n = it does not.\n")
-        w = csv.DictWriter(f, COLUMNS, delimiter="\t", lineterminator="\n")
+        w = csv.DictWriter(f, COLUMNS, delimiter="\t", lineterminator="\n",
+                           quoting=csv.QUOTE_NONE, quotechar=None)
         w.writeheader()
         w.writerows(rows)
     os.replace(path + ".tmp", path)
@@ -124,6 +131,32 @@ def tally(args):
     return 0
 
 
+def check(args):
+    """The checks file as `sample` would write it again: eight fields a row, a verdict of y, n
+    or empty, and the same bytes after a read and a write (an evidence sentence that starts
+    with a quotation mark keeps it)."""
+    rows = read_checks(args.checks)
+    for n, r in enumerate(rows, 1):
+        if None in r or any(r.get(c) is None for c in COLUMNS) or r["verdict"] not in ("y", "n", ""):
+            print(f"{args.checks}: row {n} ({r.get('source')}): not eight fields with a verdict"
+                  " of y, n or empty", file=sys.stderr)
+            return 1
+    with open(args.checks, encoding="utf-8") as f:
+        before = [l for l in f if not l.startswith("#")]
+    with tempfile.TemporaryDirectory() as scratch_dir:  # never beside the checks file
+        scratch = os.path.join(scratch_dir, "checks.tsv")
+        write_checks(scratch, rows)
+        with open(scratch, encoding="utf-8") as f:
+            after = [l for l in f if not l.startswith("#")]
+    if before != after:
+        bad = next(i for i, (a, b) in enumerate(zip(before + [""], after + [""])) if a != b)
+        print(f"{args.checks}: line {bad + 1} of the rows changes when read and written again",
+              file=sys.stderr)
+        return 1
+    print(f"{args.checks}: {len(rows)} facts, read and written back unchanged")
+    return 0
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -139,8 +172,10 @@ def main():
     t.add_argument("-o", "--out", default=os.path.join(here, "..", "..", "data", "rule_precision.tsv"))
     t.add_argument("--min", type=int, default=10)
     t.add_argument("--graph", help="count only the checked facts this build still has")
+    c = sub.add_parser("check")
+    c.add_argument("checks")
     args = ap.parse_args()
-    return sample(args) if args.command == "sample" else tally(args)
+    return {"sample": sample, "tally": tally, "check": check}[args.command](args)
 
 
 if __name__ == "__main__":
