@@ -1,4 +1,5 @@
-// The clause reader's data: frames, hedges, support verbs and measured rule precision.
+// The clause reader's data: frames, hedges, support and object-control verbs, and measured
+// rule precision.
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -15,7 +16,7 @@ namespace {
 std::string data_with(const testing::TempDir& dir, const std::string& name,
                       const std::string& text) {
     for (const char* f : {"frames.tsv", "hedges.tsv", "support_verbs.txt", "support_nouns.txt",
-                          "rule_precision.tsv"})
+                          "object_control_verbs.txt", "rule_precision.tsv"})
         fs::copy_file(fs::path(NEWSGRAPH_DATA_DIR) / f, dir.path() / f,
                       fs::copy_options::overwrite_existing);
     std::ofstream(dir.path() / name) << text;
@@ -43,6 +44,8 @@ TEST_CASE("the shipped frames load, and every rule has a measured precision", "[
     CHECK(frames.is_hedge("hope", HedgeKind::Intent));
     CHECK_FALSE(frames.is_hedge("vow", HedgeKind::Intent));  // "vowed to support" is read
     CHECK(frames.is_support_verb("impose"));
+    CHECK(frames.is_object_control_verb("Urge"));
+    CHECK_FALSE(frames.is_object_control_verb("leave"));
     for (std::string_view rule : kRuleNames) {
         CHECK(frames.confidence(rule) > 0.0);
         CHECK(frames.confidence(rule) <= 1.0);

@@ -234,6 +234,14 @@ TEST_CASE("control verbs lend their subject to the verb they govern", "[relation
     CHECK(has(g, "Ghana", Relation::supports, "Togo"));
     auto h = extract("Ghana hopes to visit Togo next year.");  // intent, not a fact
     CHECK(facts(h).empty());
+    // An object is the infinitive's subject only after a verb that takes object control
+    // (data/object_control_verbs.txt); "left Togo to join" is Ghana's purpose, whatever
+    // attachment the parser chose.
+    auto i = extract("Ghana left Togo to join the African Union on Monday.");
+    CHECK(has(i, "Ghana", Relation::member_of, "African Union"));
+    CHECK_FALSE(has(i, "Togo", Relation::member_of, "African Union"));
+    auto j = extract("Ghana helped Togo to join the African Union on Monday.");
+    CHECK(has(j, "Togo", Relation::member_of, "African Union"));
 }
 
 TEST_CASE("a plan or a wish states a stance, not an event; a refusal neither",

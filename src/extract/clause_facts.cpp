@@ -302,10 +302,12 @@ class ClauseReader {
         if (h < 0) return {};
         const std::string_view r = rel(v);
         if (r == "xcomp" || (r == "acl" && w_[h].upos == "NOUN")) {
-            // "urged Iran to sign" (object control), "agreed to restore" (subject control),
-            // "Sweden's bid to join"
-            for (int c : children_[h])
-                if (rel(c) == "obj" || rel(c) == "nmod:poss") return {resolve(c), "object-control"};
+            // "urged Iran to sign" (object control, a verb that takes it), "agreed to restore"
+            // and "left Newcastle to join" (subject control), "Sweden's bid to join"
+            if (r == "acl" || frames_.is_object_control_verb(lower(h)))
+                for (int c : children_[h])
+                    if (rel(c) == "obj" || rel(c) == "nmod:poss")
+                        return {resolve(c), "object-control"};
             // "made a point of thanking": the noun of a support verb shares its subject.
             if (r == "acl" && (rel(h) == "obj" || rel(h) == "xcomp") && head(h) >= 0 &&
                 frames_.is_support_verb(lower(head(h)))) {

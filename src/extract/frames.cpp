@@ -131,6 +131,8 @@ Frames Frames::load(const std::string& data_dir) {
         frames.support_verbs_.insert(lower_ascii(row.fields.at(0)));
     for (const Row& row : read_rows(dir + "support_nouns.txt"))
         frames.support_nouns_.insert(lower_ascii(row.fields.at(0)));
+    for (const Row& row : read_rows(dir + "object_control_verbs.txt"))
+        frames.object_control_verbs_.insert(lower_ascii(row.fields.at(0)));
 
     const std::string precision_path = dir + "rule_precision.tsv";
     for (const Row& row : read_rows(precision_path)) {

@@ -80,7 +80,8 @@ enum class HedgeKind {
 
 class Frames {
   public:
-    // Reads data_dir/frames.tsv, hedges.tsv, support_verbs.txt and rule_precision.tsv; throws
+    // Reads data_dir/frames.tsv, hedges.tsv, support_verbs.txt, object_control_verbs.txt and
+    // rule_precision.tsv; throws
     // std::runtime_error naming the file and line of a malformed entry.
     static Frames load(const std::string& data_dir);
 
@@ -92,6 +93,12 @@ class Frames {
     // "hold" (talks), "impose" (sanctions): data/support_verbs.txt.
     bool is_support_verb(std::string_view lemma) const {
         return support_verbs_.count(lower_ascii(lemma)) > 0;
+    }
+
+    // "urge", "invite": a verb whose object is its infinitive's subject
+    // (data/object_control_verbs.txt).
+    bool is_object_control_verb(std::string_view lemma) const {
+        return object_control_verbs_.count(lower_ascii(lemma)) > 0;
     }
 
     // "vow" (of solidarity), "pledge" (of support): data/support_nouns.txt.
@@ -109,7 +116,7 @@ class Frames {
   private:
     std::unordered_map<std::string, std::vector<Frame>> verbs_, nouns_;
     std::set<std::string, std::less<>> hedges_;  // "negation:not"
-    std::set<std::string, std::less<>> support_verbs_, support_nouns_;
+    std::set<std::string, std::less<>> support_verbs_, support_nouns_, object_control_verbs_;
     std::map<std::string, double, std::less<>> precision_;
     std::size_t count_ = 0;
 };
