@@ -1363,6 +1363,13 @@ std::string name_key(const Sentence& s, std::size_t a, std::size_t b) {
     return key;
 }
 
+// "v", "vs", "v.", "vs." in any case: the word between a fixture's two sides.
+bool is_versus(std::string_view w) {
+    if (!w.empty() && w.back() == '.') w.remove_suffix(1);
+    return (w.size() == 1 || (w.size() == 2 && (w[1] == 's' || w[1] == 'S'))) &&
+           (w[0] == 'v' || w[0] == 'V');
+}
+
 // Whether a span written as a place acts as a team or club: its side's people follow it
 // ("Chelsea boss Jose Mourinho", "Liverpool's captain"), it faces another side ("Newcastle v
 // Everton"), it is the object of a side verb ("they face Chelsea"), or, one name alone, it takes a
@@ -1373,11 +1380,8 @@ bool names_a_side(const std::vector<Token>& t, std::size_t first, std::size_t la
     std::size_t next = last;
     if (next < t.size() && t[next].norm == "'s") ++next;
     if (next < t.size() && lexicon.is_member_role_noun(lower_ascii(t[next].norm))) return true;
-    const auto versus = [&](std::size_t k) {
-        const std::string w = k < t.size() ? lower_ascii(t[k].norm) : "";
-        return w == "v" || w == "vs" || w == "v." || w == "vs.";
-    };
-    if (versus(last) || (first > 0 && versus(first - 1))) return true;
+    if ((last < t.size() && is_versus(t[last].norm)) || (first > 0 && is_versus(t[first - 1].norm)))
+        return true;
     // "Liverpool face Chelsea", "he joined Everton": a side is the object of a side verb.
     if (first > 0 && lexicon.is_side_verb(lower_ascii(t[first - 1].norm))) return true;
     if (last >= t.size()) return false;
@@ -1469,14 +1473,13 @@ std::vector<std::vector<TaggedSpan>> one_sense_per_article(
     const std::vector<Sentence>& sentences, const Lexicon& lexicon,
     const std::unordered_set<std::string>& attested,
     const std::vector<std::vector<TaggedSpan>>& tagged, const std::vector<Mention>& rules,
-    const std::vector<bool>& referenced) {
+    const std::vector<bool>& referenced, const PersonWords& people) {
     constexpr double kRuleVote = 50;  // a firm cue outweighs a few unsure spans
     // A side's cue outweighs any number of the tagger's spans: its sure "place" for a
     // town's name is a prior the cue's context overrules.
     constexpr double kSideVote = 1e6;
     std::unordered_map<std::string, std::array<double, 3>> votes;
     std::vector<std::vector<TaggedSpan>> spans(sentences.size());
-    const PersonWords people(sentences, rules, tagged, lexicon);
     for (std::size_t s = 0; s < sentences.size() && s < tagged.size(); ++s)
         for (TaggedSpan span : tagged[s]) {
             if (!acceptable_span(sentences[s], span, lexicon, attested)) continue;
@@ -1596,8 +1599,7 @@ std::vector<std::vector<TaggedSpan>> one_sense_per_article(
     for (const Sentence& sentence : sentences) {
         const auto& t = sentence.tokens;
         for (std::size_t k = 1; k + 1 < t.size(); ++k) {
-            const std::string w = lower_ascii(t[k].norm);
-            if (w != "v" && w != "vs" && w != "v." && w != "vs.") continue;
+            if (!is_versus(t[k].norm)) continue;
             std::size_t first = k;
             while (first > 0 && is_word(t[first - 1].norm) && starts_upper(t[first - 1].norm))
                 --first;
@@ -1735,7 +1737,7 @@ std::vector<Mention> combine_tagged_spans(const Document& doc,
         i = j;
     }
     const auto spans =
-        one_sense_per_article(sentences, lexicon, attested, tagged, rules, referenced);
+        one_sense_per_article(sentences, lexicon, attested, tagged, rules, referenced, people);
     for (std::size_t s = 0; s < sentences.size() && s < spans.size(); ++s) {
         const Sentence& sentence = sentences[s];
         for (const TaggedSpan& span : spans[s]) {
