@@ -854,3 +854,90 @@ TEST_CASE("mention rules: a common word opening a sentence before a side's perso
     CHECK_FALSE(mention(combined, "Charity"));
     check_typed(combined, {"Arsene Wenger", "Alan Beith", "Mira Hale"}, EntityType::Person);
 }
+
+TEST_CASE("mention combination: a town after a match word, or in a result, is its side",
+          "[mentions][combine]") {
+    Combination article(
+        "Karvik suffered a 3-2 defeat to Ipswich. Fans from Ipswich wept.\n\n"
+        "Exeter 27-27 Gloucester\n\n"
+        "Gloucester had chances.\n\n"
+        "Tourists travelled to Leicester. Leicester is old. Jobs moved to Preston.");
+    REQUIRE(article.sentences.size() >= 7);
+    article.tag(0, "Ipswich", 1, kLoc);
+    article.tag(1, "Ipswich", 1, kLoc);
+    article.tag(3, "Gloucester", 1, kLoc);
+    article.tag(4, "Leicester", 1, kLoc);
+    article.tag(5, "Leicester", 1, kLoc);
+    const auto combined = article.combined();
+    CHECK(mentions_typed(combined, "Ipswich", EntityType::Organisation) == 2);
+    // Where the tagger spanned the town only outside the result, and not at all.
+    CHECK(mentions_typed(combined, "Gloucester", EntityType::Organisation) == 2);
+    CHECK(mentions_typed(combined, "Exeter", EntityType::Organisation) == 1);
+    // Travelling or moving to a town is no match.
+    CHECK(mentions_typed(combined, "Leicester", EntityType::Location) == 2);
+    REQUIRE(mention(combined, "Preston"));
+    CHECK(mention(combined, "Preston")->type != EntityType::Organisation);
+}
+
+TEST_CASE("mention combination: a town listed with a sure side, or its people described, is one",
+          "[mentions][combine]") {
+    Combination article(
+        "Karvik boss Tom Hale spoke. Karvik and Ipswich are seeded.\n\n"
+        "Exeter's Brazilian midfielder Edu Silva scored. Exeter lost.\n\n"
+        "Buyers in Leicester and Karvik fans met. Leicester's greatest players, including "
+        "Ada Lind, came.");
+    REQUIRE(article.sentences.size() >= 6);
+    article.tag(0, "Karvik", 1, kOrg);
+    article.tag(0, "Tom", 2, kPer);
+    article.tag(1, "Karvik", 1, kOrg);
+    article.tag(2, "Exeter", 1, kLoc);
+    article.tag(2, "Edu", 2, kPer);
+    article.tag(3, "Exeter", 1, kLoc);
+    article.tag(4, "Leicester", 1, kLoc);
+    article.tag(5, "Leicester", 1, kLoc);
+    const auto combined = article.combined();
+    // The tagger spanned no "Ipswich": a list is of one kind.
+    CHECK(mentions_typed(combined, "Ipswich", EntityType::Organisation) == 1);
+    CHECK(mentions_typed(combined, "Exeter", EntityType::Organisation) == 2);
+    // A place after a locative, and a place's people not named after their role, stay a place.
+    CHECK(mentions_typed(combined, "Leicester", EntityType::Location) == 2);
+    check_typed(combined, {"Edu Silva", "Ada Lind"}, EntityType::Person);
+}
+
+TEST_CASE("mention combination: a club takes in its town; a maker's camel-cased product",
+          "[mentions][combine]") {
+    Combination article(
+        "Manchester United won. The fans of Manchester United sang.\n\n"
+        "Korlix's iPod sold well. Korlix was pleased.\n\n"
+        "Ada Korn showed her iPod. Korn's iPod was red.");
+    REQUIRE(article.sentences.size() >= 6);
+    article.tag(0, "United", 1, kOrg);  // the tagger's part of the name
+    article.tag(4, "Ada", 2, kPer);
+    const auto combined = article.combined();
+    CHECK(mentions_typed(combined, "Manchester United", EntityType::Organisation) == 2);
+    CHECK_FALSE(mention(combined, "United"));
+    CHECK(mentions_typed(combined, "Korlix", EntityType::Organisation) == 2);
+    // A person's possessive is no maker's.
+    CHECK(mentions_typed(combined, "Korn", EntityType::Person) == 1);
+}
+
+TEST_CASE("mention rules: a kind of body's plural right before a list of names",
+          "[mentions][combine]") {
+    const Combination article(
+        "Technology firms Korlix, Vexa and Brisa met. Many parties I attended were loud.");
+    REQUIRE(article.sentences.size() >= 2);
+    const auto combined = article.combined();
+    check_organisations(combined, {"Korlix", "Vexa", "Brisa"});
+    for (const auto& m : combined) CHECK((m.surface != "I" || m.type != EntityType::Organisation));
+}
+
+TEST_CASE("mention rules: a chief, a prop or a full-back after a lone name makes it a body",
+          "[mentions][combine]") {
+    const Combination article(
+        "He spoke, said Korvane chief executive Lena Ward. Ipswich prop Tom Hale is out. "
+        "Then the Gloucester full-back Ada Lind scored.");
+    REQUIRE(article.sentences.size() >= 3);
+    const auto combined = article.combined();
+    check_organisations(combined, {"Korvane", "Ipswich", "Gloucester"});
+    check_typed(combined, {"Lena Ward", "Tom Hale", "Ada Lind"}, EntityType::Person);
+}

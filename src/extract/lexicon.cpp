@@ -189,6 +189,7 @@ Lexicon Lexicon::load(const std::string& data_dir) {
     lx.work_nouns_ = read_set(dir + "work_nouns.txt", true);
     lx.event_heads_ = read_set(dir + "event_heads.txt", true);
     lx.side_verbs_ = read_set(dir + "side_verbs.txt", true);
+    lx.match_phrases_ = read_set(dir + "match_words.txt", true);
     for (const auto& place : read_lines(dir + "places.txt"))
         add_phrase(lx.places_, place, 0, false);
     return lx;

@@ -127,6 +127,14 @@ class Lexicon {
     bool is_side_verb(std::string_view lower) const {
         return side_verbs_.count(std::string(lower));
     }
+    // "defeat to", "loan from": a match word and its preposition, after which a town's name
+    // is its side (match_words.txt; both words in lower case).
+    bool is_match_phrase(std::string_view word, std::string_view preposition) const {
+        std::string key(word);
+        key += ' ';
+        key += preposition;
+        return match_phrases_.count(key);
+    }
     bool is_locative(std::string_view lower) const { return locatives_.count(std::string(lower)); }
     bool is_position_preposition(std::string_view lower) const {
         return positions_.count(std::string(lower));
@@ -189,8 +197,8 @@ class Lexicon {
     std::unordered_set<std::string> honorifics_, org_heads_, agreement_heads_, agreement_modifiers_,
         given_names_, non_entities_, reporting_verbs_, authorship_verbs_, common_words_,
         org_descriptors_, org_descriptors_before_, locatives_, member_role_nouns_, positions_,
-        travel_words_, work_nouns_, event_heads_, side_verbs_, common_compounds_, plain_acronyms_,
-        subordinating_, subordinate_ranks_;
+        travel_words_, work_nouns_, event_heads_, side_verbs_, match_phrases_, common_compounds_,
+        plain_acronyms_, subordinating_, subordinate_ranks_;
 };
 
 }  // namespace newsgraph

@@ -538,9 +538,9 @@ class SentenceScanner {
         }
         return !all_common;
     }
-    // "firms such as Google, MSN and AOL", "websites like Amazon", "companies including BT":
-    // the first name of a list of examples of a kind of body (the list's others are typed
-    // with it, as coordinated names).
+    // "firms such as Google, MSN and AOL", "websites like Amazon", "companies including BT",
+    // "rival firms Sony and Nintendo": the first name of a list of examples of a kind of body (the
+    // list's others are typed with it, as coordinated names).
     bool example_of_bodies(std::size_t a) const {
         // The list's next name: "..., Yahoo, Ebay and Amazon".
         std::size_t before = a;
@@ -552,9 +552,12 @@ class SentenceScanner {
             k -= 2;
         else if (k >= 1 && (lower(k - 1) == "like" || lower(k - 1) == "including"))
             k -= 1;
-        else
+        // Or right after the kind: "technology firms Sony, Philips and Samsung" (not "other
+        // clubs I told", "parties I've been to").
+        else if (k == 0 || starts_upper(t_[k - 1].norm) || t_[k].norm == "I" ||
+                 t_[k].norm.starts_with("I'"))
             return false;
-        if (k >= 1 && t_[k - 1].norm == ",") --k;
+        if (k < a && k >= 1 && t_[k - 1].norm == ",") --k;
         if (k == 0 || covered_[k - 1]) return false;
         const std::string kind = lower(k - 1);
         if (kind.size() < 4 || kind.back() != 's') return false;
@@ -1364,10 +1367,40 @@ std::string name_key(const Sentence& s, std::size_t a, std::size_t b) {
 }
 
 // "v", "vs", "v.", "vs." in any case: the word between a fixture's two sides.
+// "iPod", "iTunes", "eMac": a lower-case letter, then a capital, then lower-case letters: a
+// product's name as makers write them.
+bool is_camel_cased_product(std::string_view w) {
+    return w.size() >= 3 && w[0] >= 'a' && w[0] <= 'z' && w[1] >= 'A' && w[1] <= 'Z' &&
+           std::all_of(w.begin() + 2, w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
 bool is_versus(std::string_view w) {
     if (!w.empty() && w.back() == '.') w.remove_suffix(1);
     return (w.size() == 1 || (w.size() == 2 && (w[1] == 's' || w[1] == 'S'))) &&
            (w[0] == 'v' || w[0] == 'V');
+}
+
+// "3-2", "27-27", "1-0": a match's score (a token of digits with a hyphen between).
+bool is_score(std::string_view w) {
+    const auto hyphen = w.find('-');
+    const auto digits = [](std::string_view part) {
+        return !part.empty() && part.size() <= 3 &&
+               std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    return hyphen != std::string_view::npos && digits(w.substr(0, hyphen)) &&
+           digits(w.substr(hyphen + 1));
+}
+
+// Whether t[k] is the preposition of a match word ("defeat to", "loan from"), a score
+// between them or not ("losing 3-2 to").
+bool after_match_word(const std::vector<Token>& t, std::size_t k, const Lexicon& lexicon) {
+    std::size_t word = k;
+    while (word > 0 && is_score(t[word - 1].norm)) --word;
+    // Prepositions are short lower-case words: most tokens are no candidate.
+    if (word == 0 || t[k].norm.size() > 7 ||
+        !std::islower(static_cast<unsigned char>(t[k].norm[0])))
+        return false;
+    return lexicon.is_match_phrase(lower_ascii(t[word - 1].norm), t[k].norm);
 }
 
 // Whether a span written as a place acts as a team or club: its side's people follow it
@@ -1378,8 +1411,16 @@ bool is_versus(std::string_view w) {
 bool names_a_side(const std::vector<Token>& t, std::size_t first, std::size_t last,
                   const Lexicon& lexicon) {
     std::size_t next = last;
-    if (next < t.size() && t[next].norm == "'s") ++next;
+    const bool possessive = next < t.size() && t[next].norm == "'s";
+    if (possessive) ++next;
     if (next < t.size() && lexicon.is_member_role_noun(lower_ascii(t[next].norm))) return true;
+    // One of its people described, then named: "Arsenal's Brazilian midfielder Edu",
+    // "Chelsea's £24m striker Didier Drogba" (not "Hollywood's greatest players, including").
+    for (std::size_t k = next + 1; possessive && k + 1 < t.size() && k <= next + 2; ++k) {
+        if (t[k - 1].norm == "," || t[k - 1].norm == "and" || is_quote(t[k - 1].norm)) break;
+        if (lexicon.is_member_role_noun(lower_ascii(t[k].norm)))
+            return is_word(t[k + 1].norm) && starts_upper(t[k + 1].norm);
+    }
     if ((last < t.size() && is_versus(t[last].norm)) || (first > 0 && is_versus(t[first - 1].norm)))
         return true;
     // "Liverpool face Chelsea", "he joined Everton": a side is the object of a side verb.
@@ -1429,13 +1470,42 @@ void cut_before_dates(const std::vector<Token>& t, TaggedSpan& span, const Lexic
         }
 }
 
+// An organisation named after its town: the town's name right before the tagger's span is
+// the name's first part ("Manchester United", "Exeter City", where the tagger spans
+// "United", "City"), and a span of the town alone there goes.
+void take_in_town_before(const std::vector<Token>& t, std::vector<TaggedSpan>& spans,
+                         const Lexicon& lexicon) {
+    constexpr std::size_t kLongestTown = 3;
+    for (TaggedSpan& span : spans) {
+        if (span.type != SpanType::Organisation || span.first == 0) continue;
+        for (std::size_t n = std::min(kLongestTown, span.first); n >= 1; --n) {
+            const std::size_t town = span.first - n;
+            bool written_as_name = true;
+            for (std::size_t k = town; k < span.first && written_as_name; ++k)
+                written_as_name = is_word(t[k].norm) && starts_upper(t[k].norm);
+            if (!written_as_name || lexicon.place_at(t, town) != n) continue;
+            const auto other = std::find_if(spans.begin(), spans.end(), [&](const TaggedSpan& x) {
+                return &x != &span && x.first < span.first && x.last > town;
+            });
+            if (other != spans.end() && (other->first != town || other->last != span.first ||
+                                         other->type != SpanType::Location))
+                break;
+            if (other != spans.end()) other->last = other->first;  // erased below
+            span.first = town;
+            break;
+        }
+    }
+    std::erase_if(spans, [](const TaggedSpan& x) { return x.first >= x.last; });
+}
+
 // The tagger's spans as everything after reads them (one_sense_per_article(), PersonWords):
 // - "Chelsea winger Arjen Robben" parted at the role noun, a span cut before a date
 //   (split_at_role_nouns(), cut_before_dates());
 // - a person named with a model's code ("Sony PSP") is its maker, as shed_model_names() has
 //   it for the rules;
 // - a person whose name is a company's (company_taken_for_person(): "Nintendo Europe") is
-//   an organisation.
+//   an organisation;
+// - an organisation takes in its town's name before it (take_in_town_before()).
 // Otherwise a person's words would make the same word a person wherever the article writes
 // it alone.
 std::vector<std::vector<TaggedSpan>> corrected_spans(
@@ -1459,8 +1529,72 @@ std::vector<std::vector<TaggedSpan>> corrected_spans(
                 span.type = SpanType::Organisation;
             }
         }
+        take_in_town_before(t, out[s], lexicon);
     }
     return out;
+}
+
+// A name's votes for each SpanType in an article (one_sense_per_article()).
+using Votes = std::unordered_map<std::string, std::array<double, 3>>;
+
+// A maker's possessive before its product's camel-cased name: "Apple's iPod", "Apple's
+// iTunes" (a firm cue, also where the tagger spanned neither; not a person's: "Jobs's").
+void vote_makers_of_products(const std::vector<Sentence>& sentences, const Lexicon& lexicon,
+                             const std::unordered_set<std::string>& attested,
+                             const PersonWords& people, double weight, Votes& votes) {
+    for (const Sentence& sentence : sentences) {
+        const auto& t = sentence.tokens;
+        for (std::size_t k = 1; k + 1 < t.size(); ++k) {
+            if (t[k].norm != "'s" || !is_camel_cased_product(t[k + 1].norm)) continue;
+            std::size_t first = k;
+            while (first > 0 && is_word(t[first - 1].norm) && starts_upper(t[first - 1].norm))
+                --first;
+            // "With Apple's iPod": a sentence's first word is no part of the name when common.
+            if (k - first >= 2 && !attested.count(t[first].norm) &&
+                lexicon.is_common_word(lower_ascii(t[first].norm)) &&
+                std::none_of(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(first),
+                             [](const Token& x) { return is_word(x.norm); }))
+                ++first;
+            if (first == k || people.all(t, first, k) || lexicon.gazetteer_at(t, first) ||
+                lexicon.place_at(t, first) == k - first)
+                continue;
+            votes[name_key(sentence, first, k)][static_cast<std::size_t>(SpanType::Organisation)] +=
+                weight;
+        }
+    }
+}
+
+// A fixture: a town's name on either side of "v" is a side, also where the tagger
+// spanned neither ("Newcastle v Chelsea"; players face each other too, so towns only),
+// or of a result ("Newcastle 27-27 Gloucester"); so is one after a match word and its
+// preposition ("a 2-1 defeat to Chelsea").
+void vote_sides_of_matches(const std::vector<Sentence>& sentences, const Lexicon& lexicon,
+                           double weight, Votes& votes) {
+    for (const Sentence& sentence : sentences) {
+        const auto& t = sentence.tokens;
+        const auto side = [&](std::size_t a, std::size_t b) {
+            if (a < b && lexicon.place_at(t, a) == b - a && !lexicon.gazetteer_at(t, a))
+                votes[name_key(sentence, a, b)][static_cast<std::size_t>(SpanType::Organisation)] +=
+                    weight;
+        };
+        const auto name_from = [&](std::size_t a) {
+            while (a < t.size() && is_word(t[a].norm) && starts_upper(t[a].norm)) ++a;
+            return a;
+        };
+        for (std::size_t k = 1; k + 1 < t.size(); ++k) {
+            // "Newcastle 27-27 Gloucester": a result's two sides.
+            if (is_versus(t[k].norm) || (is_score(t[k].norm) && starts_upper(t[k - 1].norm) &&
+                                         starts_upper(t[k + 1].norm))) {
+                std::size_t first = k;
+                while (first > 0 && is_word(t[first - 1].norm) && starts_upper(t[first - 1].norm))
+                    --first;
+                side(first, k);
+                side(k + 1, name_from(k + 1));
+            } else if (after_match_word(t, k, lexicon)) {
+                side(k + 1, name_from(k + 1));
+            }
+        }
+    }
 }
 
 // One sense per article (Gale, Church and Yarowsky 1992; Krishnan and Manning 2006): a name
@@ -1478,7 +1612,7 @@ std::vector<std::vector<TaggedSpan>> one_sense_per_article(
     // A side's cue outweighs any number of the tagger's spans: its sure "place" for a
     // town's name is a prior the cue's context overrules.
     constexpr double kSideVote = 1e6;
-    std::unordered_map<std::string, std::array<double, 3>> votes;
+    Votes votes;
     std::vector<std::vector<TaggedSpan>> spans(sentences.size());
     for (std::size_t s = 0; s < sentences.size() && s < tagged.size(); ++s)
         for (TaggedSpan span : tagged[s]) {
@@ -1563,20 +1697,55 @@ std::vector<std::vector<TaggedSpan>> one_sense_per_article(
             }
         }
     }
+    vote_makers_of_products(sentences, lexicon, attested, people, kRuleVote, votes);
     auto winner = [](const std::array<double, 3>& v) {
         return static_cast<SpanType>(std::max_element(v.begin(), v.end()) - v.begin());
     };
-    // A place listed with an organisation of the article is one too: "Arsenal and Chelsea",
-    // "Chelsea, Everton and Arsenal" (lists are of one kind). Only an organisation the
-    // article is sure of (a firm cue, or the tagger's margins adding up to one's weight): "visited
-    // Bergen and Marwood praised" joins clauses, and the tagger's unsure guess is no proof.
     const auto organisation = static_cast<std::size_t>(SpanType::Organisation);
+    vote_sides_of_matches(sentences, lexicon, kSideVote, votes);
+    // A place listed with an organisation of the article is one too: "Arsenal and Chelsea",
+    // "Chelsea, Everton and Arsenal" (lists are of one kind), also where the tagger spanned
+    // neither. Only beside an organisation the article is sure of (a firm cue, a side's, or
+    // the tagger's margins adding up to one's weight): "visited Bergen and Marwood praised"
+    // joins clauses, and the tagger's unsure guess is no proof.
     const auto is_side = [&](const std::string& key) {
         auto it = votes.find(key);
         return it != votes.end() && winner(it->second) == SpanType::Organisation &&
                it->second[organisation] >= kRuleVote;
     };
     std::vector<std::string> listed_with_sides;
+    for (const Sentence& sentence : sentences) {
+        const auto& t = sentence.tokens;
+        // The sentence's names as runs of capitalised words.
+        std::vector<std::pair<std::size_t, std::size_t>> runs;
+        for (std::size_t k = 0; k < t.size();) {
+            if (!is_word(t[k].norm) || !starts_upper(t[k].norm)) {
+                ++k;
+                continue;
+            }
+            std::size_t b = k;
+            while (b < t.size() && is_word(t[b].norm) && starts_upper(t[b].norm)) ++b;
+            runs.emplace_back(k, b);
+            k = b;
+        }
+        const auto town = [&](std::pair<std::size_t, std::size_t> r) {
+            return lexicon.place_at(t, r.first) == r.second - r.first &&
+                   !lexicon.gazetteer_at(t, r.first);
+        };
+        for (std::size_t i = 0; i + 1 < runs.size(); ++i) {
+            const auto x = runs[i], y = runs[i + 1];
+            // "customers in Bristol and NTL viewers": a place after a locative stays one.
+            if (y.first != x.second + 1 ||
+                (t[x.second].norm != "," && lower_ascii(t[x.second].norm) != "and") ||
+                (x.first > 0 && lexicon.is_locative(lower_ascii(t[x.first - 1].norm))))
+                continue;
+            const std::string kx = name_key(sentence, x.first, x.second);
+            const std::string ky = name_key(sentence, y.first, y.second);
+            if (is_side(kx) && town(y) && !is_side(ky)) listed_with_sides.push_back(ky);
+            if (is_side(ky) && town(x) && !is_side(kx)) listed_with_sides.push_back(kx);
+        }
+    }
+    // The tagger's places ("Real Madrid") in such lists, which no place list may know.
     for (std::size_t s = 0; s < sentences.size(); ++s) {
         const auto& t = sentences[s].tokens;
         for (std::size_t a = 0; a + 1 < spans[s].size(); ++a) {
@@ -1594,22 +1763,6 @@ std::vector<std::vector<TaggedSpan>> one_sense_per_article(
         }
     }
     for (const std::string& key : listed_with_sides) votes[key][organisation] += kSideVote;
-    // A fixture: a town's name on either side of "v" is a side, also where the tagger
-    // spanned neither ("Newcastle v Chelsea"; players face each other too, so towns only).
-    for (const Sentence& sentence : sentences) {
-        const auto& t = sentence.tokens;
-        for (std::size_t k = 1; k + 1 < t.size(); ++k) {
-            if (!is_versus(t[k].norm)) continue;
-            std::size_t first = k;
-            while (first > 0 && is_word(t[first - 1].norm) && starts_upper(t[first - 1].norm))
-                --first;
-            std::size_t last = k + 1;
-            while (last < t.size() && is_word(t[last].norm) && starts_upper(t[last].norm)) ++last;
-            for (const auto& [a, b] : {std::pair{first, k}, std::pair{k + 1, last}})
-                if (a < b && lexicon.place_at(t, a) == b - a && !lexicon.gazetteer_at(t, a))
-                    votes[name_key(sentence, a, b)][organisation] += kSideVote;
-        }
-    }
     // Organisations by their first word, to find their other occurrences.
     std::unordered_map<std::string, std::vector<std::vector<std::string>>> organisations;
     for (const auto& [key, v] : votes) {
