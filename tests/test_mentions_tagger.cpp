@@ -941,3 +941,38 @@ TEST_CASE("mention rules: a chief, a prop or a full-back after a lone name makes
     check_organisations(combined, {"Korvane", "Ipswich", "Gloucester"});
     check_typed(combined, {"Lena Ward", "Tom Hale", "Ada Lind"}, EntityType::Person);
 }
+
+TEST_CASE("mention combination: a side's match, its captain, and a club facing a town",
+          "[mentions][combine]") {
+    Combination article(
+        "Fans saw Ipswich's 2-1 defeat at home. Rain fell on Ipswich.\n\n"
+        "Tom Hale, the captain of Exeter, was hurt. Exeter is his home town.\n\n"
+        "The mayor of Leicester spoke. Leicester is old.\n\n"
+        "Bolton v Korlix\n\n"
+        "Korlix lost. He scored in a game against Vexa on Sunday. Vexa won. "
+        "She lost to Mara Lind. Later Lind won a win over Brisa champions.\n\n"
+        "And Preston were ahead.");
+    REQUIRE(article.sentences.size() >= 13);
+    article.tag(0, "Ipswich", 1, kLoc);
+    article.tag(1, "Ipswich", 1, kLoc);
+    article.tag(2, "Exeter", 1, kLoc);
+    article.tag(3, "Exeter", 1, kLoc);
+    article.tag(4, "Leicester", 1, kLoc);
+    article.tag(5, "Leicester", 1, kLoc);
+    article.tag(8, "Vexa", 1, kPer);
+    article.tag(10, "Mara", 2, kPer);
+    article.tag(12, "Preston", 1, kLoc);
+    const auto combined = article.combined();
+    CHECK(mentions_typed(combined, "Ipswich", EntityType::Organisation) == 2);
+    CHECK(mentions_typed(combined, "Exeter", EntityType::Organisation) == 2);
+    CHECK(mentions_typed(combined, "Leicester", EntityType::Location) == 2);
+    // A name the article writes inside sentences, facing a town or after a match word.
+    CHECK(mentions_typed(combined, "Korlix", EntityType::Organisation) == 2);
+    CHECK(mentions_typed(combined, "Vexa", EntityType::Organisation) == 2);
+    // A person named in full, and a name that qualifies a noun after it, are no sides.
+    check_typed(combined, {"Mara Lind", "Lind"}, EntityType::Person);
+    for (const auto& m : combined)
+        CHECK((m.surface != "Brisa" || m.type != EntityType::Organisation));
+    // A sentence may open with "And" before a side's plural verb.
+    CHECK(mentions_typed(combined, "Preston", EntityType::Organisation) == 1);
+}

@@ -135,6 +135,11 @@ class Lexicon {
         key += preposition;
         return match_phrases_.count(key);
     }
+    // "clash", "defeat", "win": a match a side has, after its name's possessive
+    // (match_nouns.txt).
+    bool is_match_noun(std::string_view lower) const {
+        return match_nouns_.count(std::string(lower));
+    }
     bool is_locative(std::string_view lower) const { return locatives_.count(std::string(lower)); }
     bool is_position_preposition(std::string_view lower) const {
         return positions_.count(std::string(lower));
@@ -197,8 +202,8 @@ class Lexicon {
     std::unordered_set<std::string> honorifics_, org_heads_, agreement_heads_, agreement_modifiers_,
         given_names_, non_entities_, reporting_verbs_, authorship_verbs_, common_words_,
         org_descriptors_, org_descriptors_before_, locatives_, member_role_nouns_, positions_,
-        travel_words_, work_nouns_, event_heads_, side_verbs_, match_phrases_, common_compounds_,
-        plain_acronyms_, subordinating_, subordinate_ranks_;
+        travel_words_, work_nouns_, event_heads_, side_verbs_, match_phrases_, match_nouns_,
+        common_compounds_, plain_acronyms_, subordinating_, subordinate_ranks_;
 };
 
 }  // namespace newsgraph

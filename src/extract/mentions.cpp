@@ -48,6 +48,20 @@ bool is_acronym(std::string_view s) {
     return upper >= 2 && starts_upper(s);
 }
 
+// Whether a capitalised run ending at t[b] is a whole noun phrase, not a word qualifying a
+// noun after it ("Nordic operator Teliasonera", not "the Commons public accounts committee"):
+// what follows is punctuation, a reporting verb, a preposition or a clause's first word.
+bool ends_noun_phrase(const std::vector<Token>& t, std::size_t b, const Lexicon& lexicon) {
+    static const std::unordered_set<std::string_view> kClauseWords = {
+        "and", "or",    "since", "until", "for",  "with", "to", "on",  "of",   "after", "before",
+        "who", "which", "that",  "has",   "have", "had",  "is", "was", "will", "would", "says"};
+    if (b >= t.size() || !is_word(t[b].norm)) return true;
+    const std::string next = lower_ascii(t[b].norm);
+    return !starts_upper(t[b].norm) &&
+           (kClauseWords.count(next) > 0 || lexicon.is_reporting_verb(next) ||
+            lexicon.is_locative(next));
+}
+
 bool is_connector(std::string_view lower) {
     static const std::unordered_set<std::string_view> kConnectors = {
         "of",  "for", "on",  "and", "&",  "the", "de", "du", "des", "la", "le",
@@ -575,15 +589,7 @@ class SentenceScanner {
     // ("Nordic operator Teliasonera", "the Commons public accounts committee"): what follows
     // is punctuation, a reporting verb, a preposition or a clause's first word.
     bool name_ends_at(std::size_t b) const {
-        static const std::unordered_set<std::string_view> kClauseWords = {
-            "and", "or",    "since",  "until", "for",   "with", "to",  "on",
-            "of",  "after", "before", "who",   "which", "that", "has", "have",
-            "had", "is",    "was",    "will",  "would", "says"};
-        if (cut_at_and(b)) return false;
-        if (b >= t_.size() || !is_word(t_[b].norm)) return true;
-        const std::string next = lower(b);
-        return !starts_upper(t_[b].norm) && (kClauseWords.count(next) > 0 ||
-                                             lx_.is_reporting_verb(next) || lx_.is_locative(next));
+        return !cut_at_and(b) && ends_noun_phrase(t_, b, lx_);
     }
     // "deputy chairman of Highland Gold", "the president of the Tatneft group": what a head
     // or an officer is "of" is a body (a place when it is one: "mayor of Middlesbrough";
@@ -1421,6 +1427,17 @@ bool names_a_side(const std::vector<Token>& t, std::size_t first, std::size_t la
         if (lexicon.is_member_role_noun(lower_ascii(t[k].norm)))
             return is_word(t[k + 1].norm) && starts_upper(t[k + 1].norm);
     }
+    // One of a side's people "of" it: "the captain of Chelsea", "manager of Newcastle".
+    if (first >= 2 && lower_ascii(t[first - 1].norm) == "of" &&
+        lexicon.is_member_role_noun(lower_ascii(t[first - 2].norm)))
+        return true;
+    // A town's match: "Liverpool's clash with Bayer", "Chelsea's 1-0 defeat".
+    if (possessive && lexicon.place_at(t, first) == last - first &&
+        !lexicon.gazetteer_at(t, first)) {
+        std::size_t k = next;
+        while (k < t.size() && is_score(t[k].norm)) ++k;
+        if (k < t.size() && lexicon.is_match_noun(lower_ascii(t[k].norm))) return true;
+    }
     if ((last < t.size() && is_versus(t[last].norm)) || (first > 0 && is_versus(t[first - 1].norm)))
         return true;
     // "Liverpool face Chelsea", "he joined Everton": a side is the object of a side verb.
@@ -1429,7 +1446,8 @@ bool names_a_side(const std::vector<Token>& t, std::size_t first, std::size_t la
     const std::string verb = lower_ascii(t[last].norm);
     const std::string before = first > 0 ? lower_ascii(t[first - 1].norm) : "";
     const std::string& last_word = t[last - 1].norm;
-    return (verb == "have" || verb == "are" || verb == "were") && before != "and" &&
+    // Not a list's last name ("Chelsea and Liverpool were"); a sentence may open with "And".
+    return (verb == "have" || verb == "are" || verb == "were") && (before != "and" || first == 1) &&
            before != "," && before != "&" && before != "of" && before != "the" &&
            last_word.back() != 's';
 }
@@ -1569,11 +1587,23 @@ void vote_makers_of_products(const std::vector<Sentence>& sentences, const Lexic
 // or of a result ("Newcastle 27-27 Gloucester"); so is one after a match word and its
 // preposition ("a 2-1 defeat to Chelsea").
 void vote_sides_of_matches(const std::vector<Sentence>& sentences, const Lexicon& lexicon,
-                           double weight, Votes& votes) {
+                           const std::unordered_set<std::string>& attested,
+                           const PersonWords& people, double weight, Votes& votes) {
     for (const Sentence& sentence : sentences) {
         const auto& t = sentence.tokens;
         const auto side = [&](std::size_t a, std::size_t b) {
-            if (a < b && lexicon.place_at(t, a) == b - a && !lexicon.gazetteer_at(t, a))
+            if (a >= b || lexicon.gazetteer_at(t, a)) return;
+            // A town's name; or a name the article writes capitalised inside sentences, that
+            // names no person ("a game against Arsenal"; not "a win over Federer") and ends
+            // where its noun phrase does (not "a victory over Tri-Nations champions", "to win
+            // over Windows PC customers").
+            bool name = lexicon.place_at(t, a) == b - a;
+            if (!name && !people.all(t, a, b) && t[a].norm != "I" &&
+                ends_noun_phrase(t, b, lexicon)) {
+                name = true;
+                for (std::size_t k = a; k < b && name; ++k) name = attested.count(t[k].norm) > 0;
+            }
+            if (name)
                 votes[name_key(sentence, a, b)][static_cast<std::size_t>(SpanType::Organisation)] +=
                     weight;
         };
@@ -1702,7 +1732,7 @@ std::vector<std::vector<TaggedSpan>> one_sense_per_article(
         return static_cast<SpanType>(std::max_element(v.begin(), v.end()) - v.begin());
     };
     const auto organisation = static_cast<std::size_t>(SpanType::Organisation);
-    vote_sides_of_matches(sentences, lexicon, kSideVote, votes);
+    vote_sides_of_matches(sentences, lexicon, attested, people, kSideVote, votes);
     // A place listed with an organisation of the article is one too: "Arsenal and Chelsea",
     // "Chelsea, Everton and Arsenal" (lists are of one kind), also where the tagger spanned
     // neither. Only beside an organisation the article is sure of (a firm cue, a side's, or
