@@ -976,3 +976,18 @@ TEST_CASE("mention combination: a side's match, its captain, and a club facing a
     // A sentence may open with "And" before a side's plural verb.
     CHECK(mentions_typed(combined, "Preston", EntityType::Organisation) == 1);
 }
+
+TEST_CASE("mention combination: a company a rule names alone is no person's name with more words",
+          "[mentions][combine]") {
+    Combination article(
+        "Brisa chief executive Tom Hale spoke. Brisa Auto is now its focus. "
+        "Brisa said so. Brisa has done well.");
+    REQUIRE(article.sentences.size() >= 4);
+    article.tag(0, "Tom", 2, kPer);
+    article.tag(1, "Brisa", 2, kPer);  // the tagger's person, whose words would make one
+    article.tag(2, "Brisa", 1, kPer);
+    article.tag(3, "Brisa", 1, kOrg);
+    const auto combined = article.combined();
+    CHECK(mentions_typed(combined, "Brisa Auto", EntityType::Organisation) == 1);
+    CHECK(mentions_typed(combined, "Brisa", EntityType::Organisation) == 3);
+}

@@ -191,6 +191,7 @@ Lexicon Lexicon::load(const std::string& data_dir) {
     lx.side_verbs_ = read_set(dir + "side_verbs.txt", true);
     lx.match_phrases_ = read_set(dir + "match_words.txt", true);
     lx.match_nouns_ = read_set(dir + "match_nouns.txt", true);
+    lx.club_heads_ = read_set(dir + "club_heads.txt");
     for (const auto& place : read_lines(dir + "places.txt"))
         add_phrase(lx.places_, place, 0, false);
     return lx;

@@ -63,6 +63,9 @@ class Lexicon {
 
     bool is_honorific(std::string_view word) const { return honorifics_.count(std::string(word)); }
     bool is_org_head(std::string_view word) const { return org_heads_.count(std::string(word)); }
+    // "United", "City", "Rovers": a word that ends a club's name after a town's
+    // (club_heads.txt).
+    bool is_club_head(std::string_view word) const { return club_heads_.count(std::string(word)); }
     bool is_agreement_head(std::string_view lower) const {
         return agreement_heads_.count(std::string(lower));
     }
@@ -203,7 +206,7 @@ class Lexicon {
         given_names_, non_entities_, reporting_verbs_, authorship_verbs_, common_words_,
         org_descriptors_, org_descriptors_before_, locatives_, member_role_nouns_, positions_,
         travel_words_, work_nouns_, event_heads_, side_verbs_, match_phrases_, match_nouns_,
-        common_compounds_, plain_acronyms_, subordinating_, subordinate_ranks_;
+        club_heads_, common_compounds_, plain_acronyms_, subordinating_, subordinate_ranks_;
 };
 
 }  // namespace newsgraph

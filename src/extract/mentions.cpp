@@ -282,6 +282,14 @@ class SentenceScanner {
     bool ends_with_agreement_head(std::size_t a, std::size_t b) const {
         return b - a >= 2 && lx_.is_agreement_head(lower(b - 1));
     }
+    // "Manchester United", "Exeter City": a town's name and a club's head, which is no
+    // place's own name ("Mexico City") nor a place where something is ("filed in Washington
+    // County", "residents in Edinburgh City").
+    bool club_name(std::size_t a, std::size_t b) const {
+        if (a > 0 && (lower(a - 1) == "in" || lower(a - 1) == "near")) return false;
+        return b - a >= 2 && lx_.is_club_head(t_[b - 1].norm) && lx_.place_at(t_, a) == b - 1 - a &&
+               lx_.place_at(t_, a) != b - a;
+    }
     bool has_org_head(std::size_t a, std::size_t b) const {
         for (std::size_t k = a; k < b; ++k)
             if (lx_.is_org_head(t_[k].norm)) return true;
@@ -737,7 +745,8 @@ class SentenceScanner {
             acronym_after(b, m);
             return;
         }
-        if (b - a >= 2 && has_org_head(a, b) && !lx_.title_at(t_, a) && !titled_name_at(a, b)) {
+        if (b - a >= 2 && (has_org_head(a, b) || club_name(a, b)) && !lx_.title_at(t_, a) &&
+            !titled_name_at(a, b)) {
             std::size_t m = add(a, b, EntityType::Organisation);
             acronym_after(b, m);
             // "US State Department": the country named at its start is mentioned too.
@@ -1138,14 +1147,21 @@ bool soft(const Mention& m, bool referenced) {
 }
 
 // How often the tagger spans each word alone in the article as an organisation, and as a
-// person ("Nintendo has given developers...": an organisation).
+// person ("Nintendo has given developers...": an organisation), and whether a rule names a
+// body by it alone ("Fiat chief executive Sergio Marchionne").
 struct LoneWordCount {
     int organisation = 0, person = 0;
+    bool rule_body = false;
 };
 using LoneWords = std::unordered_map<std::string, LoneWordCount>;
 LoneWords lone_words_of(const std::vector<Sentence>& sentences,
-                        const std::vector<std::vector<TaggedSpan>>& tagged) {
+                        const std::vector<std::vector<TaggedSpan>>& tagged,
+                        const std::vector<Mention>& rules) {
     LoneWords words;
+    for (const Mention& m : rules)
+        if (m.type == EntityType::Organisation && m.last - m.first == 1 &&
+            m.sentence < sentences.size())
+            words[sentences[m.sentence].tokens[m.first].norm].rule_body = true;
     for (std::size_t s = 0; s < sentences.size() && s < tagged.size(); ++s)
         for (const TaggedSpan& span : tagged[s]) {
             if (span.last - span.first != 1 || span.last > sentences[s].tokens.size()) continue;
@@ -1157,9 +1173,10 @@ LoneWords lone_words_of(const std::vector<Sentence>& sentences,
 }
 
 // A name of two words or more taken for a person's whose first word is no given name and,
-// alone, an organisation of the article (twice more than a person), and none of whose other
-// words is a person alone: a company's branch or product ("Nintendo Europe"), not "Jonny
-// Wilkinson" where "Jonny is in every way the right player" was once taken for a body.
+// alone, an organisation of the article (a rule's, or the tagger's twice more than a
+// person), and none of whose other words is a person alone: a company's branch or product
+// ("Nintendo Europe", "Fiat Auto"), not "Jonny Wilkinson" where "Jonny is in every way the
+// right player" was once taken for a body.
 bool company_taken_for_person(const std::vector<Token>& t, std::size_t first, std::size_t last,
                               const Lexicon& lexicon, const LoneWords& lone) {
     if (last - first < 2 || last > t.size() || lexicon.is_given_name(t[first].norm)) return false;
@@ -1167,7 +1184,8 @@ bool company_taken_for_person(const std::vector<Token>& t, std::size_t first, st
         const auto it = lone.find(t[k].norm);
         return it == lone.end() ? LoneWordCount{} : it->second;
     };
-    if (count(first).organisation - count(first).person < 2) return false;
+    if (!count(first).rule_body && count(first).organisation - count(first).person < 2)
+        return false;
     for (std::size_t k = first + 1; k < last; ++k)
         if (count(k).person > count(k).organisation) return false;
     return true;
@@ -1180,7 +1198,7 @@ class PersonWords {
   public:
     PersonWords(const std::vector<Sentence>& sentences, const std::vector<Mention>& rules,
                 const std::vector<std::vector<TaggedSpan>>& tagged, const Lexicon& lexicon) {
-        const auto lone_words = lone_words_of(sentences, tagged);
+        const auto lone_words = lone_words_of(sentences, tagged, rules);
         for (const Mention& m : rules)
             if (m.type == EntityType::Person && !m.weak && m.last - m.first >= 2 &&
                 !(!m.role && company_taken_for_person(sentences[m.sentence].tokens, m.first, m.last,
@@ -1528,14 +1546,14 @@ void take_in_town_before(const std::vector<Token>& t, std::vector<TaggedSpan>& s
 // it alone.
 std::vector<std::vector<TaggedSpan>> corrected_spans(
     const std::vector<Sentence>& sentences, const Lexicon& lexicon,
-    const std::vector<std::vector<TaggedSpan>>& tagged) {
+    const std::vector<std::vector<TaggedSpan>>& tagged, const std::vector<Mention>& rules) {
     std::vector<std::vector<TaggedSpan>> out(tagged.size());
     for (std::size_t s = 0; s < sentences.size() && s < tagged.size(); ++s)
         for (TaggedSpan span : split_at_role_nouns(sentences[s].tokens, tagged[s], lexicon)) {
             cut_before_dates(sentences[s].tokens, span, lexicon);
             out[s].push_back(span);
         }
-    const auto lone = lone_words_of(sentences, out);
+    const auto lone = lone_words_of(sentences, out, rules);
     for (std::size_t s = 0; s < sentences.size() && s < out.size(); ++s) {
         const auto& t = sentences[s].tokens;
         for (TaggedSpan& span : out[s]) {
@@ -1904,7 +1922,7 @@ std::vector<Mention> combine_tagged_spans(const Document& doc,
                                           const Lexicon& lexicon,
                                           const std::vector<std::vector<TaggedSpan>>& tagger_spans,
                                           std::vector<Mention> rules) {
-    const auto tagged = corrected_spans(sentences, lexicon, tagger_spans);
+    const auto tagged = corrected_spans(sentences, lexicon, tagger_spans, rules);
     const auto attested = attested_names(sentences);
     const std::vector<bool> referenced = referenced_mentions(rules);
     const PersonWords people(sentences, rules, tagged, lexicon);
