@@ -991,3 +991,23 @@ TEST_CASE("mention combination: a company a rule names alone is no person's name
     CHECK(mentions_typed(combined, "Brisa Auto", EntityType::Organisation) == 1);
     CHECK(mentions_typed(combined, "Brisa", EntityType::Organisation) == 3);
 }
+
+TEST_CASE("mention rules: 'The' with a capital inside a sentence opens a work's title, unless "
+          "a publication's",
+          "[mentions][combine]") {
+    Combination article(
+        "Critics said The Aviator was his best film. Fans queued for The Da Vinci Code. "
+        "At The Diplomat, Tom Hale wrote about it. He told The Guardian so. "
+        "Ada Lind, correspondent for The World, agreed.");
+    REQUIRE(article.sentences.size() >= 5);
+    article.tag(0, "The", 2, kOrg);
+    article.tag(1, "Vinci", 1, kPer);  // a part of the title the tagger took alone
+    article.tag(4, "Ada", 2, kPer);
+    const auto combined = article.combined();
+    for (const auto& m : combined) {
+        INFO(m.surface);
+        CHECK(m.surface.find("Aviator") == std::string::npos);
+        CHECK(m.surface.find("Vinci") == std::string::npos);
+    }
+    check_organisations(combined, {"Diplomat", "Guardian", "World"});
+}

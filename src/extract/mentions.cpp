@@ -69,6 +69,79 @@ bool is_connector(std::string_view lower) {
     return kConnectors.count(lower) > 0;
 }
 
+// "wrote in Foreign Policy", "writing in The Atlantic", "reported for VICE", "writes for the
+// Spectator": the name at t[k] is a publication a reporter writes in or for.
+bool named_as_publication(const std::vector<Token>& t, std::size_t k, const Lexicon& lexicon) {
+    if (k >= 1 && lower_ascii(t[k - 1].norm) == "the") --k;
+    if (k < 2) return false;
+    const std::string verb = lower_ascii(t[k - 2].norm);
+    const std::string preposition = lower_ascii(t[k - 1].norm);
+    static const std::unordered_set<std::string> kWorkingFor = {
+        "report", "reports", "reported", "reporting", "write", "writes", "wrote", "writing"};
+    if (preposition == "for") return kWorkingFor.count(verb) > 0;
+    return preposition == "in" && (lexicon.is_reporting_verb(verb) || verb == "writing");
+}
+
+// "Xinhua news agency", "the Sun newspaper": a kind of body right after a name (t[b]).
+bool followed_by_descriptor(const std::vector<Token>& t, std::size_t b, const Lexicon& lexicon) {
+    if (b >= t.size()) return false;
+    const std::string next = lower_ascii(t[b].norm);
+    return lexicon.is_org_descriptor(next) ||
+           (b + 1 < t.size() && lexicon.is_org_descriptor(next + " " + lower_ascii(t[b + 1].norm)));
+}
+
+// "said The Aviator was his best film", "fans of The Libertines": a name that "The" with a
+// capital opens inside a sentence (t[the]) is a work's title (a film, a show, a band), unless
+// it is a publication's: named with a body's head ("The New York Times") or an acronym, where
+// a publication is ("At The Diplomat,", "told The Guardian", "according to The Economist",
+// "wrote in The Atlantic", "The Sun newspaper"), or a place ("in The Hague").
+bool opens_work_title(const std::vector<Token>& t, std::size_t the, std::size_t end,
+                      const Lexicon& lexicon) {
+    if (the >= t.size() || t[the].norm != "The" || end <= the + 1 || end > t.size()) return false;
+    if (std::none_of(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(the),
+                     [](const Token& x) { return is_word(x.norm); }))
+        return false;  // the sentence's first word
+    for (std::size_t k = the + 1; k < end; ++k)
+        if (lexicon.is_org_head(t[k].norm) || is_acronym(t[k].norm)) return false;
+    if (lexicon.gazetteer_at(t, the + 1) || lexicon.place_at(t, the + 1) != 0 ||
+        lexicon.place_at(t, the) != 0)
+        return false;
+    const std::string before = the > 0 ? lower_ascii(t[the - 1].norm) : "";
+    static const std::unordered_set<std::string> kPublicationBefore = {"at", "from", "told", "to"};
+    if (kPublicationBefore.count(before) || named_as_publication(t, the + 1, lexicon) ||
+        followed_by_descriptor(t, end, lexicon))
+        return false;
+    // "correspondent for The World", "editor of The Spectator": a journalist's publication.
+    if ((before == "for" || before == "of") && the >= 2)
+        for (std::size_t start = the - 2, n = 0; n < 3; --start, ++n) {
+            const auto title = lexicon.title_at(t, start);
+            if (title && start + title->length == the - 1 && title->role == Role::Affiliate)
+                return false;
+            if (start == 0) break;
+        }
+    return true;
+}
+
+// A tagger's span inside a work's title opened by "The" ("Vinci" of "The Da Vinci Code",
+// "Billionaire" of "The Rebel Billionaire"; opens_work_title()).
+bool inside_work_title(const std::vector<Token>& t, std::size_t first, std::size_t last,
+                       const Lexicon& lexicon) {
+    const auto part_of_name = [&](std::size_t k) {
+        return is_word(t[k].norm) &&
+               (starts_upper(t[k].norm) || is_connector(lower_ascii(t[k].norm)));
+    };
+    constexpr std::size_t kLongestTitle = 6;
+    std::size_t the = first;
+    while (the > 0 && first - the < kLongestTitle && t[the].norm != "The" && part_of_name(the - 1))
+        --the;
+    if (t[the].norm != "The") return false;
+    std::size_t end = last;
+    while (end < t.size() && end - the < kLongestTitle && part_of_name(end) &&
+           starts_upper(t[end].norm))
+        ++end;
+    return opens_work_title(t, the, end, lexicon);
+}
+
 bool is_quote(std::string_view norm) {
     return norm == "\"" || norm == "'";
 }
@@ -517,9 +590,7 @@ class SentenceScanner {
     }
 
     bool followed_by_org_descriptor(std::size_t b) const {
-        if (b >= t_.size()) return false;
-        return lx_.is_org_descriptor(lower(b)) ||
-               (b + 1 < t_.size() && lx_.is_org_descriptor(lower(b) + " " + lower(b + 1)));
+        return followed_by_descriptor(t_, b, lx_);
     }
     // "news agency Xinhua", "anti-virus firm Trend Micro", "parts maker Robert Bosch": the
     // descriptor right before the name (no other mention's word) says what the name is.
@@ -617,17 +688,7 @@ class SentenceScanner {
                 return m->role != Role::Affiliate;
         return false;
     }
-    // "wrote in Foreign Policy", "writing in The Atlantic": a publication.
-    bool publication_after_verb(std::size_t k) const {
-        if (k >= 1 && lower(k - 1) == "the") --k;
-        if (k < 2) return false;
-        const std::string verb = lower(k - 2);
-        // "reported for VICE", "writes for the Spectator": whom a reporter works for.
-        static const std::unordered_set<std::string> kWorkingFor = {
-            "report", "reports", "reported", "reporting", "write", "writes", "wrote", "writing"};
-        if (lower(k - 1) == "for") return kWorkingFor.count(verb) > 0;
-        return lower(k - 1) == "in" && (lx_.is_reporting_verb(verb) || verb == "writing");
-    }
+    bool publication_after_verb(std::size_t k) const { return named_as_publication(t_, k, lx_); }
 
     // Tokens [a, b) lower-cased and joined by single spaces.
     std::string phrase(std::size_t a, std::size_t b) const {
@@ -665,10 +726,14 @@ class SentenceScanner {
             return;
         // "The" written with a capital inside a sentence starts a title: "At The Diplomat".
         bool capital_the = false;
-        for (std::size_t x = a; x < b && x <= a + 1; ++x)
-            capital_the = capital_the || (t_[x].norm == "The" && x != first_word_ &&
-                                          // "based in The Hague" is a place
-                                          !(x > 0 && lower(x - 1) == "in"));
+        std::size_t the = b;
+        for (std::size_t x = a; x < b && x <= a + 1 && !capital_the; ++x)
+            if (t_[x].norm == "The" && x != first_word_ &&
+                // "based in The Hague" is a place
+                !(x > 0 && lower(x - 1) == "in")) {
+                capital_the = true;
+                the = x;
+            }
         // Articles and sentence-initial common words are not names ("The", "Despite").
         while (a < b &&
                (lower(a) == "the" || lower(a) == "a" || lower(a) == "an" ||
@@ -933,7 +998,8 @@ class SentenceScanner {
             return;
         }
         if (capital_the) {
-            add(k, b, EntityType::Organisation);  // "The Diplomat", "The Atlantic"
+            // "At The Diplomat", "The Atlantic"; not "The Aviator", a film.
+            if (!opens_work_title(t_, the, b, lx_)) add(k, b, EntityType::Organisation);
             return;
         }
         if (n >= 2 && n <= 3) unclassified_.push_back({k, b});
@@ -1315,6 +1381,11 @@ bool acceptable_span(const Sentence& s, const TaggedSpan& span, const Lexicon& l
         title && span.first + title->length >= span.last)
         return false;
     if (span.last - span.first == 1 && lexicon.is_non_entity(t[span.first].norm)) return false;
+    // A work's title, or a part of one: "said The Aviator was his best film", "The Da Vinci
+    // Code" (the tagger may leave "The" out, or span "Vinci" alone).
+    if (opens_work_title(t, span.first, span.last, lexicon) ||
+        inside_work_title(t, span.first, span.last, lexicon))
+        return false;
     // An event's name, or a part of one ("Hopman" of "Hopman Cup"): no entity.
     if (lexicon.is_event_head(t[span.last - 1].norm) ||
         (span.last < t.size() && lexicon.is_event_head(t[span.last].norm)))
