@@ -907,15 +907,15 @@ TEST_CASE("mention combination: a town listed with a sure side, or its people de
 TEST_CASE("mention combination: a club takes in its town; a maker's camel-cased product",
           "[mentions][combine]") {
     Combination article(
-        "Manchester United won. The fans of Manchester United sang.\n\n"
+        "Leeds Rhinos won. The fans of Leeds Rhinos sang.\n\n"
         "Korlix's iPod sold well. Korlix was pleased.\n\n"
         "Ada Korn showed her iPod. Korn's iPod was red.");
     REQUIRE(article.sentences.size() >= 6);
-    article.tag(0, "United", 1, kOrg);  // the tagger's part of the name
+    article.tag(0, "Rhinos", 1, kOrg);  // the tagger's part of the name (no club head)
     article.tag(4, "Ada", 2, kPer);
     const auto combined = article.combined();
-    CHECK(mentions_typed(combined, "Manchester United", EntityType::Organisation) == 2);
-    CHECK_FALSE(mention(combined, "United"));
+    CHECK(mentions_typed(combined, "Leeds Rhinos", EntityType::Organisation) == 2);
+    CHECK_FALSE(mention(combined, "Rhinos"));
     CHECK(mentions_typed(combined, "Korlix", EntityType::Organisation) == 2);
     // A person's possessive is no maker's.
     CHECK(mentions_typed(combined, "Korn", EntityType::Person) == 1);
@@ -928,7 +928,8 @@ TEST_CASE("mention rules: a kind of body's plural right before a list of names",
     REQUIRE(article.sentences.size() >= 2);
     const auto combined = article.combined();
     check_organisations(combined, {"Korlix", "Vexa", "Brisa"});
-    for (const auto& m : combined) CHECK((m.surface != "I" || m.type != EntityType::Organisation));
+    REQUIRE(mention(combined, "I"));
+    CHECK(mention(combined, "I")->type != EntityType::Organisation);
 }
 
 TEST_CASE("mention rules: a chief, a prop or a full-back after a lone name makes it a body",
@@ -971,8 +972,8 @@ TEST_CASE("mention combination: a side's match, its captain, and a club facing a
     CHECK(mentions_typed(combined, "Vexa", EntityType::Organisation) == 2);
     // A person named in full, and a name that qualifies a noun after it, are no sides.
     check_typed(combined, {"Mara Lind", "Lind"}, EntityType::Person);
-    for (const auto& m : combined)
-        CHECK((m.surface != "Brisa" || m.type != EntityType::Organisation));
+    REQUIRE(mention(combined, "Brisa"));
+    CHECK(mention(combined, "Brisa")->type != EntityType::Organisation);
     // A sentence may open with "And" before a side's plural verb.
     CHECK(mentions_typed(combined, "Preston", EntityType::Organisation) == 1);
 }
@@ -992,9 +993,10 @@ TEST_CASE("mention combination: a company a rule names alone is no person's name
     CHECK(mentions_typed(combined, "Brisa", EntityType::Organisation) == 3);
 }
 
-TEST_CASE("mention rules: 'The' with a capital inside a sentence opens a work's title, unless "
-          "a publication's",
-          "[mentions][combine]") {
+TEST_CASE(
+    "mention rules: 'The' with a capital inside a sentence opens a work's title, unless "
+    "a publication's",
+    "[mentions][combine]") {
     Combination article(
         "Critics said The Aviator was his best film. Fans queued for The Da Vinci Code. "
         "At The Diplomat, Tom Hale wrote about it. He told The Guardian so. "
@@ -1010,4 +1012,40 @@ TEST_CASE("mention rules: 'The' with a capital inside a sentence opens a work's 
         CHECK(m.surface.find("Vinci") == std::string::npos);
     }
     check_organisations(combined, {"Diplomat", "Guardian", "World"});
+}
+
+TEST_CASE("mention rules: a town and a club's head is a club; a place's own name is a place",
+          "[mentions][combine]") {
+    const Combination article("Exeter City won on Sunday. Fans flew to Mexico City.");
+    REQUIRE(article.sentences.size() >= 2);
+    const auto combined = article.combined();
+    check_organisations(combined, {"Exeter City"});
+    REQUIRE(mention(combined, "Mexico City"));
+    CHECK(mention(combined, "Mexico City")->type != EntityType::Organisation);
+}
+
+TEST_CASE("mention combination: where a side's cues stop", "[mentions][combine]") {
+    Combination article(
+        "Korlix v Bolton\n\n"
+        "The fans of Korlix won again. Ada Lind cited Roe v Wade in court. "
+        "The other side of Leicester is quiet. Leicester is old. "
+        "Preston's chief constable spoke. Preston is wet. "
+        "The firms Tom Hale owns grew.");
+    REQUIRE(article.sentences.size() >= 8);
+    article.tag(2, "Ada", 2, kPer);
+    article.tag(3, "Leicester", 1, kLoc);
+    article.tag(4, "Leicester", 1, kLoc);
+    article.tag(5, "Preston", 1, kLoc);
+    article.tag(6, "Preston", 1, kLoc);
+    article.tag(7, "Tom", 2, kPer);
+    const auto combined = article.combined();
+    // A name facing a town across "v" is a side; across "v" with no town, a court's case.
+    CHECK(mentions_typed(combined, "Korlix", EntityType::Organisation) == 2);
+    for (const auto& m : combined) {
+        INFO(m.surface);
+        if (m.surface == "Roe" || m.surface == "Wade") CHECK(m.type != EntityType::Organisation);
+    }
+    CHECK(mentions_typed(combined, "Leicester", EntityType::Location) == 2);
+    CHECK(mentions_typed(combined, "Preston", EntityType::Location) == 2);
+    check_typed(combined, {"Tom Hale"}, EntityType::Person);
 }

@@ -48,13 +48,31 @@ bool is_acronym(std::string_view s) {
     return upper >= 2 && starts_upper(s);
 }
 
+// The run of capitalised words (a name's) that starts at t[a], or ends before t[b].
+std::size_t capitalised_run_end(const std::vector<Token>& t, std::size_t a) {
+    while (a < t.size() && is_word(t[a].norm) && starts_upper(t[a].norm)) ++a;
+    return a;
+}
+std::size_t capitalised_run_start(const std::vector<Token>& t, std::size_t b) {
+    while (b > 0 && is_word(t[b - 1].norm) && starts_upper(t[b - 1].norm)) --b;
+    return b;
+}
+
+// Whether t[a, b) is a town's name: a place's name that is no country's or capital's (which
+// the gazetteers type), so one a club may be named after.
+bool is_town(const std::vector<Token>& t, std::size_t a, std::size_t b, const Lexicon& lexicon) {
+    return a < b && lexicon.place_at(t, a) == b - a && !lexicon.gazetteer_at(t, a);
+}
+
 // Whether a capitalised run ending at t[b] is a whole noun phrase, not a word qualifying a
 // noun after it ("Nordic operator Teliasonera", not "the Commons public accounts committee"):
 // what follows is punctuation, a reporting verb, a preposition or a clause's first word.
 bool ends_noun_phrase(const std::vector<Token>& t, std::size_t b, const Lexicon& lexicon) {
     static const std::unordered_set<std::string_view> kClauseWords = {
-        "and", "or",    "since", "until", "for",  "with", "to", "on",  "of",   "after", "before",
-        "who", "which", "that",  "has",   "have", "had",  "is", "was", "will", "would", "says"};
+        "and",  "or",    "but",    "as",      "since",  "until", "for",  "with",
+        "to",   "on",    "of",     "after",   "before", "by",    "over", "against",
+        "when", "while", "during", "because", "who",    "which", "that", "has",
+        "have", "had",   "is",     "was",     "will",   "would", "says"};
     if (b >= t.size() || !is_word(t[b].norm)) return true;
     const std::string next = lower_ascii(t[b].norm);
     return !starts_upper(t[b].norm) &&
@@ -355,13 +373,10 @@ class SentenceScanner {
     bool ends_with_agreement_head(std::size_t a, std::size_t b) const {
         return b - a >= 2 && lx_.is_agreement_head(lower(b - 1));
     }
-    // "Manchester United", "Exeter City": a town's name and a club's head, which is no
-    // place's own name ("Mexico City") nor a place where something is ("filed in Washington
-    // County", "residents in Edinburgh City").
+    // "Manchester United", "Exeter City": a town's name and a club's head (the longest place
+    // at a is shorter than the run, so not a place's own name: "Mexico City").
     bool club_name(std::size_t a, std::size_t b) const {
-        if (a > 0 && (lower(a - 1) == "in" || lower(a - 1) == "near")) return false;
-        return b - a >= 2 && lx_.is_club_head(t_[b - 1].norm) && lx_.place_at(t_, a) == b - 1 - a &&
-               lx_.place_at(t_, a) != b - a;
+        return b - a >= 2 && lx_.is_club_head(t_[b - 1].norm) && lx_.place_at(t_, a) == b - 1 - a;
     }
     bool has_org_head(std::size_t a, std::size_t b) const {
         for (std::size_t k = a; k < b; ++k)
@@ -632,8 +647,8 @@ class SentenceScanner {
         return !all_common;
     }
     // "firms such as Google, MSN and AOL", "websites like Amazon", "companies including BT",
-    // "rival firms Sony and Nintendo": the first name of a list of examples of a kind of body (the
-    // list's others are typed with it, as coordinated names).
+    // "rival firms Sony and Nintendo": the first name of examples of a kind of body (the
+    // others of a list are typed with it, as coordinated names).
     bool example_of_bodies(std::size_t a) const {
         // The list's next name: "..., Yahoo, Ebay and Amazon".
         std::size_t before = a;
@@ -645,10 +660,9 @@ class SentenceScanner {
             k -= 2;
         else if (k >= 1 && (lower(k - 1) == "like" || lower(k - 1) == "including"))
             k -= 1;
-        // Or right after the kind: "technology firms Sony, Philips and Samsung" (not "other
-        // clubs I told", "parties I've been to").
-        else if (k == 0 || starts_upper(t_[k - 1].norm) || t_[k].norm == "I" ||
-                 t_[k].norm.starts_with("I'"))
+        // Or a list right after the kind: "technology firms Sony, Philips and Samsung" (not
+        // a clause: "the firms Rupert Murdoch owns", "parties I've been to").
+        else if (k == 0 || starts_upper(t_[k - 1].norm) || !listed_from(a))
             return false;
         if (k < a && k >= 1 && t_[k - 1].norm == ",") --k;
         if (k == 0 || covered_[k - 1]) return false;
@@ -657,6 +671,13 @@ class SentenceScanner {
         const std::string singular = kind.ends_with("ies") ? kind.substr(0, kind.size() - 3) + "y"
                                                            : kind.substr(0, kind.size() - 1);
         return kind_of_body_at(k - 1, singular);
+    }
+    // Whether the name at t_[a] is the first of a list: "Sony, Philips and Samsung".
+    bool listed_from(std::size_t a) const {
+        const std::size_t end = capitalised_run_end(t_, a);
+        return end > a && end + 1 < t_.size() &&
+               (t_[end].norm == "," || lower(end) == "and" || lower(end) == "or") &&
+               starts_upper(t_[end + 1].norm);
     }
     // "manufacturer Toshiba Elevator and Building Systems": a name that goes on after "and".
     bool cut_at_and(std::size_t b) const {
@@ -1461,7 +1482,6 @@ std::string name_key(const Sentence& s, std::size_t a, std::size_t b) {
     return key;
 }
 
-// "v", "vs", "v.", "vs." in any case: the word between a fixture's two sides.
 // "iPod", "iTunes", "eMac": a lower-case letter, then a capital, then lower-case letters: a
 // product's name as makers write them.
 bool is_camel_cased_product(std::string_view w) {
@@ -1469,6 +1489,7 @@ bool is_camel_cased_product(std::string_view w) {
            std::all_of(w.begin() + 2, w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
+// "v", "vs", "v.", "vs." in any case: the word between a fixture's two sides.
 bool is_versus(std::string_view w) {
     if (!w.empty() && w.back() == '.') w.remove_suffix(1);
     return (w.size() == 1 || (w.size() == 2 && (w[1] == 's' || w[1] == 'S'))) &&
@@ -1508,21 +1529,26 @@ bool names_a_side(const std::vector<Token>& t, std::size_t first, std::size_t la
     std::size_t next = last;
     const bool possessive = next < t.size() && t[next].norm == "'s";
     if (possessive) ++next;
-    if (next < t.size() && lexicon.is_member_role_noun(lower_ascii(t[next].norm))) return true;
+    // After a possessive, a chief is a town's official ("Manchester's chief constable").
+    const auto role_noun = [&](std::size_t k) {
+        const std::string word = lower_ascii(t[k].norm);
+        return lexicon.is_member_role_noun(word) && !(possessive && word == "chief");
+    };
+    if (next < t.size() && role_noun(next)) return true;
     // One of its people described, then named: "Arsenal's Brazilian midfielder Edu",
     // "Chelsea's £24m striker Didier Drogba" (not "Hollywood's greatest players, including").
     for (std::size_t k = next + 1; possessive && k + 1 < t.size() && k <= next + 2; ++k) {
         if (t[k - 1].norm == "," || t[k - 1].norm == "and" || is_quote(t[k - 1].norm)) break;
-        if (lexicon.is_member_role_noun(lower_ascii(t[k].norm)))
-            return is_word(t[k + 1].norm) && starts_upper(t[k + 1].norm);
+        if (role_noun(k) && is_word(t[k + 1].norm) && starts_upper(t[k + 1].norm)) return true;
     }
-    // One of a side's people "of" it: "the captain of Chelsea", "manager of Newcastle".
-    if (first >= 2 && lower_ascii(t[first - 1].norm) == "of" &&
-        lexicon.is_member_role_noun(lower_ascii(t[first - 2].norm)))
-        return true;
+    // One of a town's side's people "of" it: "the captain of Chelsea", "manager of Newcastle"
+    // (not "the other side of London", "the chief of Leeds police").
+    if (first >= 2 && lower_ascii(t[first - 1].norm) == "of" && is_town(t, first, last, lexicon)) {
+        const std::string role = lower_ascii(t[first - 2].norm);
+        if (lexicon.is_member_role_noun(role) && role != "side" && role != "chief") return true;
+    }
     // A town's match: "Liverpool's clash with Bayer", "Chelsea's 1-0 defeat".
-    if (possessive && lexicon.place_at(t, first) == last - first &&
-        !lexicon.gazetteer_at(t, first)) {
+    if (possessive && is_town(t, first, last, lexicon)) {
         std::size_t k = next;
         while (k < t.size() && is_score(t[k].norm)) ++k;
         if (k < t.size() && lexicon.is_match_noun(lower_ascii(t[k].norm))) return true;
@@ -1584,13 +1610,14 @@ void take_in_town_before(const std::vector<Token>& t, std::vector<TaggedSpan>& s
                          const Lexicon& lexicon) {
     constexpr std::size_t kLongestTown = 3;
     for (TaggedSpan& span : spans) {
-        if (span.type != SpanType::Organisation || span.first == 0) continue;
-        for (std::size_t n = std::min(kLongestTown, span.first); n >= 1; --n) {
+        // Not a body the gazetteers name ("the Brussels EU summit").
+        if (span.type != SpanType::Organisation || span.first == 0 ||
+            lexicon.gazetteer_at(t, span.first))
+            continue;
+        const std::size_t run = capitalised_run_start(t, span.first);
+        for (std::size_t n = std::min(kLongestTown, span.first - run); n >= 1; --n) {
             const std::size_t town = span.first - n;
-            bool written_as_name = true;
-            for (std::size_t k = town; k < span.first && written_as_name; ++k)
-                written_as_name = is_word(t[k].norm) && starts_upper(t[k].norm);
-            if (!written_as_name || lexicon.place_at(t, town) != n) continue;
+            if (lexicon.place_at(t, town) != n) continue;
             const auto other = std::find_if(spans.begin(), spans.end(), [&](const TaggedSpan& x) {
                 return &x != &span && x.first < span.first && x.last > town;
             });
@@ -1671,46 +1698,53 @@ void vote_makers_of_products(const std::vector<Sentence>& sentences, const Lexic
     }
 }
 
-// A fixture: a town's name on either side of "v" is a side, also where the tagger
-// spanned neither ("Newcastle v Chelsea"; players face each other too, so towns only),
-// or of a result ("Newcastle 27-27 Gloucester"); so is one after a match word and its
-// preposition ("a 2-1 defeat to Chelsea").
+// A fixture: the names on either side of "v" ("Newcastle v Chelsea") or of a result
+// ("Newcastle 27-27 Gloucester"), also where the tagger spanned neither, and the name after a
+// match word and its preposition ("a 2-1 defeat to Chelsea", data/match_words.txt), are
+// sides: a town's name, or (side_name()) a name the article writes capitalised inside
+// sentences and names no person by. Across "v" such a name needs a town facing it ("Bolton v
+// Arsenal"; people face each other too: "Henman v Federer", and courts list cases: "Roe v
+// Wade"); across a score it is a result's ("London Irish 19-33 Wasps").
 void vote_sides_of_matches(const std::vector<Sentence>& sentences, const Lexicon& lexicon,
                            const std::unordered_set<std::string>& attested,
                            const PersonWords& people, double weight, Votes& votes) {
     for (const Sentence& sentence : sentences) {
         const auto& t = sentence.tokens;
-        const auto side = [&](std::size_t a, std::size_t b) {
-            if (a >= b || lexicon.gazetteer_at(t, a)) return;
-            // A town's name; or a name the article writes capitalised inside sentences, that
-            // names no person ("a game against Arsenal"; not "a win over Federer") and ends
-            // where its noun phrase does (not "a victory over Tri-Nations champions", "to win
-            // over Windows PC customers").
-            bool name = lexicon.place_at(t, a) == b - a;
-            if (!name && !people.all(t, a, b) && t[a].norm != "I" &&
-                ends_noun_phrase(t, b, lexicon)) {
-                name = true;
-                for (std::size_t k = a; k < b && name; ++k) name = attested.count(t[k].norm) > 0;
-            }
-            if (name)
-                votes[name_key(sentence, a, b)][static_cast<std::size_t>(SpanType::Organisation)] +=
-                    weight;
+        const auto side_name = [&](std::size_t a, std::size_t b) {
+            if (a >= b || is_town(t, a, b, lexicon)) return a < b;
+            if (lexicon.gazetteer_at(t, a) || people.all(t, a, b) || t[a].norm == "I" ||
+                lexicon.is_non_entity(t[a].norm))
+                return false;
+            for (std::size_t k = a; k < b; ++k)
+                if (!attested.count(t[k].norm)) return false;
+            return true;
         };
-        const auto name_from = [&](std::size_t a) {
-            while (a < t.size() && is_word(t[a].norm) && starts_upper(t[a].norm)) ++a;
-            return a;
+        // Not "a victory over Tri-Nations champions", "beaten by Leeds police": the name ends
+        // its noun phrase (a score may follow it: "lost to Porto 2-1").
+        const auto ends_at = [&](std::size_t b) {
+            return b >= t.size() || std::isdigit(static_cast<unsigned char>(t[b].norm[0])) ||
+                   ends_noun_phrase(t, b, lexicon);
+        };
+        const auto vote = [&](std::size_t a, std::size_t b) {
+            votes[name_key(sentence, a, b)][static_cast<std::size_t>(SpanType::Organisation)] +=
+                weight;
         };
         for (std::size_t k = 1; k + 1 < t.size(); ++k) {
-            // "Newcastle 27-27 Gloucester": a result's two sides.
-            if (is_versus(t[k].norm) || (is_score(t[k].norm) && starts_upper(t[k - 1].norm) &&
-                                         starts_upper(t[k + 1].norm))) {
-                std::size_t first = k;
-                while (first > 0 && is_word(t[first - 1].norm) && starts_upper(t[first - 1].norm))
-                    --first;
-                side(first, k);
-                side(k + 1, name_from(k + 1));
+            const bool result =
+                is_score(t[k].norm) && starts_upper(t[k - 1].norm) && starts_upper(t[k + 1].norm);
+            if (result || is_versus(t[k].norm)) {
+                const std::size_t first = capitalised_run_start(t, k);
+                const std::size_t last = capitalised_run_end(t, k + 1);
+                const bool left_town = is_town(t, first, k, lexicon);
+                const bool right_town = is_town(t, k + 1, last, lexicon);
+                const bool right_ends = ends_at(last);
+                if (left_town || ((result || right_town) && right_ends && side_name(first, k)))
+                    vote(first, k);
+                if (right_ends && (right_town || ((result || left_town) && side_name(k + 1, last))))
+                    vote(k + 1, last);
             } else if (after_match_word(t, k, lexicon)) {
-                side(k + 1, name_from(k + 1));
+                const std::size_t last = capitalised_run_end(t, k + 1);
+                if (ends_at(last) && side_name(k + 1, last)) vote(k + 1, last);
             }
         }
     }
@@ -1832,54 +1866,41 @@ std::vector<std::vector<TaggedSpan>> one_sense_per_article(
         return it != votes.end() && winner(it->second) == SpanType::Organisation &&
                it->second[organisation] >= kRuleVote;
     };
+    // Names joined by "," or "and" (the run of capitalised words each is, and the tagger's
+    // spans, which may be parts of runs: "Real Madrid"): one the tagger took for a place, or a
+    // town's, beside a sure organisation, unless the list is where something is ("customers in
+    // Bristol and NTL viewers"; "worked at Barcelona and Porto" names clubs).
     std::vector<std::string> listed_with_sides;
-    for (const Sentence& sentence : sentences) {
-        const auto& t = sentence.tokens;
-        // The sentence's names as runs of capitalised words.
-        std::vector<std::pair<std::size_t, std::size_t>> runs;
-        for (std::size_t k = 0; k < t.size();) {
-            if (!is_word(t[k].norm) || !starts_upper(t[k].norm)) {
-                ++k;
-                continue;
-            }
-            std::size_t b = k;
-            while (b < t.size() && is_word(t[b].norm) && starts_upper(t[b].norm)) ++b;
-            runs.emplace_back(k, b);
-            k = b;
-        }
-        const auto town = [&](std::pair<std::size_t, std::size_t> r) {
-            return lexicon.place_at(t, r.first) == r.second - r.first &&
-                   !lexicon.gazetteer_at(t, r.first);
-        };
-        for (std::size_t i = 0; i + 1 < runs.size(); ++i) {
-            const auto x = runs[i], y = runs[i + 1];
-            // "customers in Bristol and NTL viewers": a place after a locative stays one.
-            if (y.first != x.second + 1 ||
-                (t[x.second].norm != "," && lower_ascii(t[x.second].norm) != "and") ||
-                (x.first > 0 && lexicon.is_locative(lower_ascii(t[x.first - 1].norm))))
-                continue;
-            const std::string kx = name_key(sentence, x.first, x.second);
-            const std::string ky = name_key(sentence, y.first, y.second);
-            if (is_side(kx) && town(y) && !is_side(ky)) listed_with_sides.push_back(ky);
-            if (is_side(ky) && town(x) && !is_side(kx)) listed_with_sides.push_back(kx);
-        }
-    }
-    // The tagger's places ("Real Madrid") in such lists, which no place list may know.
+    using Name = std::pair<std::size_t, std::size_t>;
     for (std::size_t s = 0; s < sentences.size(); ++s) {
         const auto& t = sentences[s].tokens;
-        for (std::size_t a = 0; a + 1 < spans[s].size(); ++a) {
-            const TaggedSpan& x = spans[s][a];
-            const TaggedSpan& y = spans[s][a + 1];
-            if (y.first != x.last + 1 ||
-                (t[x.last].norm != "," && lower_ascii(t[x.last].norm) != "and"))
-                continue;
-            const std::string kx = name_key(sentences[s], x.first, x.last);
-            const std::string ky = name_key(sentences[s], y.first, y.last);
-            if (is_side(kx) && winner(votes[ky]) == SpanType::Location)
-                listed_with_sides.push_back(ky);
-            if (is_side(ky) && winner(votes[kx]) == SpanType::Location)
-                listed_with_sides.push_back(kx);
-        }
+        const auto consider = [&](Name x, Name y) {
+            if (y.first != x.second + 1 ||
+                (t[x.second].norm != "," && lower_ascii(t[x.second].norm) != "and"))
+                return;
+            if (x.first > 0 && (lower_ascii(t[x.first - 1].norm) == "in" ||
+                                lower_ascii(t[x.first - 1].norm) == "near"))
+                return;
+            const auto placed = [&](Name n, const std::string& key) {
+                auto it = votes.find(key);
+                return (it != votes.end() && winner(it->second) == SpanType::Location) ||
+                       is_town(t, n.first, n.second, lexicon);
+            };
+            const std::string kx = name_key(sentences[s], x.first, x.second);
+            const std::string ky = name_key(sentences[s], y.first, y.second);
+            if (is_side(kx) && !is_side(ky) && placed(y, ky)) listed_with_sides.push_back(ky);
+            if (is_side(ky) && !is_side(kx) && placed(x, kx)) listed_with_sides.push_back(kx);
+        };
+        std::vector<Name> runs;
+        for (std::size_t k = 0; k < t.size(); ++k)
+            if (const std::size_t end = capitalised_run_end(t, k); end > k) {
+                runs.emplace_back(k, end);
+                k = end;
+            }
+        for (std::size_t i = 0; i + 1 < runs.size(); ++i) consider(runs[i], runs[i + 1]);
+        for (std::size_t i = 0; i + 1 < spans[s].size(); ++i)
+            consider({spans[s][i].first, spans[s][i].last},
+                     {spans[s][i + 1].first, spans[s][i + 1].last});
     }
     for (const std::string& key : listed_with_sides) votes[key][organisation] += kSideVote;
     // Organisations by their first word, to find their other occurrences.
