@@ -810,17 +810,19 @@ TEST_CASE("mention rules: an event's name is no entity, what a head is of is a b
     check_typed(combined, {"Tomas Berg", "Karl Ostby", "Lena Ward"}, EntityType::Person);
 }
 
-TEST_CASE("mention rules: theatres, ballets and magazines are bodies; a sector's leader a firm",
-          "[mentions][combine]") {
+TEST_CASE(
+    "mention rules: theatres, ballets, magazines and newspapers are bodies, and a sector's "
+    "leader a firm",
+    "[mentions][combine]") {
     Combination article(
         "Editors at Stuff Magazine said so. Nicholas Hytner runs the Lyric Theatre. "
         "The Festival Ballet toured. WPP can rival sector leader Omnicom now. "
-        "Dwain Chambers ran fast.");
-    REQUIRE(article.sentences.size() >= 5);
+        "Dwain Chambers ran fast. Readers of the Dunmore Chronicle wrote.");
+    REQUIRE(article.sentences.size() >= 6);
     article.tag(4, "Dwain", 2, kPer);  // "Chambers" is a surname: no body's head
     const auto combined = article.combined();
-    check_organisations(combined,
-                        {"Stuff Magazine", "Lyric Theatre", "Festival Ballet", "Omnicom"});
+    check_organisations(combined, {"Stuff Magazine", "Lyric Theatre", "Festival Ballet", "Omnicom",
+                                   "Dunmore Chronicle"});
     REQUIRE(mention(combined, "Dwain Chambers"));
     CHECK(mention(combined, "Dwain Chambers")->type == EntityType::Person);
 }
@@ -904,7 +906,7 @@ TEST_CASE("mention combination: a town listed with a sure side, or its people de
     check_typed(combined, {"Edu Silva", "Ada Lind"}, EntityType::Person);
 }
 
-TEST_CASE("mention combination: a club takes in its town; a maker's camel-cased product",
+TEST_CASE("mention combination: a club takes in its town, and a maker's camel-cased product",
           "[mentions][combine]") {
     Combination article(
         "Leeds Rhinos won. The fans of Leeds Rhinos sang.\n\n"
@@ -1014,7 +1016,7 @@ TEST_CASE(
     check_organisations(combined, {"Diplomat", "Guardian", "World"});
 }
 
-TEST_CASE("mention rules: a town and a club's head is a club; a place's own name is a place",
+TEST_CASE("mention rules: a town and a club's head is a club, and a place's own name a place",
           "[mentions][combine]") {
     const Combination article("Exeter City won on Sunday. Fans flew to Mexico City.");
     REQUIRE(article.sentences.size() >= 2);

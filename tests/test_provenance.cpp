@@ -270,7 +270,7 @@ TEST_CASE("Neo4j CSV has no backslash before a quote, which LOAD CSV reads as an
 // --- the command line ----------------------------------------------------------------------
 
 TEST_CASE(
-    "a repaired byte is a warning: exit 0, counted on stderr; a folder's README is "
+    "a repaired byte is a warning: exit 0, counted on stderr, and a folder's README is "
     "left out",
     "[cli][provenance]") {
     TempDir dir;

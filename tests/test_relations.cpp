@@ -244,7 +244,7 @@ TEST_CASE("control verbs lend their subject to the verb they govern", "[relation
     CHECK(has(j, "Togo", Relation::member_of, "African Union"));
 }
 
-TEST_CASE("a plan or a wish states a stance, not an event; a refusal neither",
+TEST_CASE("a plan or a wish states a stance, not an event, and a refusal neither",
           "[relations][syntax]") {
     auto g = extract("Ghana intends to support Togo at the summit.");
     CHECK(has(g, "Ghana", Relation::supports, "Togo"));

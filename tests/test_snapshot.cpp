@@ -141,8 +141,7 @@ TEST_CASE("a snapshot gives back the graph it was made of, byte for byte", "[sna
     CHECK(snapshot_bytes(reversed) == bytes);
 }
 
-TEST_CASE("a snapshot written to a stream is the same bytes, long strings and all",
-          "[snapshot]") {
+TEST_CASE("a snapshot written to a stream is the same bytes, long strings and all", "[snapshot]") {
     // A sentence longer than the writer's buffer, and enough facts to fill it many times.
     std::vector<PartialGraph> articles;
     for (int i = 0; i < 300; ++i) {
@@ -285,7 +284,7 @@ TEST_CASE("newsgraph export remakes a build's files from its graph.ngs, byte for
 }
 
 TEST_CASE(
-    "build --update gives the bytes of one build of all the articles; re-adding changes "
+    "build --update gives the bytes of one build of all the articles, and re-adding changes "
     "nothing",
     "[cli][snapshot]") {
     TempDir dir;

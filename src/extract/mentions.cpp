@@ -755,9 +755,11 @@ class SentenceScanner {
                 capital_the = true;
                 the = x;
             }
-        // Articles and sentence-initial common words are not names ("The", "Despite").
+        // Articles, sentence-initial common words and the connectors after them are not
+        // names ("The", "Despite", "Readers of the Dunmore Chronicle").
         while (a < b &&
                (lower(a) == "the" || lower(a) == "a" || lower(a) == "an" ||
+                (!starts_upper(t_[a].norm) && is_connector(lower(a))) ||
                 lx_.is_non_entity(t_[a].norm) ||
                 (sentence_initial_common_word(a) && !side_named_first(a, b) &&
                  !lx_.gazetteer_at(t_, a) && !lx_.title_at(t_, a) &&
