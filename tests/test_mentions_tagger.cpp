@@ -462,6 +462,22 @@ TEST_CASE("mention combination: fragments, titles and unknown one-word places ar
     const Mention* brisk_mention = mention(work_combined, "Brisk");  // the rules' own, if any
     CHECK((brisk_mention == nullptr ||
            (!brisk_mention->tagged && brisk_mention->type != EntityType::Location)));
+
+    // A shorter list after a label is a roster too; a sentence with a colon is not one.
+    const Document subs = document(
+        "Subs not used: Hadley, Brisk, Onwuma.\nThe verdict: Korvane Bank, a lender, won.");
+    const auto subs_sentences = sentences_of(subs);
+    REQUIRE(subs_sentences.size() == 2);
+    const auto subs_rules = find_mentions(subs, subs_sentences, lexicon());
+    const std::size_t onwuma = token(subs_sentences, 0, "Onwuma");
+    const std::size_t korvane = token(subs_sentences, 1, "Korvane");
+    const std::vector<std::vector<TaggedSpan>> subs_spans = {{{onwuma, onwuma + 1, kOrg, 30}},
+                                                             {{korvane, korvane + 2, kOrg, 30}}};
+    const auto subs_combined =
+        combine_tagged_spans(subs, subs_sentences, lexicon(), subs_spans, subs_rules);
+    const Mention* onwuma_mention = mention(subs_combined, "Onwuma");
+    CHECK((onwuma_mention == nullptr || onwuma_mention->type != EntityType::Organisation));
+    check_organisations(subs_combined, {"Korvane Bank"});
 }
 
 TEST_CASE("mention combination: links between mentions survive removals and additions",

@@ -1379,7 +1379,23 @@ bool roster(const Sentence& s) {
         ++words;
         capitals += starts_upper(t.norm);
     }
-    return commas >= 5 && capitals * 10 >= words * 6;
+    if (commas >= 5 && capitals * 10 >= words * 6) return true;
+    // A shorter one after a label: "Subs not used: Hislop, Quashie, Cisse." (names alone
+    // between commas, three or more).
+    constexpr std::size_t kLongestLabel = 5;
+    const auto& t = s.tokens;
+    std::size_t colon = 0;
+    while (colon < t.size() && colon <= kLongestLabel && t[colon].norm != ":") ++colon;
+    if (colon >= t.size() || colon > kLongestLabel) return false;
+    std::size_t names = 0, k = colon + 1;
+    for (; k < t.size() && is_word(t[k].norm) && starts_upper(t[k].norm); k += 2) {
+        ++names;
+        if (k + 1 >= t.size() || t[k + 1].norm != ",") {
+            k += 1;
+            break;
+        }
+    }
+    return names >= 3 && (k == t.size() || (k + 1 == t.size() && t[k].norm == "."));
 }
 
 // Whether the tagger's span may stand as a mention: a capitalised name, not a title alone,
