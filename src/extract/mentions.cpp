@@ -58,6 +58,12 @@ std::size_t capitalised_run_start(const std::vector<Token>& t, std::size_t b) {
     return b;
 }
 
+// Whether t[k] is its sentence's first word (only punctuation, if anything, before it).
+bool opens_sentence(const std::vector<Token>& t, std::size_t k) {
+    return std::none_of(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(k),
+                        [](const Token& x) { return is_word(x.norm); });
+}
+
 // Whether t[a, b) is a town's name: a place's name that is no country's or capital's (which
 // the gazetteers type), so one a club may be named after.
 bool is_town(const std::vector<Token>& t, std::size_t a, std::size_t b, const Lexicon& lexicon) {
@@ -116,9 +122,7 @@ bool followed_by_descriptor(const std::vector<Token>& t, std::size_t b, const Le
 bool opens_work_title(const std::vector<Token>& t, std::size_t the, std::size_t end,
                       const Lexicon& lexicon) {
     if (the >= t.size() || t[the].norm != "The" || end <= the + 1 || end > t.size()) return false;
-    if (std::none_of(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(the),
-                     [](const Token& x) { return is_word(x.norm); }))
-        return false;  // the sentence's first word
+    if (opens_sentence(t, the)) return false;
     for (std::size_t k = the + 1; k < end; ++k)
         if (lexicon.is_org_head(t[k].norm) || is_acronym(t[k].norm)) return false;
     if (lexicon.gazetteer_at(t, the + 1) || lexicon.place_at(t, the + 1) != 0 ||
@@ -1698,14 +1702,10 @@ void vote_makers_of_products(const std::vector<Sentence>& sentences, const Lexic
         const auto& t = sentence.tokens;
         for (std::size_t k = 1; k + 1 < t.size(); ++k) {
             if (t[k].norm != "'s" || !is_camel_cased_product(t[k + 1].norm)) continue;
-            std::size_t first = k;
-            while (first > 0 && is_word(t[first - 1].norm) && starts_upper(t[first - 1].norm))
-                --first;
+            std::size_t first = capitalised_run_start(t, k);
             // "With Apple's iPod": a sentence's first word is no part of the name when common.
             if (k - first >= 2 && !attested.count(t[first].norm) &&
-                lexicon.is_common_word(lower_ascii(t[first].norm)) &&
-                std::none_of(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(first),
-                             [](const Token& x) { return is_word(x.norm); }))
+                lexicon.is_common_word(lower_ascii(t[first].norm)) && opens_sentence(t, first))
                 ++first;
             if (first == k || people.all(t, first, k) || lexicon.gazetteer_at(t, first) ||
                 lexicon.place_at(t, first) == k - first)
