@@ -15,12 +15,32 @@ bool is_word_byte(unsigned char c) {
     return std::isalnum(c) || c >= 0x80;
 }
 
-// The first run of letters and digits: the bucket a phrase or token is filed under.
-std::string bucket_key(std::string_view s, bool fold_case) {
-    std::size_t n = 0;
-    while (n < s.size() && is_word_byte(static_cast<unsigned char>(s[n]))) ++n;
-    std::string key(s.substr(0, n ? n : 1));
-    return fold_case ? lower_ascii(key) : key;
+// The first run of letters and digits (or the first byte, if it is none): the bucket a
+// phrase or token is filed under, read in place. `fold_case` reads it in lower case.
+struct BucketKey {
+    std::string_view text;
+    bool fold_case;
+    BucketKey(std::string_view s, bool fold) : fold_case(fold) {
+        std::size_t n = 0;
+        while (n < s.size() && is_word_byte(static_cast<unsigned char>(s[n]))) ++n;
+        text = s.substr(0, n ? n : 1);
+    }
+    std::size_t size() const { return text.size(); }
+    char operator[](std::size_t i) const {
+        const char c = text[i];
+        return fold_case && c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+};
+
+// Whether `phrase` holds `word` at `pos`, the word read in lower case when `fold_case`.
+bool holds_at(const std::string& phrase, std::size_t pos, std::string_view word, bool fold_case) {
+    if (phrase.size() - pos < word.size()) return false;
+    for (std::size_t k = 0; k < word.size(); ++k) {
+        char c = word[k];
+        if (fold_case && c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (phrase[pos + k] != c) return false;
+    }
+    return true;
 }
 
 std::vector<std::string> read_lines(const std::string& path) {
@@ -29,18 +49,24 @@ std::vector<std::string> read_lines(const std::string& path) {
     return lines;
 }
 
-std::unordered_set<std::string> read_set(const std::string& path, bool lower = false) {
-    std::unordered_set<std::string> set;
-    for (auto& line : read_lines(path)) set.insert(lower ? lower_ascii(line) : line);
-    return set;
+std::vector<std::string> read_words(const std::string& path, bool lower = false) {
+    std::vector<std::string> words = read_lines(path);
+    if (lower)
+        for (auto& w : words) w = lower_ascii(w);
+    return words;
+}
+
+WordSet read_set(const std::string& path, bool lower = false) {
+    return WordSet(read_words(path, lower));
 }
 
 }  // namespace
 
-void Lexicon::add_phrase(PhraseIndex& index, const std::string& text, std::size_t value,
+void Lexicon::add_phrase(PhraseBuckets& index, const std::string& text, std::size_t value,
                          bool fold_case) {
     std::string phrase = fold_case ? lower_ascii(text) : text;
-    auto& bucket = index[bucket_key(phrase, false)];
+    const BucketKey key(phrase, false);
+    auto& bucket = index[std::string(key.text)];
     for (const Phrase& p : bucket)
         if (p.text == phrase) return;  // first listing wins
     bucket.push_back({phrase, value});
@@ -49,14 +75,21 @@ void Lexicon::add_phrase(PhraseIndex& index, const std::string& text, std::size_
     });
 }
 
+Lexicon::PhraseIndex Lexicon::freeze(PhraseBuckets&& buckets) {
+    std::vector<std::pair<std::string, std::vector<Phrase>>> entries;
+    entries.reserve(buckets.size());
+    for (auto& [key, phrases] : buckets) entries.emplace_back(key, std::move(phrases));
+    return PhraseIndex(std::move(entries));
+}
+
 // Matches a phrase against consecutive tokens by consuming its characters: a space in the
 // phrase stands between tokens, so the lists need not know how the tokenizer splits words.
 std::optional<std::pair<std::size_t, std::size_t>> Lexicon::longest_at(
     const PhraseIndex& index, const std::vector<Token>& tokens, std::size_t i, bool fold_case) {
     if (i >= tokens.size()) return std::nullopt;
-    auto it = index.find(bucket_key(tokens[i].norm, fold_case));
-    if (it == index.end()) return std::nullopt;
-    for (const Phrase& phrase : it->second) {  // longest first
+    const std::vector<Phrase>* bucket = index.find(BucketKey(tokens[i].norm, fold_case));
+    if (bucket == nullptr) return std::nullopt;
+    for (const Phrase& phrase : *bucket) {  // longest first
         std::size_t pos = 0, k = i;
         bool ok = true;
         while (pos < phrase.text.size()) {
@@ -68,8 +101,8 @@ std::optional<std::pair<std::size_t, std::size_t>> Lexicon::longest_at(
                 ++pos;
                 continue;
             }
-            const std::string norm = fold_case ? lower_ascii(tokens[k].norm) : tokens[k].norm;
-            if (phrase.text.compare(pos, norm.size(), norm) != 0) {
+            const std::string& norm = tokens[k].norm;
+            if (!holds_at(phrase.text, pos, norm, fold_case)) {
                 ok = false;
                 break;
             }
@@ -84,6 +117,7 @@ std::optional<std::pair<std::size_t, std::size_t>> Lexicon::longest_at(
 
 Lexicon Lexicon::load(const std::string& data_dir) {
     Lexicon lx;
+    PhraseBuckets gazetteer, titles, places;
     const std::string dir = data_dir + "/";
 
     // Countries and territories: countries.tsv names them, country_forms.tsv lists how text
@@ -127,16 +161,16 @@ Lexicon Lexicon::load(const std::string& data_dir) {
         std::set<std::string> distinct;
         for (const auto& o : pick) distinct.insert(o.second);
         if (distinct.size() != 1) continue;  // ambiguous ("Congolese")
-        add_phrase(lx.gazetteer_, surface, entry_for(pick[0].second, pick[0].first), false);
+        add_phrase(gazetteer, surface, entry_for(pick[0].second, pick[0].first), false);
     }
 
     for (auto& line : read_lines(dir + "organisations.tsv")) {
         auto f = split(line, '\t');
         lx.entries_.push_back({EntityType::Organisation, f[0], FormKind::Name, "", ""});
-        add_phrase(lx.gazetteer_, f[0], lx.entries_.size() - 1, false);
+        add_phrase(gazetteer, f[0], lx.entries_.size() - 1, false);
         if (f.size() > 1)
             for (auto& alias : split(f[1], '|'))
-                if (!alias.empty()) add_phrase(lx.gazetteer_, alias, lx.entries_.size() - 1, false);
+                if (!alias.empty()) add_phrase(gazetteer, alias, lx.entries_.size() - 1, false);
     }
 
     for (auto& line : read_lines(dir + "titles.tsv")) {
@@ -151,7 +185,7 @@ Lexicon Lexicon::load(const std::string& data_dir) {
             throw std::runtime_error(dir + "titles.tsv: unknown role in line: " + line);
         lx.title_roles_.push_back(role->second);
         lx.title_head_in_.push_back(f.size() > 2 ? split(f[2], ',') : std::vector<std::string>{});
-        add_phrase(lx.titles_, f[0], lx.title_roles_.size() - 1, true);
+        add_phrase(titles, f[0], lx.title_roles_.size() - 1, true);
     }
 
     lx.honorifics_ = read_set(dir + "honorifics.txt");
@@ -180,9 +214,11 @@ Lexicon Lexicon::load(const std::string& data_dir) {
     lx.member_role_nouns_ = read_set(dir + "member_role_nouns.txt", true);
     lx.common_compounds_ = read_set(dir + "common_compounds.txt");
     lx.plain_acronyms_ = read_set(dir + "plain_acronyms.txt");
-    lx.subordinating_ = read_set(dir + "modifier_nouns.txt");
-    lx.subordinate_ranks_ = read_set(dir + "subordinate_ranks.txt", true);
-    for (const auto& w : lx.subordinate_ranks_) lx.subordinating_.insert(w);
+    std::vector<std::string> subordinating = read_words(dir + "modifier_nouns.txt");
+    const std::vector<std::string> ranks = read_words(dir + "subordinate_ranks.txt", true);
+    subordinating.insert(subordinating.end(), ranks.begin(), ranks.end());
+    lx.subordinating_ = WordSet(subordinating);
+    lx.subordinate_ranks_ = WordSet(ranks);
     lx.locatives_ = read_set(dir + "locative_prepositions.txt", true);
     lx.positions_ = read_set(dir + "position_prepositions.txt", true);
     lx.travel_words_ = read_set(dir + "travel_words.txt", true);
@@ -192,8 +228,10 @@ Lexicon Lexicon::load(const std::string& data_dir) {
     lx.match_phrases_ = read_set(dir + "match_words.txt", true);
     lx.match_nouns_ = read_set(dir + "match_nouns.txt", true);
     lx.club_heads_ = read_set(dir + "club_heads.txt");
-    for (const auto& place : read_lines(dir + "places.txt"))
-        add_phrase(lx.places_, place, 0, false);
+    for (const auto& place : read_lines(dir + "places.txt")) add_phrase(places, place, 0, false);
+    lx.gazetteer_ = freeze(std::move(gazetteer));
+    lx.titles_ = freeze(std::move(titles));
+    lx.places_ = freeze(std::move(places));
     return lx;
 }
 

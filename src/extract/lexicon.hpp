@@ -7,10 +7,10 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "graph/schema.hpp"
+#include "src/extract/word_set.hpp"
 #include "src/ingest/document.hpp"
 #include "src/ingest/text_repair.hpp"  // lower_ascii
 
@@ -61,16 +61,16 @@ class Lexicon {
     // The country entry for an ISO alpha-2 code, if known.
     const GazetteerEntry* country(std::string_view alpha2) const;
 
-    bool is_honorific(std::string_view word) const { return honorifics_.count(std::string(word)); }
-    bool is_org_head(std::string_view word) const { return org_heads_.count(std::string(word)); }
+    bool is_honorific(std::string_view word) const { return honorifics_.contains(word); }
+    bool is_org_head(std::string_view word) const { return org_heads_.contains(word); }
     // "United", "City", "Rovers": a word that ends a club's name after a town's
     // (club_heads.txt).
-    bool is_club_head(std::string_view word) const { return club_heads_.count(std::string(word)); }
+    bool is_club_head(std::string_view word) const { return club_heads_.contains(word); }
     bool is_agreement_head(std::string_view lower) const {
-        return agreement_heads_.count(std::string(lower));
+        return agreement_heads_.contains(lower);
     }
     bool is_agreement_modifier(std::string_view lower) const {
-        return agreement_modifiers_.count(std::string(lower));
+        return agreement_modifiers_.contains(lower);
     }
     // "leader" -> Person, "country" -> Country: nouns that refer back (reference_nouns.tsv).
     std::optional<EntityType> reference_noun(std::string_view lemma) const {
@@ -94,102 +94,90 @@ class Lexicon {
         auto it = given_name_sexes_.find(std::string(word));
         return it == given_name_sexes_.end() ? 0 : it->second;
     }
-    bool is_given_name(std::string_view word) const {
-        return given_names_.count(std::string(word));
-    }
-    bool is_non_entity(std::string_view word) const {
-        return non_entities_.count(std::string(word));
-    }
+    bool is_given_name(std::string_view word) const { return given_names_.contains(word); }
+    bool is_non_entity(std::string_view word) const { return non_entities_.contains(word); }
     bool is_reporting_verb(std::string_view lower) const {
-        return reporting_verbs_.count(std::string(lower));
+        return reporting_verbs_.contains(lower);
     }
     // "wrote", "reported": a verb that makes its subject the author of what a publication
     // printed (data/authorship_verbs.txt).
     bool is_authorship_verb(std::string_view lower) const {
-        return authorship_verbs_.count(std::string(lower));
+        return authorship_verbs_.contains(lower);
     }
     // "firm", "news agency": a noun that, right before or after a capitalised name, says it
     // is an organisation (org_descriptors.txt).
     bool is_org_descriptor(std::string_view lower) const {
-        return org_descriptors_.count(std::string(lower));
+        return org_descriptors_.contains(lower);
     }
     // The same before a name only, with the nouns that say so there alone: "former club
     // Southampton", but "the Glasgow club" is no body called Glasgow
     // (org_descriptors_before.txt).
     bool is_org_descriptor_before(std::string_view lower) const {
-        const std::string key(lower);
-        return org_descriptors_.count(key) || org_descriptors_before_.count(key);
+        return org_descriptors_.contains(lower) || org_descriptors_before_.contains(lower);
     }
     // "boss", "striker", "fans" after a name: a side's, so the name is a club
     // (member_role_nouns.txt).
     bool is_member_role_noun(std::string_view lower) const {
-        return member_role_nouns_.count(std::string(lower));
+        return member_role_nouns_.contains(lower);
     }
     // "face", "beat", "joined": a verb whose object, a town's name, is its side
     // (side_verbs.txt).
-    bool is_side_verb(std::string_view lower) const {
-        return side_verbs_.count(std::string(lower));
-    }
+    bool is_side_verb(std::string_view lower) const { return side_verbs_.contains(lower); }
     // "defeat to", "loan from": a match word and its preposition, after which a town's name
     // is its side (match_words.txt; both words in lower case).
     bool is_match_phrase(std::string_view word, std::string_view preposition) const {
         std::string key(word);
         key += ' ';
         key += preposition;
-        return match_phrases_.count(key);
+        return match_phrases_.contains(key);
     }
     // "clash", "defeat", "win": a match a side has, after its name's possessive
     // (match_nouns.txt).
-    bool is_match_noun(std::string_view lower) const {
-        return match_nouns_.count(std::string(lower));
-    }
-    bool is_locative(std::string_view lower) const { return locatives_.count(std::string(lower)); }
+    bool is_match_noun(std::string_view lower) const { return match_nouns_.contains(lower); }
+    bool is_locative(std::string_view lower) const { return locatives_.contains(lower); }
     bool is_position_preposition(std::string_view lower) const {
-        return positions_.count(std::string(lower));
+        return positions_.contains(lower);
     }
     // "Cup", "Open", "Awards": a capitalised noun that ends an event's name (event_heads.txt).
     bool is_event_head(std::string_view word) const {
         return !word.empty() && word[0] >= 'A' && word[0] <= 'Z' &&
-               event_heads_.count(lower_ascii(word));
+               event_heads_.contains(lower_ascii(word));
     }
     // "film", "song", "album": a noun that names a work before its title (work_nouns.txt).
-    bool is_work_noun(std::string_view lower) const {
-        return work_nouns_.count(std::string(lower));
-    }
-    bool is_travel_word(std::string_view lower) const {
-        return travel_words_.count(std::string(lower));
-    }
+    bool is_work_noun(std::string_view lower) const { return work_nouns_.contains(lower); }
+    bool is_travel_word(std::string_view lower) const { return travel_words_.contains(lower); }
     // "general election": a multi-word common noun (WordNet), lower-case, single spaces.
     bool is_common_compound(std::string_view lower) const {
-        return common_compounds_.count(std::string(lower));
+        return common_compounds_.contains(lower);
     }
     // "hiv", "gdp": a short noun that never names an organisation (WordNet).
-    bool is_plain_acronym(std::string_view lower) const {
-        return plain_acronyms_.count(std::string(lower));
-    }
+    bool is_plain_acronym(std::string_view lower) const { return plain_acronyms_.contains(lower); }
     // "technology" (director), "deputy" (chairman): a word before a title that makes its
     // holder head of a part of the body, or below its head (modifier_nouns.txt from WordNet,
     // subordinate_ranks.txt).
     bool is_subordinating_modifier(std::string_view lower) const {
-        return subordinating_.count(std::string(lower)) > 0;
+        return subordinating_.contains(lower);
     }
     // "deputy", "vice", "assistant": a rank below the title it comes before
     // (subordinate_ranks.txt), part of the title even when written with a capital.
     bool is_subordinate_rank(std::string_view lower) const {
-        return subordinate_ranks_.count(std::string(lower)) > 0;
+        return subordinate_ranks_.contains(lower);
     }
-    bool is_common_word(std::string_view lower) const {
-        return common_words_.count(std::string(lower));
-    }
+    bool is_common_word(std::string_view lower) const { return common_words_.contains(lower); }
 
   private:
     struct Phrase {
         std::string text;
         std::size_t index;  // into entries_ or titles_
     };
-    using PhraseIndex = std::unordered_map<std::string, std::vector<Phrase>>;
-    static void add_phrase(PhraseIndex& index, const std::string& text, std::size_t value,
+    // Phrases filed under their first word (as written, or in lower case for the titles),
+    // longest first: gathered in a map as the lists load, then frozen into a flat table
+    // that a token's view looks up without copying it.
+    using PhraseBuckets = std::unordered_map<std::string, std::vector<Phrase>>;
+    using PhraseIndex = nlp::StringTable<std::vector<Phrase>>;
+    static void add_phrase(PhraseBuckets& index, const std::string& text, std::size_t value,
                            bool fold_case);
+    static PhraseIndex freeze(PhraseBuckets&& buckets);
     static std::optional<std::pair<std::size_t, std::size_t>> longest_at(
         const PhraseIndex& index, const std::vector<Token>& tokens, std::size_t i, bool fold_case);
 
@@ -202,11 +190,11 @@ class Lexicon {
     std::vector<std::vector<std::string>> title_head_in_;
     PhraseIndex titles_;
     PhraseIndex places_;
-    std::unordered_set<std::string> honorifics_, org_heads_, agreement_heads_, agreement_modifiers_,
-        given_names_, non_entities_, reporting_verbs_, authorship_verbs_, common_words_,
-        org_descriptors_, org_descriptors_before_, locatives_, member_role_nouns_, positions_,
-        travel_words_, work_nouns_, event_heads_, side_verbs_, match_phrases_, match_nouns_,
-        club_heads_, common_compounds_, plain_acronyms_, subordinating_, subordinate_ranks_;
+    WordSet honorifics_, org_heads_, agreement_heads_, agreement_modifiers_, given_names_,
+        non_entities_, reporting_verbs_, authorship_verbs_, common_words_, org_descriptors_,
+        org_descriptors_before_, locatives_, member_role_nouns_, positions_, travel_words_,
+        work_nouns_, event_heads_, side_verbs_, match_phrases_, match_nouns_, club_heads_,
+        common_compounds_, plain_acronyms_, subordinating_, subordinate_ranks_;
 };
 
 }  // namespace newsgraph
