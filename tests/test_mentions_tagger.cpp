@@ -1067,3 +1067,57 @@ TEST_CASE("mention combination: where a side's cues stop", "[mentions][combine]"
     CHECK(mentions_typed(combined, "Preston", EntityType::Location) == 2);
     check_typed(combined, {"Tom Hale"}, EntityType::Person);
 }
+
+TEST_CASE("mention combination: an award's name is no entity", "[mentions][combine]") {
+    Combination article(
+        "Ada Lind won the Korvel Award on Monday. The Brisa Prize went to Tom Hale. "
+        "Tom Hale thanked Ada Lind.");
+    REQUIRE(article.sentences.size() >= 3);
+    article.tag(0, "Ada", 2, kPer);
+    article.tag(0, "Korvel", 2, kPer);  // the tagger's person
+    article.tag(1, "Brisa", 2, kOrg);
+    article.tag(1, "Tom", 2, kPer);
+    const auto combined = article.combined();
+    for (const auto& m : combined) {
+        INFO(m.surface);
+        CHECK(m.surface.find("Award") == std::string::npos);
+        CHECK(m.surface.find("Prize") == std::string::npos);
+    }
+    check_typed(combined, {"Ada Lind", "Tom Hale"}, EntityType::Person);
+}
+
+TEST_CASE("mention combination: a person's span ending in a club's word is a club",
+          "[mentions][combine]") {
+    Combination article("Korvel Athletic beat Brisa Rovers. Tom Hale scored for Rangers.");
+    REQUIRE(article.sentences.size() >= 2);
+    article.tag(0, "Korvel", 2, kPer);
+    article.tag(0, "Brisa", 2, kPer);
+    article.tag(1, "Tom", 2, kPer);
+    article.tag(1, "Rangers", 1, kPer);
+    const auto combined = article.combined();
+    check_organisations(combined, {"Korvel Athletic", "Brisa Rovers", "Rangers"});
+    check_typed(combined, {"Tom Hale"}, EntityType::Person);
+}
+
+TEST_CASE("mention combination: a firm's name joined by '&' is one organisation",
+          "[mentions][combine]") {
+    Combination article(
+        "Shares in Korvel & Brisa rose. Ada Lind joined Tarn Hollis & Partners. "
+        "Henman & Murray won the doubles. Tom Hale & Ada Lind sang. "
+        "Brisa & Korvel Holdings said so.");
+    REQUIRE(article.sentences.size() >= 5);
+    article.tag(0, "Brisa", 1, kLoc);  // the tagger's place, a part of the firm's name
+    article.tag(1, "Ada", 2, kPer);
+    article.tag(1, "Tarn", 2, kPer);
+    article.tag(2, "Henman", 1, kPer);  // two people: spans of one type on both sides
+    article.tag(2, "Murray", 1, kPer);
+    article.tag(3, "Tom", 2, kPer);  // two people named in full
+    article.tag(4, "Brisa", 1, kPer);
+    article.tag(4, "Korvel", 2, kOrg);
+    const auto combined = article.combined();
+    check_organisations(combined,
+                        {"Korvel & Brisa", "Tarn Hollis & Partners", "Brisa & Korvel Holdings"});
+    check_typed(combined, {"Ada Lind", "Henman", "Murray", "Tom Hale"}, EntityType::Person);
+    CHECK_FALSE(mention(combined, "Henman & Murray"));
+    CHECK_FALSE(mention(combined, "Tom Hale & Ada Lind"));
+}

@@ -1654,14 +1654,82 @@ void take_in_town_before(const std::vector<Token>& t, std::vector<TaggedSpan>& s
     std::erase_if(spans, [](const TaggedSpan& x) { return x.first >= x.last; });
 }
 
+// A firm named for its partners or trades, "A & B" ("Marks & Spencer", "Bradford & Bingley",
+// "AG Edwards & Co", "Food & Agriculture Organisation"), is one organisation where the tagger
+// spanned a part of it ("Bingley" a place, "Marsh" a person and "McLennan" a body). Only
+// names the tagger touched, so a film's or a show's ("Starsky & Hutch") is not made one; not
+// where both sides are spans of one other type (two people: "Henman & Murray", "Richard &
+// Judy"; two places: "Serbia & Montenegro"), nor where each side starts with a given name
+// ("Matt Lucas & David Walliams"), nor over a rule's mention that would take the whole away:
+// a firm one (not soft(): "Pew Internet & American Life"), or a person named in full, whose
+// words PersonWords keeps ("Investment Banking" of "SG Corporate & Investment Banking"); nor
+// between letters ("R & B").
+struct RuleWords {
+    std::size_t first = 0, last = 0;
+    bool firm = false;    // not soft(): a span over it is dropped
+    bool person = false;  // named in full (two words or more), its words are a person's
+};
+void join_ampersand_names(const std::vector<Token>& t, std::vector<TaggedSpan>& spans,
+                          const std::vector<RuleWords>& rules, const Lexicon& lexicon) {
+    const auto name_word = [&](std::size_t k) {
+        return is_word(t[k].norm) && starts_upper(t[k].norm) && t[k].norm.size() >= 2;
+    };
+    for (std::size_t k = 1; k + 1 < t.size(); ++k) {
+        if (t[k].norm != "&" || !name_word(k - 1) || !name_word(k + 1)) continue;
+        std::size_t first = capitalised_run_start(t, k);
+        const std::size_t last = capitalised_run_end(t, k + 1);
+        // A sentence's opening common word is no part of the name ("Yesterday Marks & ...").
+        while (first + 1 < k && opens_sentence(t, first) &&
+               lexicon.is_common_word(lower_ascii(t[first].norm)))
+            ++first;
+        std::vector<std::size_t> touched;
+        for (std::size_t i = 0; i < spans.size(); ++i)
+            if (spans[i].first < last && spans[i].last > first) touched.push_back(i);
+        if (touched.empty()) continue;
+        const bool left = std::any_of(touched.begin(), touched.end(),
+                                      [&](std::size_t i) { return spans[i].first < k; });
+        const bool right = std::any_of(touched.begin(), touched.end(),
+                                       [&](std::size_t i) { return spans[i].last > k; });
+        const bool one_other_type =
+            left && right && std::all_of(touched.begin(), touched.end(), [&](std::size_t i) {
+                return spans[i].type == spans[touched[0]].type &&
+                       spans[i].type != SpanType::Organisation;
+            });
+        if (one_other_type ||
+            (lexicon.is_given_name(t[first].norm) && lexicon.is_given_name(t[k + 1].norm)))
+            continue;
+        TaggedSpan joined = spans[touched[0]];
+        joined.first = std::min(first, joined.first);
+        joined.last = last;
+        for (const std::size_t i : touched) {
+            joined.first = std::min(joined.first, spans[i].first);
+            joined.last = std::max(joined.last, spans[i].last);
+            joined.margin = std::min(joined.margin, spans[i].margin);
+        }
+        const auto blocks = [&](const RuleWords& r) {
+            return r.first < joined.last && r.last > joined.first &&
+                   (r.firm || (r.person && r.last - r.first >= 2));
+        };
+        if (std::any_of(rules.begin(), rules.end(), blocks)) continue;
+        joined.type = SpanType::Organisation;
+        for (auto i = touched.rbegin(); i != touched.rend(); ++i)
+            spans.erase(spans.begin() + static_cast<std::ptrdiff_t>(*i));
+        const auto at = std::find_if(spans.begin(), spans.end(),
+                                     [&](const TaggedSpan& x) { return x.first > joined.first; });
+        spans.insert(at, joined);
+        k = joined.last - 1;
+    }
+}
+
 // The tagger's spans as everything after reads them (one_sense_per_article(), PersonWords):
 // - "Chelsea winger Arjen Robben" parted at the role noun, a span cut before a date
 //   (split_at_role_nouns(), cut_before_dates());
 // - a person named with a model's code ("Sony PSP") is its maker, as shed_model_names() has
 //   it for the rules;
-// - a person whose name is a company's (company_taken_for_person(): "Nintendo Europe") is
-//   an organisation;
-// - an organisation takes in its town's name before it (take_in_town_before()).
+// - a person whose name is a company's (company_taken_for_person(): "Nintendo Europe") or
+//   ends in a club's word ("Charlton Athletic", data/club_heads.txt) is an organisation;
+// - an organisation takes in its town's name before it (take_in_town_before()), and a
+//   firm's name joined by "&" is one (join_ampersand_names()).
 // Otherwise a person's words would make the same word a person wherever the article writes
 // it alone.
 std::vector<std::vector<TaggedSpan>> corrected_spans(
@@ -1674,6 +1742,7 @@ std::vector<std::vector<TaggedSpan>> corrected_spans(
             out[s].push_back(span);
         }
     const auto lone = lone_words_of(sentences, out, rules);
+    const std::vector<bool> referenced = referenced_mentions(rules);
     for (std::size_t s = 0; s < sentences.size() && s < out.size(); ++s) {
         const auto& t = sentences[s].tokens;
         for (TaggedSpan& span : out[s]) {
@@ -1681,11 +1750,19 @@ std::vector<std::vector<TaggedSpan>> corrected_spans(
             if (ends_in_model_code(t, span.first, span.last, lexicon)) {
                 span.type = SpanType::Organisation;
                 span.last -= 1;
-            } else if (company_taken_for_person(t, span.first, span.last, lexicon, lone)) {
+            } else if (company_taken_for_person(t, span.first, span.last, lexicon, lone) ||
+                       lexicon.is_club_head(t[span.last - 1].norm)) {
+                // "Charlton Athletic", "Park Rangers": no person's name ends in a club's word.
                 span.type = SpanType::Organisation;
             }
         }
         take_in_town_before(t, out[s], lexicon);
+        std::vector<RuleWords> rule_words;
+        for (std::size_t i = 0; i < rules.size(); ++i)
+            if (rules[i].sentence == s)
+                rule_words.push_back({rules[i].first, rules[i].last, !soft(rules[i], referenced[i]),
+                                      rules[i].type == EntityType::Person});
+        join_ampersand_names(t, out[s], rule_words, lexicon);
     }
     return out;
 }
