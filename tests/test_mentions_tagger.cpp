@@ -1121,3 +1121,18 @@ TEST_CASE("mention combination: a firm's name joined by '&' is one organisation"
     CHECK_FALSE(mention(combined, "Henman & Murray"));
     CHECK_FALSE(mention(combined, "Tom Hale & Ada Lind"));
 }
+
+TEST_CASE("mention rules: a name a direction opens is no person for its given name",
+          "[mentions][combine]") {
+    const Combination article(
+        "Sales in North America fell. Shows in the West End closed. Far East markets rose. "
+        "Ada Lind met Adam West.");
+    REQUIRE(article.sentences.size() >= 4);
+    const auto combined = article.combined();
+    for (const std::string name : {"North America", "West End", "Far East"}) {
+        INFO(name);
+        const Mention* m = mention(combined, name);
+        CHECK((m == nullptr || m->type != EntityType::Person));
+    }
+    check_typed(combined, {"Ada Lind", "Adam West"}, EntityType::Person);
+}

@@ -66,6 +66,9 @@ class Lexicon {
     // "United", "City", "Rovers": a word that ends a club's name after a town's
     // (club_heads.txt).
     bool is_club_head(std::string_view word) const { return club_heads_.contains(word); }
+    // "North", "West", "Far": a word of direction, which opens places' names
+    // (compass_words.txt).
+    bool is_compass_word(std::string_view word) const { return compass_words_.contains(word); }
     bool is_agreement_head(std::string_view lower) const {
         return agreement_heads_.contains(lower);
     }
@@ -194,7 +197,7 @@ class Lexicon {
         non_entities_, reporting_verbs_, authorship_verbs_, common_words_, org_descriptors_,
         org_descriptors_before_, locatives_, member_role_nouns_, positions_, travel_words_,
         work_nouns_, event_heads_, side_verbs_, match_phrases_, match_nouns_, club_heads_,
-        common_compounds_, plain_acronyms_, subordinating_, subordinate_ranks_;
+        compass_words_, common_compounds_, plain_acronyms_, subordinating_, subordinate_ranks_;
 };
 
 }  // namespace newsgraph

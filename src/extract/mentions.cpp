@@ -975,7 +975,9 @@ class SentenceScanner {
             weak_speaker = n == 1;
         }
         if (!person_cue && k > 0 && lower(k - 1) == "by" && n >= 2 && n <= 3) person_cue = true;
-        if (!person_cue && n >= 2 && n <= 4 && lx_.is_given_name(t_[k].norm) && !thing_last)
+        // "North", "West" and "Far" are given names too, but open places' names first.
+        if (!person_cue && n >= 2 && n <= 4 && lx_.is_given_name(t_[k].norm) &&
+            !lx_.is_compass_word(t_[k].norm) && !thing_last)
             person_cue = true;
         // "Tomasz Lind of the Brookings Institution": a name, then the body it is of.
         if (!person_cue && n >= 2 && n <= 3 && b + 1 < t_.size() &&
