@@ -1136,3 +1136,19 @@ TEST_CASE("mention rules: a name a direction opens is no person for its given na
     }
     check_typed(combined, {"Ada Lind", "Adam West"}, EntityType::Person);
 }
+
+TEST_CASE("mention combination: a person named like a place of two words or more is the place",
+          "[mentions][combine]") {
+    Combination article(
+        "The inquiry by New York attorney general Ada Lind widened. Tom Hale flew to San "
+        "Francisco. Mr Santa Barbara spoke.");
+    REQUIRE(article.sentences.size() >= 3);
+    article.tag(0, "New", 2, kPer);  // the tagger's person
+    article.tag(1, "San", 2, kPer);
+    const auto combined = article.combined();
+    check_typed(combined, {"New York", "San Francisco"}, EntityType::Location);
+    check_typed(combined, {"Ada Lind", "Tom Hale"}, EntityType::Person);
+    // An honorific keeps a person a person.
+    REQUIRE(mention(combined, "Santa Barbara"));
+    CHECK(mention(combined, "Santa Barbara")->type == EntityType::Person);
+}

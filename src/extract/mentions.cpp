@@ -1482,6 +1482,26 @@ void shed_model_names(const Document& doc, const std::vector<Sentence>& sentence
     }
 }
 
+// A person whose whole name is a place's of two words or more ("New York", "San Francisco",
+// "Latin America", from "New York attorney general Eliot Spitzer" or a tagger's guess) is
+// the place: few people are named like a city. Not one a title or an honorific opens or
+// comes before ("King Edward", "Mr Santa Barbara"), nor one the text gives a role.
+void retype_places_taken_for_people(const std::vector<Sentence>& sentences, const Lexicon& lexicon,
+                                    std::vector<Mention>& mentions) {
+    for (Mention& m : mentions) {
+        if (m.type != EntityType::Person || m.role || m.sentence >= sentences.size() ||
+            m.last - m.first < 2)
+            continue;
+        const auto& t = sentences[m.sentence].tokens;
+        if (m.last > t.size() || lexicon.place_at(t, m.first) != m.last - m.first ||
+            lexicon.is_honorific(t[m.first].norm) || lexicon.title_at(t, m.first) ||
+            (m.first > 0 && lexicon.is_honorific(t[m.first - 1].norm)))
+            continue;
+        m.type = EntityType::Location;
+        m.weak = false;
+    }
+}
+
 // The policy of find_mentions(): each sentence's rule mentions, in their order, with the
 // tagger's spans applied: a span that overlaps a mention that is not soft() is dropped; one
 // that overlaps soft mentions only replaces them unless it agrees with the one it covers
@@ -2200,6 +2220,7 @@ std::vector<Mention> combine_tagged_spans(const Document& doc,
     }
     link_title_holders(sentences, out);
     shed_model_names(doc, sentences, lexicon, out);
+    retype_places_taken_for_people(sentences, lexicon, out);
     return out;
 }
 
@@ -2210,6 +2231,7 @@ std::vector<Mention> find_mentions(const Document& doc, const std::vector<Senten
     for (std::size_t i = 0; i < sentences.size(); ++i)
         SentenceScanner(doc, sentences[i], i, lexicon, attested, mentions).scan();
     shed_model_names(doc, sentences, lexicon, mentions);
+    retype_places_taken_for_people(sentences, lexicon, mentions);
     return mentions;
 }
 
