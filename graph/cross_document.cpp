@@ -132,6 +132,14 @@ bool starts_name_in_its_articles(const Graph& g, Vertex v,
     });
 }
 
+// Whether acronym `v` stands bare in more than three times as many articles as the
+// organisation it spells is named in: news spells a body out where it first names it, so
+// such an acronym most likely names another body there ("NHS" in 18 BBC articles is not
+// the "Norfolk High School" of one, nor "CBI" in 11 the "Credit Bank of Iraq" of one).
+bool bare_far_more_often(const Graph& g, Vertex v, Vertex expansion) {
+    return g[v].documents.size() > 3 * g[expansion].documents.size();
+}
+
 // One-word names into full names, acronyms into the organisations they spell, and labels
 // into the same label in other letter case. Its own function, so that its indexes (tens of
 // MB for 50 MB of news) are freed before the next kind of fold makes its own.
@@ -174,7 +182,8 @@ void fold_short_forms(const Graph& g, std::vector<Vertex>& rep, std::vector<std:
                    all_capitals(e.label)) {
             auto it = orgs_by_initials.find(e.label);
             if (it != orgs_by_initials.end() && it->second.size() == 1 &&
-                !starts_name_in_its_articles(g, v, orgs_by_first_word)) {
+                !starts_name_in_its_articles(g, v, orgs_by_first_word) &&
+                !bare_far_more_often(g, v, it->second[0])) {
                 rep[v] = it->second[0];
                 why[v] = "acronym; the only organisation with these initials";
             }

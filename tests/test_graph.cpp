@@ -525,3 +525,30 @@ TEST_CASE("an entity added by id alone keeps its label and spellings", "[graph]"
     CHECK(graph.graph()[china].labels == std::set<std::string>{"China"});
     CHECK(graph.graph()[china].attributes.at("pagerank") == "0.5");
 }
+
+TEST_CASE("an acronym bare in far more articles than its expansion is not folded into it",
+          "[graph]") {
+    // "NHS" in five articles is not the "Norfolk High School" one article names.
+    const auto build = [](std::size_t bare_articles) {
+        KnowledgeGraph kg;
+        PartialGraph school;
+        school.document.id = "school";
+        school.entities = {entity("Norfolk High School", EntityType::Organisation)};
+        kg.merge(school);
+        for (std::size_t i = 0; i < bare_articles; ++i) {
+            PartialGraph p;
+            p.document.id = "bare" + std::to_string(i);
+            p.entities = {entity("NHS", EntityType::Organisation)};
+            kg.merge(p);
+        }
+        resolve_across_documents(kg);
+        return kg;
+    };
+    const KnowledgeGraph four = build(4);
+    CHECK(boost::num_vertices(four.graph()) == 2);
+    CHECK(four.find("organisation/nhs"));
+    // Three times as many still folds.
+    const KnowledgeGraph three = build(3);
+    CHECK(boost::num_vertices(three.graph()) == 1);
+    CHECK_FALSE(three.find("organisation/nhs"));
+}

@@ -1152,3 +1152,23 @@ TEST_CASE("mention combination: a person named like a place of two words or more
     REQUIRE(mention(combined, "Santa Barbara"));
     CHECK(mention(combined, "Santa Barbara")->type == EntityType::Person);
 }
+
+TEST_CASE(
+    "mention rules: a country's, place's or acronym's possessive is no part of the body "
+    "it owns",
+    "[mentions][combine]") {
+    const Combination article(
+        "Iraq's Ministry of Communications signed it. Critics at London's National Theatre "
+        "agreed. The BBC's Network Africa reported it. Ada Lind of the European People's Party "
+        "disagreed.");
+    REQUIRE(article.sentences.size() >= 4);
+    const auto combined = article.combined();
+    check_organisations(
+        combined, {"Ministry of Communications", "National Theatre", "European People's Party"});
+    for (const auto& m : combined) {
+        INFO(m.surface);
+        CHECK(m.surface.find("Iraq's") == std::string::npos);
+        CHECK(m.surface.find("London's") == std::string::npos);
+        CHECK(m.surface.find("BBC's") == std::string::npos);
+    }
+}

@@ -305,6 +305,17 @@ class SentenceScanner {
                initials.compare(initials.size() - acronym.size(), acronym.size(), acronym) == 0;
     }
 
+    // Whether t[a, b), before "'s", is a name of its own that owns what follows ("Iraq's
+    // Ministry of Communications", "London's National Theatre", "BBC's Network Africa"): a
+    // country, place or body of the gazetteers, or an acronym. Otherwise the possessive is the
+    // name's own ("People's Daily", "St David's Shopping Centre", "Alzheimer's Society").
+    bool names_a_possessor(std::size_t a, std::size_t b) const {
+        if (b - a >= 2 && lower(a) == "the") ++a;  // "The BBC's ..." opening a sentence
+        if (b - a == 1 && is_acronym(t_[a].norm)) return true;
+        const auto entry = lx_.gazetteer_at(t_, a);
+        return (entry && entry->length == b - a) || lx_.place_at(t_, a) == b - a;
+    }
+
     // A run of capitalised words, with connectors inside names ("University of New South
     // Wales") and "and" only inside organisation names ("Institute of European and Asian
     // Studies"), never between two names ("Xi and Putin").
@@ -357,7 +368,8 @@ class SentenceScanner {
                 }
             } else if (lw == "'s" && cap(next) &&
                        ((next + 1 < t_.size() && lx_.is_org_head(t_[next + 1].norm)) ||
-                        lx_.is_org_head(t_[next].norm))) {
+                        lx_.is_org_head(t_[next].norm)) &&
+                       !names_a_possessor(i, j)) {
                 j = next;  // "People's Daily"
                 continue;
             } else if (is_connector(lw) && lw != "the" && lw != "on" && cap(next) &&
