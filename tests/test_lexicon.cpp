@@ -1,7 +1,6 @@
 // The Lexicon's lookups over the built word lists: word sets, and phrases matched across
 // tokens (gazetteer names as written, titles in any case, the longest first, whole tokens).
 #include <catch2/catch.hpp>
-
 #include <string>
 #include <vector>
 

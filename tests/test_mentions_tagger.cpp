@@ -1172,3 +1172,37 @@ TEST_CASE(
         CHECK(m.surface.find("BBC's") == std::string::npos);
     }
 }
+
+TEST_CASE("mention combination: a place's span that opens with an acronym is a body",
+          "[mentions][combine]") {
+    Combination article("Nighty Night began on BBC Three. Ada Lind flew to the US Virgin Islands.");
+    REQUIRE(article.sentences.size() >= 2);
+    article.tag(0, "BBC", 2, kLoc);
+    article.tag(1, "Ada", 2, kPer);
+    article.tag(1, "US", 3, kLoc);  // a country's code opens a place's name
+    const auto combined = article.combined();
+    check_organisations(combined, {"BBC Three"});
+    for (const auto& m : combined) {
+        INFO(m.surface);
+        CHECK(
+            (m.surface.find("Virgin") == std::string::npos || m.type != EntityType::Organisation));
+    }
+}
+
+TEST_CASE("mention rules: letters after a name are no part of it, and a seat's are a title",
+          "[mentions][combine]") {
+    Combination article(
+        "The chairman of the Bar Council, Tom Hale QC has warned them. Labour MEP Ada Lind agreed. "
+        "Labour MP spokesmen disagreed. Ruth Kelly MP spoke.");
+    REQUIRE(article.sentences.size() >= 4);
+    article.tag(0, "Tom", 3, kPer);     // the letters inside the tagger's span
+    article.tag(2, "Labour", 2, kPer);  // the tagger's person: a party and a seat
+    const auto combined = article.combined();
+    check_typed(combined, {"Tom Hale", "Ada Lind"}, EntityType::Person);
+    for (const auto& m : combined) {
+        INFO(m.surface);
+        CHECK(m.surface.find("QC") == std::string::npos);
+        CHECK(m.surface.find("MEP") == std::string::npos);
+        CHECK(m.surface != "Labour MP");
+    }
+}

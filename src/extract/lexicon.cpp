@@ -229,6 +229,7 @@ Lexicon Lexicon::load(const std::string& data_dir) {
     lx.match_nouns_ = read_set(dir + "match_nouns.txt", true);
     lx.club_heads_ = read_set(dir + "club_heads.txt");
     lx.compass_words_ = read_set(dir + "compass_words.txt");
+    lx.post_nominals_ = read_set(dir + "post_nominals.txt");
     for (const auto& place : read_lines(dir + "places.txt")) add_phrase(places, place, 0, false);
     lx.gazetteer_ = freeze(std::move(gazetteer));
     lx.titles_ = freeze(std::move(titles));

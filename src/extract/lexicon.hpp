@@ -69,6 +69,8 @@ class Lexicon {
     // "North", "West", "Far": a word of direction, which opens places' names
     // (compass_words.txt).
     bool is_compass_word(std::string_view word) const { return compass_words_.contains(word); }
+    // "QC", "MBE", "MEP": letters after a person's name (post_nominals.txt).
+    bool is_post_nominal(std::string_view word) const { return post_nominals_.contains(word); }
     bool is_agreement_head(std::string_view lower) const {
         return agreement_heads_.contains(lower);
     }
@@ -197,7 +199,8 @@ class Lexicon {
         non_entities_, reporting_verbs_, authorship_verbs_, common_words_, org_descriptors_,
         org_descriptors_before_, locatives_, member_role_nouns_, positions_, travel_words_,
         work_nouns_, event_heads_, side_verbs_, match_phrases_, match_nouns_, club_heads_,
-        compass_words_, common_compounds_, plain_acronyms_, subordinating_, subordinate_ranks_;
+        compass_words_, post_nominals_, common_compounds_, plain_acronyms_, subordinating_,
+        subordinate_ranks_;
 };
 
 }  // namespace newsgraph

@@ -1467,14 +1467,15 @@ bool acceptable_span(const Sentence& s, const TaggedSpan& span, const Lexicon& l
 }
 
 // "Sony PSP", "Nintendo DS", "Nokia 6230": a maker's name and a model's code is no person's
-// name (people's names end in no acronym or number, titles and Roman numerals aside).
+// name (people's names end in no acronym or number, titles, post-nominal letters and Roman
+// numerals aside).
 bool ends_in_model_code(const std::vector<Token>& t, std::size_t first, std::size_t last,
                         const Lexicon& lexicon) {
     if (last - first < 2 || last > t.size() || !starts_upper(t[first].norm)) return false;
     const std::string& code = t[last - 1].norm;
     const bool roman = code.find_first_not_of("IVX") == std::string::npos;
     return is_code_word(code) && !roman && !lexicon.title_at(t, last - 1) &&
-           !lexicon.is_honorific(code);
+           !lexicon.is_honorific(code) && !lexicon.is_post_nominal(code);
 }
 
 // The rules' person named with a model's code is its maker, an organisation. Kept in place
@@ -1491,6 +1492,21 @@ void shed_model_names(const Document& doc, const std::vector<Sentence>& sentence
         m.end = t[m.last - 1].end;
         m.surface = doc.text.substr(m.begin, m.end - m.begin);
         m.weak = false;
+    }
+}
+
+// "Guy Mansfield QC": letters after a person's name are no part of it (post_nominals.txt).
+// Kept in place (only shortened), so that the indices between mentions stay right.
+void shed_post_nominals(const Document& doc, const std::vector<Sentence>& sentences,
+                        const Lexicon& lexicon, std::vector<Mention>& mentions) {
+    for (Mention& m : mentions) {
+        if (m.type != EntityType::Person || m.sentence >= sentences.size() || m.last - m.first < 3)
+            continue;
+        const auto& t = sentences[m.sentence].tokens;
+        if (m.last > t.size() || !lexicon.is_post_nominal(t[m.last - 1].norm)) continue;
+        m.last -= 1;
+        m.end = t[m.last - 1].end;
+        m.surface = doc.text.substr(m.begin, m.end - m.begin);
     }
 }
 
@@ -1762,6 +1778,7 @@ void join_ampersand_names(const std::vector<Token>& t, std::vector<TaggedSpan>& 
 //   it for the rules;
 // - a person whose name is a company's (company_taken_for_person(): "Nintendo Europe") or
 //   ends in a club's word ("Charlton Athletic", data/club_heads.txt) is an organisation;
+// - a place whose name opens with an acronym ("BBC Three") is an organisation;
 // - an organisation takes in its town's name before it (take_in_town_before()), and a
 //   firm's name joined by "&" is one (join_ampersand_names()).
 // Otherwise a person's words would make the same word a person wherever the article writes
@@ -1790,6 +1807,22 @@ std::vector<std::vector<TaggedSpan>> corrected_spans(
                 span.type = SpanType::Organisation;
             }
         }
+        // "UKIP MEP", "Labour MP": a span of a name and a seat's letters is the seat's
+        // party, which the rules find on their own ("Ruth Kelly MP" is a person).
+        std::erase_if(out[s], [&](const TaggedSpan& span) {
+            if (span.type == SpanType::Location || span.last - span.first != 2 ||
+                span.last > t.size() || lexicon.is_given_name(t[span.first].norm))
+                return false;
+            const std::string& seat = t[span.last - 1].norm;
+            const auto title = lexicon.title_at(t, span.last - 1);
+            return is_acronym(seat) && title && title->length == 1;
+        });
+        // "BBC Three", "JP Morgan Chase", "LG Card": a place's name opens with no acronym
+        // (a country's aside: "US Virgin Islands"), a body's often does.
+        for (TaggedSpan& span : out[s])
+            if (span.type == SpanType::Location && span.last - span.first >= 2 &&
+                is_acronym(t[span.first].norm) && !lexicon.gazetteer_at(t, span.first))
+                span.type = SpanType::Organisation;
         take_in_town_before(t, out[s], lexicon);
         std::vector<RuleWords> rule_words;
         for (std::size_t i = 0; i < rules.size(); ++i)
@@ -2232,6 +2265,7 @@ std::vector<Mention> combine_tagged_spans(const Document& doc,
     }
     link_title_holders(sentences, out);
     shed_model_names(doc, sentences, lexicon, out);
+    shed_post_nominals(doc, sentences, lexicon, out);
     retype_places_taken_for_people(sentences, lexicon, out);
     return out;
 }
@@ -2243,6 +2277,7 @@ std::vector<Mention> find_mentions(const Document& doc, const std::vector<Senten
     for (std::size_t i = 0; i < sentences.size(); ++i)
         SentenceScanner(doc, sentences[i], i, lexicon, attested, mentions).scan();
     shed_model_names(doc, sentences, lexicon, mentions);
+    shed_post_nominals(doc, sentences, lexicon, mentions);
     retype_places_taken_for_people(sentences, lexicon, mentions);
     return mentions;
 }
