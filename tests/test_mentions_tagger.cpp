@@ -1068,11 +1068,13 @@ TEST_CASE("mention combination: where a side's cues stop", "[mentions][combine]"
     check_typed(combined, {"Tom Hale"}, EntityType::Person);
 }
 
-TEST_CASE("mention combination: an award's name is no entity", "[mentions][combine]") {
+TEST_CASE("mention combination: an award's name is no entity, nor a set of titles",
+          "[mentions][combine]") {
     Combination article(
         "Ada Lind won the Korvel Award on Monday. The Brisa Prize went to Tom Hale. "
-        "Tom Hale thanked Ada Lind.");
-    REQUIRE(article.sentences.size() >= 3);
+        "Tom Hale thanked Ada Lind. Wales won the Grand Slam.");
+    REQUIRE(article.sentences.size() >= 4);
+    article.tag(3, "Grand", 2, kLoc);
     article.tag(0, "Ada", 2, kPer);
     article.tag(0, "Korvel", 2, kPer);  // the tagger's person
     article.tag(1, "Brisa", 2, kOrg);
@@ -1082,6 +1084,7 @@ TEST_CASE("mention combination: an award's name is no entity", "[mentions][combi
         INFO(m.surface);
         CHECK(m.surface.find("Award") == std::string::npos);
         CHECK(m.surface.find("Prize") == std::string::npos);
+        CHECK(m.surface.find("Slam") == std::string::npos);
     }
     check_typed(combined, {"Ada Lind", "Tom Hale"}, EntityType::Person);
 }
