@@ -198,6 +198,78 @@ void fold_short_forms(const Graph& g, std::vector<Vertex>& rep, std::vector<std:
     }
 }
 
+// Whether `short_word` is `word` or abbreviates it: three letters or more, not in capitals
+// (an acronym's), the same first letter, then its letters in order ("Utd" of "United", "Dems"
+// of "Democrats", "Man" of "Manchester"), in any letter case; not a part of a compound
+// ("Crown" of "Crown-winning").
+bool abbreviates(const std::string& short_word, const std::string& word) {
+    if (short_word == word) return true;
+    if (short_word.size() < 3 || all_capitals(short_word) || word.find('-') != std::string::npos)
+        return false;
+    const std::string a = lower(short_word), b = lower(word);
+    if (a.size() > b.size() || a[0] != b[0]) return false;
+    std::size_t k = 1;
+    for (std::size_t i = 1; i < b.size() && k < a.size(); ++i)
+        if (b[i] == a[k]) ++k;
+    return k == a.size();
+}
+
+// Short forms into the organisation they shorten, word by word: "Man Utd" is the corpus's
+// only "Manchester United", "Lib Dems" its "Liberal Democrats" (a name of the "Liberal
+// Democrat Party"; also where a short form was taken for a person). Every word must abbreviate the
+// organisation's word in its place, one at least shortened, and the whole be under 70% of its
+// length, so that a person ("Tom Cook") is not folded into a firm named like one ("Thomas Cook").
+void fold_abbreviated_names(const Graph& g, std::vector<Vertex>& rep,
+                            std::vector<std::string>& why) {
+    const std::size_t n = rep.size();
+    auto initials_of = [](const std::vector<std::string>& words) {
+        std::string key = std::to_string(words.size()) + ':';
+        for (const std::string& w : words) key += lower(w.substr(0, 1));
+        return key;
+    };
+    // Organisations by the initials of their label and of each name the articles gave them
+    // ("Liberal Democrats" of the "Liberal Democrat Party"), with the names' words.
+    std::map<std::string, std::vector<std::pair<Vertex, std::vector<std::string>>>>
+        orgs_by_initials;
+    for (Vertex v = 0; v < n; ++v) {
+        if (g[v].type != EntityType::Organisation) continue;
+        std::set<std::string> names{g[v].label};
+        for (const auto& alias : g[v].aliases) names.insert(alias.first);
+        for (const std::string& name : names) {
+            auto words = words_of(name);
+            if (words.size() >= 2) orgs_by_initials[initials_of(words)].emplace_back(v, words);
+        }
+    }
+    for (Vertex v = 0; v < n; ++v) {
+        if (rep[v] != v ||
+            (g[v].type != EntityType::Organisation && g[v].type != EntityType::Person))
+            continue;
+        const auto words = words_of(g[v].label);
+        if (words.size() < 2) continue;
+        const auto it = orgs_by_initials.find(initials_of(words));
+        if (it == orgs_by_initials.end()) continue;
+        std::optional<Vertex> only;
+        bool several = false;
+        for (const auto& [u, long_words] : it->second) {
+            std::size_t long_size = long_words.size() - 1;  // the spaces between the words
+            for (const std::string& w : long_words) long_size += w.size();
+            if (u == v || (only && *only == u) || g[v].label.size() * 10 >= long_size * 7) continue;
+            bool shortened = false, all = long_words.size() == words.size();
+            for (std::size_t k = 0; all && k < words.size(); ++k) {
+                all = abbreviates(words[k], long_words[k]);
+                shortened = shortened || words[k].size() < long_words[k].size();
+            }
+            if (!all || !shortened) continue;
+            several = several || only.has_value();
+            only = u;
+        }
+        if (only && !several) {
+            rep[v] = *only;
+            why[v] = "short form; every word abbreviates the only organisation's in its place";
+        }
+    }
+}
+
 // Agreement descriptions: "peace plan" is the corpus's only "12-point peace plan" (the
 // longer form adds only a numbered modifier, "12-point", "five-year").
 // A fuller form has the same words but the numbered ones, so agreements are grouped by
@@ -252,6 +324,7 @@ std::vector<Vertex> representatives(const Graph& g, std::vector<std::string>& wh
     for (Vertex v = 0; v < n; ++v) rep[v] = v;
     why.assign(n, "");
     fold_short_forms(g, rep, why);
+    fold_abbreviated_names(g, rep, why);
     fold_spelling_variants(g, rep, why);
     fold_agreement_descriptions(g, rep, why);
     // Representatives are never folded themselves (multi-word, or the preferred spelling),

@@ -552,3 +552,36 @@ TEST_CASE("an acronym bare in far more articles than its expansion is not folded
     CHECK(boost::num_vertices(three.graph()) == 1);
     CHECK_FALSE(three.find("organisation/nhs"));
 }
+
+TEST_CASE("cross-article resolution folds a short form into the one organisation it abbreviates",
+          "[graph]") {
+    KnowledgeGraph kg;
+    PartialGraph a;
+    a.document.id = "a";
+    a.entities = {entity("Manchester United", EntityType::Organisation, 4),
+                  entity("Liberal Democrat Party", EntityType::Organisation),
+                  entity("Thomas Cook", EntityType::Organisation),
+                  entity("Liggett Group", EntityType::Organisation),
+                  entity("Triple Crown-winning", EntityType::Organisation)};
+    a.entities[1].aliases["Liberal Democrats"] = 2;  // as an article wrote it
+    PartialGraph b;
+    b.document.id = "b";
+    b.entities = {entity("Man Utd", EntityType::Organisation, 2),
+                  entity("Lib Dems", EntityType::Person, 3),     // a short form taken for a person
+                  entity("Tom Cook", EntityType::Person),        // a person, not the firm
+                  entity("LG Group", EntityType::Organisation),  // an acronym, no abbreviation
+                  entity("Triple Crown", EntityType::Organisation)};
+    kg.merge(a);
+    kg.merge(b);
+    const auto folds = resolve_across_documents(kg);
+    const Graph& g = kg.graph();
+    CHECK(boost::num_vertices(g) == 8);
+    CHECK(g[*kg.find("organisation/manchester-united")].aliases.count("Man Utd") == 1);
+    CHECK(g[*kg.find("organisation/liberal-democrat-party")].aliases.count("Lib Dems") == 1);
+    CHECK(kg.find("person/tom-cook"));
+    CHECK(kg.find("organisation/lg-group"));
+    CHECK(kg.find("organisation/triple-crown"));
+    CHECK(std::count_if(folds.begin(), folds.end(), [](const Fold& f) {
+              return f.reason.find("short form") != std::string::npos;
+          }) == 2);
+}

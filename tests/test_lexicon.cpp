@@ -98,3 +98,22 @@ TEST_CASE("Place names match the longest run of tokens", "[lexicon]") {
     CHECK(lx.place_at(tokens({"santa", "monica"}), 0) == 0);
     CHECK(lx.place_at(tokens({"Qxzv"}), 0) == 0);
 }
+
+TEST_CASE("Political parties come from WordNet, with their members' plurals", "[lexicon]") {
+    const Lexicon& lx = lexicon();
+    const auto party = [&](const std::vector<std::string>& words) -> std::string {
+        const auto m = lx.gazetteer_at(tokens(words), 0);
+        if (!m || m->length != words.size() || m->entry->type != EntityType::Organisation)
+            return "";
+        return m->entry->canonical;
+    };
+    CHECK(party({"Tories"}) == "Conservative Party");
+    CHECK(party({"Conservatives"}) == "Conservative Party");
+    CHECK(party({"Labour"}) == "Labour Party");
+    CHECK(party({"Liberal", "Democrats"}) == "Liberal Democrat Party");
+    CHECK(party({"Democrats"}) == "Democratic Party");
+    CHECK(party({"Republicans"}) == "Republican Party");
+    // A common word that is not the party's own short name, and a nationality, are no party.
+    CHECK(party({"Labor"}).empty());
+    CHECK(party({"Americans"}).empty());
+}

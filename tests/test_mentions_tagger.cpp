@@ -1209,3 +1209,20 @@ TEST_CASE("mention rules: letters after a name are no part of it, and a seat's a
         CHECK(m.surface != "Labour MP");
     }
 }
+
+TEST_CASE(
+    "mention combination: a span ending in a body's name is a body, and a title's "
+    "plural names no one",
+    "[mentions][combine]") {
+    Combination article(
+        "Tony Blair said New Labour had changed. Ninety one MPs signed a petition.");
+    REQUIRE(article.sentences.size() >= 2);
+    article.tag(0, "Tony", 2, kPer);
+    article.tag(0, "New", 2, kLoc);  // the tagger's place
+    article.tag(1, "MPs", 1, kOrg);  // the tagger's body
+    const auto combined = article.combined();
+    check_organisations(combined, {"New Labour"});
+    // (The rules' weak person "MPs" is dropped later, when it resolves to no one.)
+    const Mention* mps = mention(combined, "MPs");
+    CHECK((mps == nullptr || (mps->type != EntityType::Organisation && mps->weak)));
+}

@@ -304,3 +304,27 @@ TEST_CASE(
     CHECK(run_newsgraph({"build", dir / "in", "-o", dir / "out", "-f", "graphml", "-q"}, dir.path())
               .exit_status == 1);
 }
+
+TEST_CASE("annotate: a short form folded across articles takes its organisation's id and type",
+          "[cli][annotate]") {
+    TempDir dir;
+    dir.write("in/a.txt",
+              "Party conference opens\n\nThe Liberal Democrats opened their conference on "
+              "Monday. Charles Kennedy told the Liberal Democrats to aim high.\n");
+    dir.write("in/b.txt",
+              "Lib Dems target seats\n\nThe Lib Dems said on Tuesday they would fight 50 more "
+              "seats. Lib Dems leader Charles Kennedy spoke in Leeds.\n");
+    const RunResult run =
+        run_newsgraph({"annotate", (dir.path() / "in").string(), "-o", "-", "--quiet"}, dir.path());
+    REQUIRE(run.exit_status == 0);
+    std::istringstream lines(run.out);
+    int short_forms = 0;
+    for (std::string line; std::getline(lines, line);) {
+        if (line.find("\"text\":\"Lib Dems\"") == std::string::npos) continue;
+        ++short_forms;
+        INFO(line);
+        CHECK(line.find("\"type\":\"Organisation\"") != std::string::npos);
+        CHECK(line.find("\"entity\":\"organisation/liberal-democrat-party\"") != std::string::npos);
+    }
+    CHECK(short_forms == 3);
+}

