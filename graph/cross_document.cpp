@@ -214,11 +214,24 @@ bool abbreviates(const std::string& short_word, const std::string& word) {
     return k == a.size();
 }
 
+// Whether a person's node holds what only a person has: attributes (titles, sex) or a
+// typed relation ("leader_of", "citizen_of"), which folding it into an organisation would
+// hand to the body.
+bool has_facts_of_a_person(const Graph& g, Vertex v) {
+    if (!g[v].attributes.empty()) return true;
+    for (const auto e : boost::make_iterator_range(boost::out_edges(v, g)))
+        if (g[e].relation != Relation::co_mentioned) return true;
+    for (const auto e : boost::make_iterator_range(boost::in_edges(v, g)))
+        if (g[e].relation != Relation::co_mentioned) return true;
+    return false;
+}
+
 // Short forms into the organisation they shorten, word by word: "Man Utd" is the corpus's
 // only "Manchester United", "Lib Dems" its "Liberal Democrats" (a name of the "Liberal
-// Democrat Party"; also where a short form was taken for a person). Every word must abbreviate the
-// organisation's word in its place, one at least shortened, and the whole be under 70% of its
-// length, so that a person ("Tom Cook") is not folded into a firm named like one ("Thomas Cook").
+// Democrat Party"; also a short form taken for a person, if it holds nothing only a person
+// has). Every word must abbreviate the organisation's word in its place, one at least
+// shortened, and the whole be under 70% of its length, so that a person ("Tom Cook") is not
+// folded into a firm named like one ("Thomas Cook").
 void fold_abbreviated_names(const Graph& g, std::vector<Vertex>& rep,
                             std::vector<std::string>& why) {
     const std::size_t n = rep.size();
@@ -242,15 +255,17 @@ void fold_abbreviated_names(const Graph& g, std::vector<Vertex>& rep,
     }
     for (Vertex v = 0; v < n; ++v) {
         if (rep[v] != v ||
-            (g[v].type != EntityType::Organisation && g[v].type != EntityType::Person))
+            (g[v].type != EntityType::Organisation && g[v].type != EntityType::Person) ||
+            (g[v].type == EntityType::Person && has_facts_of_a_person(g, v)))
             continue;
         const auto words = words_of(g[v].label);
         if (words.size() < 2) continue;
         const auto it = orgs_by_initials.find(initials_of(words));
         if (it == orgs_by_initials.end()) continue;
-        std::optional<Vertex> only;
+        std::optional<Vertex> only;  // a representative: names already folded count once
         bool several = false;
-        for (const auto& [u, long_words] : it->second) {
+        for (const auto& [candidate, long_words] : it->second) {
+            const Vertex u = rep[candidate];
             std::size_t long_size = long_words.size() - 1;  // the spaces between the words
             for (const std::string& w : long_words) long_size += w.size();
             if (u == v || (only && *only == u) || g[v].label.size() * 10 >= long_size * 7) continue;
@@ -327,8 +342,8 @@ std::vector<Vertex> representatives(const Graph& g, std::vector<std::string>& wh
     fold_abbreviated_names(g, rep, why);
     fold_spelling_variants(g, rep, why);
     fold_agreement_descriptions(g, rep, why);
-    // Representatives are never folded themselves (multi-word, or the preferred spelling),
-    // except a folded-label representative that is itself a one-word person: follow chains.
+    // A representative may be folded itself (a one-word person into a folded-label one, a
+    // short form that a one-word name was folded into): follow the chains to their ends.
     for (Vertex v = 0; v < n; ++v)
         while (rep[rep[v]] != rep[v]) rep[v] = rep[rep[v]];
     return rep;

@@ -571,11 +571,17 @@ TEST_CASE("cross-article resolution folds a short form into the one organisation
                   entity("Tom Cook", EntityType::Person),        // a person, not the firm
                   entity("LG Group", EntityType::Organisation),  // an acronym, no abbreviation
                   entity("Triple Crown", EntityType::Organisation)};
+    // A person's node with a person's fact keeps it: no body inherits "leader_of".
+    a.entities.push_back(entity("Sheffield United", EntityType::Organisation));
+    b.entities.push_back(entity("Sheff Utd", EntityType::Person));
+    b.entities.push_back(entity("Ruritania", EntityType::Country));
+    b.relations = {{5, 6, Relation::leader_of, ev("b", 0), "", 0.0, ""}};
     kg.merge(a);
     kg.merge(b);
     const auto folds = resolve_across_documents(kg);
     const Graph& g = kg.graph();
-    CHECK(boost::num_vertices(g) == 8);
+    CHECK(boost::num_vertices(g) == 11);
+    CHECK(kg.find("person/sheff-utd"));
     CHECK(g[*kg.find("organisation/manchester-united")].aliases.count("Man Utd") == 1);
     CHECK(g[*kg.find("organisation/liberal-democrat-party")].aliases.count("Lib Dems") == 1);
     CHECK(kg.find("person/tom-cook"));

@@ -1178,13 +1178,16 @@ TEST_CASE(
 
 TEST_CASE("mention combination: a place's span that opens with an acronym is a body",
           "[mentions][combine]") {
-    Combination article("Nighty Night began on BBC Three. Ada Lind flew to the US Virgin Islands.");
-    REQUIRE(article.sentences.size() >= 2);
+    Combination article(
+        "Nighty Night began on BBC Three. Ada Lind flew to the US Virgin Islands. The EU "
+        "Commission met.");
+    REQUIRE(article.sentences.size() >= 3);
     article.tag(0, "BBC", 2, kLoc);
     article.tag(1, "Ada", 2, kPer);
     article.tag(1, "US", 3, kLoc);  // a country's code opens a place's name
+    article.tag(2, "EU", 2, kLoc);  // a body's acronym of the gazetteers
     const auto combined = article.combined();
-    check_organisations(combined, {"BBC Three"});
+    check_organisations(combined, {"BBC Three", "EU Commission"});
     for (const auto& m : combined) {
         INFO(m.surface);
         CHECK(
@@ -1196,15 +1199,17 @@ TEST_CASE("mention rules: letters after a name are no part of it, and a seat's a
           "[mentions][combine]") {
     Combination article(
         "The chairman of the Bar Council, Tom Hale QC has warned them. Labour MEP Ada Lind agreed. "
-        "Labour MP spokesmen disagreed. Ruth Kelly MP spoke.");
+        "Labour MP spokesmen disagreed. Ruth Kelly MP spoke. Jane Roe CBE MBE sang.");
     REQUIRE(article.sentences.size() >= 4);
     article.tag(0, "Tom", 3, kPer);     // the letters inside the tagger's span
     article.tag(2, "Labour", 2, kPer);  // the tagger's person: a party and a seat
+    article.tag(4, "Jane", 4, kPer);
     const auto combined = article.combined();
-    check_typed(combined, {"Tom Hale", "Ada Lind"}, EntityType::Person);
+    check_typed(combined, {"Tom Hale", "Ada Lind", "Jane Roe"}, EntityType::Person);
     for (const auto& m : combined) {
         INFO(m.surface);
         CHECK(m.surface.find("QC") == std::string::npos);
+        CHECK(m.surface.find("BE") == std::string::npos);
         CHECK(m.surface.find("MEP") == std::string::npos);
         CHECK(m.surface != "Labour MP");
     }
@@ -1215,13 +1220,15 @@ TEST_CASE(
     "plural names no one",
     "[mentions][combine]") {
     Combination article(
-        "Tony Blair said New Labour had changed. Ninety one MPs signed a petition.");
-    REQUIRE(article.sentences.size() >= 2);
+        "Tony Blair said New Labour had changed. Ninety one MPs signed a petition. The "
+        "Chiefs won again.");
+    REQUIRE(article.sentences.size() >= 3);
     article.tag(0, "Tony", 2, kPer);
-    article.tag(0, "New", 2, kLoc);  // the tagger's place
-    article.tag(1, "MPs", 1, kOrg);  // the tagger's body
+    article.tag(0, "New", 2, kLoc);     // the tagger's place
+    article.tag(1, "MPs", 1, kOrg);     // the tagger's body
+    article.tag(2, "Chiefs", 1, kOrg);  // a team: a title's plural not in capitals
     const auto combined = article.combined();
-    check_organisations(combined, {"New Labour"});
+    check_organisations(combined, {"New Labour", "Chiefs"});
     // (The rules' weak person "MPs" is dropped later, when it resolves to no one.)
     const Mention* mps = mention(combined, "MPs");
     CHECK((mps == nullptr || (mps->type != EntityType::Organisation && mps->weak)));

@@ -158,19 +158,26 @@ def wordnet_nouns(wordnet_dir):
     path = os.path.join(wordnet_dir, "data.noun")
     try:
         with open(path, encoding="utf-8", errors="replace") as f:
-            for line in f:
-                if line.startswith("  "):
-                    continue  # licence header
+            for number, line in enumerate(f, 1):
+                if not line[:1].isdigit():
+                    continue  # the licence header
                 head, _, gloss = line.partition(" | ")
                 fields = head.split()
-                w_cnt = int(fields[3], 16)
-                words = [fields[4 + 2 * i] for i in range(w_cnt)]
-                p = 4 + 2 * w_cnt
-                pointers = [(fields[p + 1 + 4 * i], fields[p + 2 + 4 * i])
-                            for i in range(int(fields[p]))]
+                try:
+                    w_cnt = int(fields[3], 16)
+                    words = [fields[4 + 2 * i] for i in range(w_cnt)]
+                    p = 4 + 2 * w_cnt
+                    pointers = [(fields[p + 1 + 4 * i], fields[p + 2 + 4 * i])
+                                for i in range(int(fields[p]))]
+                except (IndexError, ValueError):
+                    fail(f"{path}:{number}: not a WordNet synset line")
                 synsets[fields[0]] = (fields[1], words, pointers, gloss.strip())
     except OSError as e:
         fail(f"cannot read {path}: {e.strerror} (Debian package wordnet-base)")
+    for offset, name in (("08008335", "organization"), ("08256968", "political party"),
+                         ("00007846", "person")):
+        if offset not in synsets or name.split()[-1] not in " ".join(synsets[offset][1]):
+            fail(f"{path}: synset {offset} is not '{name}': WordNet 3.0 is expected")
     _NOUNS[wordnet_dir] = synsets
     return synsets
 

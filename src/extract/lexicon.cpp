@@ -15,6 +15,10 @@ bool is_word_byte(unsigned char c) {
     return std::isalnum(c) || c >= 0x80;
 }
 
+char fold_ascii(char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
 // The first run of letters and digits (or the first byte, if it is none): the bucket a
 // phrase or token is filed under, read in place. `fold_case` reads it in lower case.
 struct BucketKey {
@@ -26,20 +30,14 @@ struct BucketKey {
         text = s.substr(0, n ? n : 1);
     }
     std::size_t size() const { return text.size(); }
-    char operator[](std::size_t i) const {
-        const char c = text[i];
-        return fold_case && c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-    }
+    char operator[](std::size_t i) const { return fold_case ? fold_ascii(text[i]) : text[i]; }
 };
 
 // Whether `phrase` holds `word` at `pos`, the word read in lower case when `fold_case`.
 bool holds_at(const std::string& phrase, std::size_t pos, std::string_view word, bool fold_case) {
     if (phrase.size() - pos < word.size()) return false;
-    for (std::size_t k = 0; k < word.size(); ++k) {
-        char c = word[k];
-        if (fold_case && c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        if (phrase[pos + k] != c) return false;
-    }
+    for (std::size_t k = 0; k < word.size(); ++k)
+        if (phrase[pos + k] != (fold_case ? fold_ascii(word[k]) : word[k])) return false;
     return true;
 }
 
@@ -255,6 +253,13 @@ std::optional<LexiconMatch> Lexicon::title_at(const std::vector<Token>& tokens,
     const auto& head_in = title_head_in_[m->second];
     return LexiconMatch{m->first, nullptr, title_roles_[m->second],
                         head_in.empty() ? nullptr : &head_in};
+}
+
+bool Lexicon::is_title_word(std::string_view word) const {
+    const std::vector<Phrase>* bucket = titles_.find(BucketKey(word, true));
+    return bucket != nullptr && std::any_of(bucket->begin(), bucket->end(), [&](const Phrase& p) {
+               return p.text.size() == word.size() && holds_at(p.text, 0, word, true);
+           });
 }
 
 std::size_t Lexicon::place_at(const std::vector<Token>& tokens, std::size_t i) const {

@@ -51,6 +51,8 @@ class Lexicon {
     std::optional<LexiconMatch> gazetteer_at(const std::vector<Token>& tokens, std::size_t i) const;
     // Longest title starting at tokens[i] (case-insensitive): "Secretary of State".
     std::optional<LexiconMatch> title_at(const std::vector<Token>& tokens, std::size_t i) const;
+    // Whether one word is a title by itself, in any case ("MP", "minister", "King").
+    bool is_title_word(std::string_view word) const;
 
     // The tokens of the longest place name starting at tokens[i] (places.txt: GeoNames'
     // cities, WordNet's named places), or 0. A place name is ambiguous ("Paris Hilton",
@@ -175,7 +177,8 @@ class Lexicon {
         std::string text;
         std::size_t index;  // into entries_ or titles_
     };
-    // Phrases filed under their first word (as written, or in lower case for the titles),
+    // Phrases filed under their first run of letters and digits ("U" of "U.S."; as written,
+    // or in lower case for the titles),
     // longest first: gathered in a map as the lists load, then frozen into a flat table
     // that a token's view looks up without copying it.
     using PhraseBuckets = std::unordered_map<std::string, std::vector<Phrase>>;

@@ -1438,13 +1438,12 @@ bool acceptable_span(const Sentence& s, const TaggedSpan& span, const Lexicon& l
         title && span.first + title->length >= span.last)
         return false;
     if (span.last - span.first == 1 && lexicon.is_non_entity(t[span.first].norm)) return false;
-    // "MPs", "MEPs": a title's plural alone names no one.
+    // "MPs", "MEPs": the plural of a title in capitals names no one ("Kings", "Chiefs" may
+    // name a team).
     if (const std::string& w = t[span.first].norm;
         span.last - span.first == 1 && w.size() >= 3 && w.back() == 's') {
-        std::vector<Token> singular{t[span.first]};
-        singular[0].norm.pop_back();
-        if (const auto title = lexicon.title_at(singular, 0); title && title->length == 1)
-            return false;
+        const std::string_view singular(w.data(), w.size() - 1);
+        if (is_acronym(singular) && lexicon.is_title_word(singular)) return false;
     }
     // A work's title, or a part of one: "said The Aviator was his best film", "The Da Vinci
     // Code" (the tagger may leave "The" out, or span "Vinci" alone).
@@ -1486,42 +1485,45 @@ bool ends_in_model_code(const std::vector<Token>& t, std::size_t first, std::siz
            !lexicon.is_honorific(code) && !lexicon.is_post_nominal(code);
 }
 
-// The rules' person named with a model's code is its maker, an organisation. Kept in place
-// (only shortened), so that the indices between mentions stay right.
+// A mention without its last word. Kept in place (only shortened), so that the indices
+// between mentions stay right.
+void drop_last_word(const Document& doc, const std::vector<Token>& t, Mention& m) {
+    m.last -= 1;
+    m.end = t[m.last - 1].end;
+    m.surface = doc.text.substr(m.begin, m.end - m.begin);
+}
+
+// The rules' person named with a model's code is its maker, an organisation.
 void shed_model_names(const Document& doc, const std::vector<Sentence>& sentences,
                       const Lexicon& lexicon, std::vector<Mention>& mentions) {
     for (Mention& m : mentions) {
         if (m.type != EntityType::Person || m.role || m.sentence >= sentences.size() ||
             !ends_in_model_code(sentences[m.sentence].tokens, m.first, m.last, lexicon))
             continue;
-        const auto& t = sentences[m.sentence].tokens;
         m.type = EntityType::Organisation;
-        m.last -= 1;
-        m.end = t[m.last - 1].end;
-        m.surface = doc.text.substr(m.begin, m.end - m.begin);
+        drop_last_word(doc, sentences[m.sentence].tokens, m);
         m.weak = false;
     }
 }
 
-// "Guy Mansfield QC": letters after a person's name are no part of it (post_nominals.txt).
-// Kept in place (only shortened), so that the indices between mentions stay right.
+// "Guy Mansfield QC", "Jane Roe CBE MBE": letters after a person's name are no part of it
+// (post_nominals.txt).
 void shed_post_nominals(const Document& doc, const std::vector<Sentence>& sentences,
                         const Lexicon& lexicon, std::vector<Mention>& mentions) {
     for (Mention& m : mentions) {
-        if (m.type != EntityType::Person || m.sentence >= sentences.size() || m.last - m.first < 3)
-            continue;
+        if (m.type != EntityType::Person || m.sentence >= sentences.size()) continue;
         const auto& t = sentences[m.sentence].tokens;
-        if (m.last > t.size() || !lexicon.is_post_nominal(t[m.last - 1].norm)) continue;
-        m.last -= 1;
-        m.end = t[m.last - 1].end;
-        m.surface = doc.text.substr(m.begin, m.end - m.begin);
+        while (m.last - m.first >= 3 && m.last <= t.size() &&
+               lexicon.is_post_nominal(t[m.last - 1].norm))
+            drop_last_word(doc, t, m);
     }
 }
 
 // A person whose whole name is a place's of two words or more ("New York", "San Francisco",
 // "Latin America", from "New York attorney general Eliot Spitzer" or a tagger's guess) is
-// the place: few people are named like a city. Not one a title or an honorific opens or
-// comes before ("King Edward", "Mr Santa Barbara"), nor one the text gives a role.
+// the place: few people are named like a city. Not one a title or an honorific opens ("King
+// Edward"), nor one an honorific comes before ("Mr Santa Barbara"), nor one the text gives a
+// role (a title before it does: "President Santa Barbara").
 void retype_places_taken_for_people(const std::vector<Sentence>& sentences, const Lexicon& lexicon,
                                     std::vector<Mention>& mentions) {
     for (Mention& m : mentions) {
@@ -1536,6 +1538,15 @@ void retype_places_taken_for_people(const std::vector<Sentence>& sentences, cons
         m.type = EntityType::Location;
         m.weak = false;
     }
+}
+
+// What the rules' and the combined mentions both go through last: makers named with their
+// models' codes, letters after people's names, places taken for people.
+void finish_mentions(const Document& doc, const std::vector<Sentence>& sentences,
+                     const Lexicon& lexicon, std::vector<Mention>& mentions) {
+    shed_model_names(doc, sentences, lexicon, mentions);
+    shed_post_nominals(doc, sentences, lexicon, mentions);
+    retype_places_taken_for_people(sentences, lexicon, mentions);
 }
 
 // The policy of find_mentions(): each sentence's rule mentions, in their order, with the
@@ -1724,8 +1735,8 @@ void take_in_town_before(const std::vector<Token>& t, std::vector<TaggedSpan>& s
 // between letters ("R & B").
 struct RuleWords {
     std::size_t first = 0, last = 0;
-    bool firm = false;    // not soft(): a span over it is dropped
-    bool person = false;  // named in full (two words or more), its words are a person's
+    bool firm = false;            // not soft(): a span over it is dropped
+    bool person_in_full = false;  // a person of two words or more: PersonWords keeps them
 };
 void join_ampersand_names(const std::vector<Token>& t, std::vector<TaggedSpan>& spans,
                           const std::vector<RuleWords>& rules, const Lexicon& lexicon) {
@@ -1765,8 +1776,7 @@ void join_ampersand_names(const std::vector<Token>& t, std::vector<TaggedSpan>& 
             joined.margin = std::min(joined.margin, spans[i].margin);
         }
         const auto blocks = [&](const RuleWords& r) {
-            return r.first < joined.last && r.last > joined.first &&
-                   (r.firm || (r.person && r.last - r.first >= 2));
+            return r.first < joined.last && r.last > joined.first && (r.firm || r.person_in_full);
         };
         if (std::any_of(rules.begin(), rules.end(), blocks)) continue;
         joined.type = SpanType::Organisation;
@@ -1779,14 +1789,49 @@ void join_ampersand_names(const std::vector<Token>& t, std::vector<TaggedSpan>& 
     }
 }
 
+// The type a tagger's span takes from its words (corrected_spans()):
+// - a person named with a model's code ("Sony PSP") is its maker, as shed_model_names() has
+//   it for the rules; one whose name is a company's (company_taken_for_person(): "Nintendo
+//   Europe") or ends in a club's word ("Charlton Athletic", data/club_heads.txt) is an
+//   organisation;
+// - a name that ends in a body's of the gazetteers is a body ("New Labour", "Scottish
+//   Conservatives"), whatever the tagger took it for;
+// - a place whose name opens with an acronym ("BBC Three", "JP Morgan Chase") is a body: a
+//   place's name opens with none but a country's or a place's ("US Virgin Islands").
+void retype_span(const std::vector<Token>& t, TaggedSpan& span, const Lexicon& lexicon,
+                 const LoneWords& lone) {
+    if (span.first >= span.last || span.last > t.size()) return;
+    if (span.type == SpanType::Person) {
+        if (ends_in_model_code(t, span.first, span.last, lexicon)) {
+            span.type = SpanType::Organisation;
+            span.last -= 1;
+            return;
+        }
+        if (company_taken_for_person(t, span.first, span.last, lexicon, lone) ||
+            lexicon.is_club_head(t[span.last - 1].norm)) {
+            span.type = SpanType::Organisation;
+            return;
+        }
+    }
+    if (span.type != SpanType::Organisation)
+        for (std::size_t k = span.first + 1; k < span.last; ++k)
+            if (const auto g = lexicon.gazetteer_at(t, k);
+                g && k + g->length == span.last && g->entry->type == EntityType::Organisation) {
+                span.type = SpanType::Organisation;
+                return;
+            }
+    if (span.type == SpanType::Location && span.last - span.first >= 2 &&
+        is_acronym(t[span.first].norm)) {
+        const auto g = lexicon.gazetteer_at(t, span.first);
+        if (!g || (g->entry->type != EntityType::Country && g->entry->type != EntityType::Location))
+            span.type = SpanType::Organisation;
+    }
+}
+
 // The tagger's spans as everything after reads them (one_sense_per_article(), PersonWords):
 // - "Chelsea winger Arjen Robben" parted at the role noun, a span cut before a date
 //   (split_at_role_nouns(), cut_before_dates());
-// - a person named with a model's code ("Sony PSP") is its maker, as shed_model_names() has
-//   it for the rules;
-// - a person whose name is a company's (company_taken_for_person(): "Nintendo Europe") or
-//   ends in a club's word ("Charlton Athletic", data/club_heads.txt) is an organisation;
-// - a place whose name opens with an acronym ("BBC Three") is an organisation;
+// - each retyped by its words (retype_span()), and a party's seat ("Labour MP") dropped;
 // - an organisation takes in its town's name before it (take_in_town_before()), and a
 //   firm's name joined by "&" is one (join_ampersand_names()).
 // Otherwise a person's words would make the same word a person wherever the article writes
@@ -1804,17 +1849,7 @@ std::vector<std::vector<TaggedSpan>> corrected_spans(
     const std::vector<bool> referenced = referenced_mentions(rules);
     for (std::size_t s = 0; s < sentences.size() && s < out.size(); ++s) {
         const auto& t = sentences[s].tokens;
-        for (TaggedSpan& span : out[s]) {
-            if (span.type != SpanType::Person) continue;
-            if (ends_in_model_code(t, span.first, span.last, lexicon)) {
-                span.type = SpanType::Organisation;
-                span.last -= 1;
-            } else if (company_taken_for_person(t, span.first, span.last, lexicon, lone) ||
-                       lexicon.is_club_head(t[span.last - 1].norm)) {
-                // "Charlton Athletic", "Park Rangers": no person's name ends in a club's word.
-                span.type = SpanType::Organisation;
-            }
-        }
+        for (TaggedSpan& span : out[s]) retype_span(t, span, lexicon, lone);
         // "UKIP MEP", "Labour MP": a span of a name and a seat's letters is the seat's
         // party, which the rules find on their own ("Ruth Kelly MP" is a person).
         std::erase_if(out[s], [&](const TaggedSpan& span) {
@@ -1822,32 +1857,15 @@ std::vector<std::vector<TaggedSpan>> corrected_spans(
                 span.last > t.size() || lexicon.is_given_name(t[span.first].norm))
                 return false;
             const std::string& seat = t[span.last - 1].norm;
-            const auto title = lexicon.title_at(t, span.last - 1);
-            return is_acronym(seat) && title && title->length == 1;
+            return is_acronym(seat) && lexicon.is_title_word(seat);
         });
-        // "New Labour", "Scottish Conservatives": a name that ends in a body's (the
-        // gazetteers') is a body, whatever the tagger took it for.
-        for (TaggedSpan& span : out[s])
-            if (span.type != SpanType::Organisation && span.last <= t.size())
-                for (std::size_t k = span.first + 1; k < span.last; ++k)
-                    if (const auto g = lexicon.gazetteer_at(t, k);
-                        g && k + g->length == span.last &&
-                        g->entry->type == EntityType::Organisation) {
-                        span.type = SpanType::Organisation;
-                        break;
-                    }
-        // "BBC Three", "JP Morgan Chase", "LG Card": a place's name opens with no acronym
-        // (a country's aside: "US Virgin Islands"), a body's often does.
-        for (TaggedSpan& span : out[s])
-            if (span.type == SpanType::Location && span.last - span.first >= 2 &&
-                is_acronym(t[span.first].norm) && !lexicon.gazetteer_at(t, span.first))
-                span.type = SpanType::Organisation;
         take_in_town_before(t, out[s], lexicon);
         std::vector<RuleWords> rule_words;
         for (std::size_t i = 0; i < rules.size(); ++i)
             if (rules[i].sentence == s)
-                rule_words.push_back({rules[i].first, rules[i].last, !soft(rules[i], referenced[i]),
-                                      rules[i].type == EntityType::Person});
+                rule_words.push_back(
+                    {rules[i].first, rules[i].last, !soft(rules[i], referenced[i]),
+                     rules[i].type == EntityType::Person && rules[i].last - rules[i].first >= 2});
         join_ampersand_names(t, out[s], rule_words, lexicon);
     }
     return out;
@@ -2283,9 +2301,7 @@ std::vector<Mention> combine_tagged_spans(const Document& doc,
         renumber_all(m.affiliations);
     }
     link_title_holders(sentences, out);
-    shed_model_names(doc, sentences, lexicon, out);
-    shed_post_nominals(doc, sentences, lexicon, out);
-    retype_places_taken_for_people(sentences, lexicon, out);
+    finish_mentions(doc, sentences, lexicon, out);
     return out;
 }
 
@@ -2295,9 +2311,7 @@ std::vector<Mention> find_mentions(const Document& doc, const std::vector<Senten
     const auto attested = attested_names(sentences);
     for (std::size_t i = 0; i < sentences.size(); ++i)
         SentenceScanner(doc, sentences[i], i, lexicon, attested, mentions).scan();
-    shed_model_names(doc, sentences, lexicon, mentions);
-    shed_post_nominals(doc, sentences, lexicon, mentions);
-    retype_places_taken_for_people(sentences, lexicon, mentions);
+    finish_mentions(doc, sentences, lexicon, mentions);
     return mentions;
 }
 
