@@ -1860,6 +1860,10 @@ std::vector<std::vector<TaggedSpan>> corrected_spans(
             return is_acronym(seat) && lexicon.is_title_word(seat);
         });
         take_in_town_before(t, out[s], lexicon);
+        // Only a sentence with "&" has names to join: the rules' mentions are gathered for it
+        // alone, not for every sentence of the article (that was rules x sentences).
+        if (std::none_of(t.begin(), t.end(), [](const Token& x) { return x.norm == "&"; }))
+            continue;
         std::vector<RuleWords> rule_words;
         for (std::size_t i = 0; i < rules.size(); ++i)
             if (rules[i].sentence == s)
