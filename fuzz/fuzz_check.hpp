@@ -4,18 +4,32 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <exception>
 #include <string_view>
 
-#define FUZZ_CHECK(condition)                                                            \
-    do {                                                                                 \
-        if (!(condition)) {                                                              \
-            std::fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__,        \
-                         #condition);                                                    \
-            std::abort();                                                                \
-        }                                                                                \
+#define FUZZ_CHECK(condition)                                                                  \
+    do {                                                                                       \
+        if (!(condition)) {                                                                    \
+            std::fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #condition); \
+            std::abort();                                                                      \
+        }                                                                                      \
     } while (false)
 
 namespace newsgraph::fuzz {
+
+// Runs a target's check; an exception escaping it is a finding, printed with its message
+// (uncaught, libFuzzer would report only "deadly signal").
+template <typename Check>
+int reporting_exceptions(Check check) {
+    try {
+        return check();
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "check failed: an exception escaped: %s\n", e.what());
+    } catch (...) {
+        std::fprintf(stderr, "check failed: an exception of unknown type escaped\n");
+    }
+    std::abort();
+}
 
 // The build's data folder (gazetteers), or $NEWSGRAPH_DATA when set.
 inline const char* data_dir() {
@@ -27,8 +41,11 @@ inline const char* data_dir() {
 inline bool valid_utf8(std::string_view text) {
     for (std::size_t i = 0; i < text.size();) {
         const unsigned char c = static_cast<unsigned char>(text[i]);
-        std::size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3
-                                            : (c >> 3) == 0x1E ? 4 : 0;
+        std::size_t length = c < 0x80           ? 1
+                             : (c >> 5) == 0x6  ? 2
+                             : (c >> 4) == 0xE  ? 3
+                             : (c >> 3) == 0x1E ? 4
+                                                : 0;
         if (length == 0 || i + length > text.size()) return false;
         char32_t value = length == 1 ? c : c & (0x7F >> length);
         for (std::size_t k = 1; k < length; ++k) {

@@ -44,7 +44,7 @@ for target in "${targets[@]}"; do
     echo "fuzz_$target: $result, ${runs:-?} executions in $((SECONDS - started)) s," \
          "$corpus inputs in $work/corpus"
     if [ "$result" = FAILED ]; then
-        grep -E "ERROR|SUMMARY|check failed|Test unit written|runtime error" "$log" | head -20
+        grep -E "ERROR|SUMMARY|check failed|Test unit written|runtime error|terminate called|what\(\)|Assertion" "$log" | head -20
         echo "  full log: $log"
     fi
 done
