@@ -1176,6 +1176,58 @@ TEST_CASE(
     }
 }
 
+TEST_CASE(
+    "mention rules: a person's possessive (an honorific and a name) is no part of the body "
+    "it owns, a title's is",
+    "[mentions][combine]") {
+    const Combination article(
+        "Mr Dorvak's Kellan Holdings merged with a rival. The Lord Chancellor's Department "
+        "objected.");
+    REQUIRE(article.sentences.size() >= 2);
+    const auto combined = article.combined();
+    check_organisations(combined, {"Kellan Holdings", "Lord Chancellor's Department"});
+    for (const auto& m : combined) {
+        INFO(m.surface);
+        CHECK(m.surface.find("Dorvak's") == std::string::npos);
+    }
+}
+
+TEST_CASE(
+    "mention rules: a company's plural or legal-form word heads its name, and a title "
+    "before a head opens a body's name",
+    "[mentions][combine]") {
+    const Combination article(
+        "Brennick Industries said profits rose. Halvard Plc fell. General Motors and the "
+        "Justice Department met. The Premier League fined them.");
+    REQUIRE(article.sentences.size() >= 4);
+    const auto combined = article.combined();
+    check_organisations(combined, {"Brennick Industries", "Halvard Plc", "General Motors",
+                                   "Justice Department", "Premier League"});
+    for (const auto& m : combined) {
+        INFO(m.surface);
+        CHECK(m.type != EntityType::Person);
+    }
+}
+
+TEST_CASE(
+    "mention rules and combination: a party's member noun before a name is the side, not the "
+    "name, and before a title or a common word there is no person",
+    "[mentions][combine]") {
+    Combination article(
+        "Tory Ada Lind spoke first. The Tory Treasurer refused. Democrat Tom Hale agreed. "
+        "The Tory Parliamentary candidate left.");
+    REQUIRE(article.sentences.size() >= 4);
+    article.tag(3, "Tory", 2, kPer);  // the tagger's person: a party's word and a common one
+    const auto combined = article.combined();
+    check_typed(combined, {"Ada Lind", "Tom Hale"}, EntityType::Person);
+    for (const auto& m : combined) {
+        INFO(m.surface);
+        CHECK(m.surface.find("Tory") == std::string::npos);
+        CHECK(m.surface.find("Democrat") == std::string::npos);
+        CHECK((m.type != EntityType::Person || m.surface == "Ada Lind" || m.surface == "Tom Hale"));
+    }
+}
+
 TEST_CASE("mention combination: a place's span that opens with an acronym is a body",
           "[mentions][combine]") {
     Combination article(

@@ -191,7 +191,11 @@ Lexicon Lexicon::load(const std::string& data_dir) {
     }
 
     lx.honorifics_ = read_set(dir + "honorifics.txt");
-    lx.org_heads_ = read_set(dir + "org_heads.txt");
+    std::vector<std::string> company_heads = read_words(dir + "company_heads.txt");
+    lx.company_heads_ = WordSet(company_heads);
+    std::vector<std::string> org_heads = read_words(dir + "org_heads.txt");
+    org_heads.insert(org_heads.end(), company_heads.begin(), company_heads.end());
+    lx.org_heads_ = WordSet(org_heads);
     lx.agreement_heads_ = read_set(dir + "agreement_heads.txt", true);
     lx.agreement_modifiers_ = read_set(dir + "agreement_modifiers.txt", true);
     lx.given_names_ = read_set(dir + "given_names.txt");

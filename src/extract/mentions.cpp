@@ -199,6 +199,17 @@ EntityType gazetteer_type_at(const Lexicon& lx, const std::vector<Token>& t,
     return EntityType::Country;
 }
 
+// "Tory", "Democrat": a party's member, the singular of a party's one-word name in the
+// gazetteers ("Tories", "Democrats").
+bool names_party_member(const std::string& word, const Lexicon& lexicon) {
+    if (word.size() < 3 || !starts_upper(word)) return false;
+    const std::string plural =
+        word.back() == 'y' ? word.substr(0, word.size() - 1) + "ies" : word + "s";
+    const std::vector<Token> tokens{Token{0, 0, plural}};
+    const auto g = lexicon.gazetteer_at(tokens, 0);
+    return g && g->length == 1 && g->entry->type == EntityType::Organisation;
+}
+
 class SentenceScanner {
   public:
     SentenceScanner(const Document& doc, const Sentence& sentence, std::size_t index,
@@ -312,6 +323,8 @@ class SentenceScanner {
     bool names_a_possessor(std::size_t a, std::size_t b) const {
         if (b - a >= 2 && lower(a) == "the") ++a;  // "The BBC's ..." opening a sentence
         if (b - a == 1 && is_acronym(t_[a].norm)) return true;
+        // "Mr Mittal's LNM Holdings", not "Lord Chancellor's Department"
+        if (b - a >= 2 && lx_.is_honorific(t_[a].norm) && !lx_.title_at(t_, a + 1)) return true;
         const auto entry = lx_.gazetteer_at(t_, a);
         return (entry && entry->length == b - a) || lx_.place_at(t_, a) == b - a;
     }
@@ -469,6 +482,15 @@ class SentenceScanner {
     // Where a title inside span [a, b) starts when a name follows it: "Tory MP Patrick
     // Mercer", "World Bank President Ajay Banga". A title at the start is read whole by the
     // caller: "Prime Minister Ulf Kristersson" is not "Prime" holding the office of "Minister".
+    // Whether the title at a is the first word of a body's name: an organisation's head comes
+    // right after it ("General Motors", "Justice Department"), where a titled person's name
+    // would ("General Mike Jackson").
+    bool org_head_after_title(std::size_t a) const {
+        const auto title = lx_.title_at(t_, a);
+        const std::size_t next = a + (title ? title->length : 0);
+        return title && next < t_.size() && lx_.is_org_head(t_[next].norm);
+    }
+
     std::optional<std::size_t> titled_name_at(std::size_t a, std::size_t b) const {
         const auto leading_title = lx_.title_at(t_, a);
         for (std::size_t x = a + (leading_title ? leading_title->length : 1); x + 1 < b; ++x) {
@@ -849,14 +871,15 @@ class SentenceScanner {
             acronym_after(b, m);
             return;
         }
-        if (b - a >= 2 && (has_org_head(a, b) || club_name(a, b)) && !lx_.title_at(t_, a) &&
-            !titled_name_at(a, b)) {
+        if (b - a >= 2 && (has_org_head(a, b) || club_name(a, b)) &&
+            (!lx_.title_at(t_, a) || org_head_after_title(a)) && !titled_name_at(a, b)) {
             std::size_t m = add(a, b, EntityType::Organisation);
             acronym_after(b, m);
             // "US State Department": the country named at its start is mentioned too.
-            if (auto g = lx_.gazetteer_at(t_, a); g && g->entry->type == EntityType::Country &&
-                                                  g->entry->kind == FormKind::Name &&
-                                                  a + g->length < b) {
+            // Not a company's ("Norway Petroleum Holdings").
+            if (auto g = lx_.gazetteer_at(t_, a);
+                g && g->entry->type == EntityType::Country && g->entry->kind == FormKind::Name &&
+                a + g->length < b && !lx_.is_company_head(t_[b - 1].norm)) {
                 std::size_t c = add_gazetteer(a, *g);
                 out_[m].country = c;
             }
@@ -898,6 +921,20 @@ class SentenceScanner {
         bool honorific = false;
         std::size_t k = a;
         while (k < b) {
+            // "Tory David Heathcoat-Amory": a party's member noun is the side, not the name.
+            if (k + 1 < b && !honorific && !role && holders.empty() &&
+                names_party_member(t_[k].norm, lx_)) {
+                // Then a title alone ("Tory Shadow Chancellor") or a common word ("Tory
+                // Parliamentary candidate"): no person; a given name: the person's name.
+                const auto tm = lx_.title_at(t_, k + 1);
+                if ((tm && k + 1 + tm->length == b) ||
+                    (k + 2 == b && lx_.is_common_word(lower(k + 1))))
+                    return;
+                if (lx_.is_given_name(t_[k + 1].norm)) {
+                    ++k;
+                    continue;
+                }
+            }
             if (lx_.is_honorific(t_[k].norm)) {
                 honorific = true;
                 ++k;
@@ -1730,7 +1767,8 @@ void take_in_town_before(const std::vector<Token>& t, std::vector<TaggedSpan>& s
 // where both sides are spans of one other type (two people: "Henman & Murray", "Richard &
 // Judy"; two places: "Serbia & Montenegro"), nor where each side starts with a given name
 // ("Matt Lucas & David Walliams"), nor over a rule's mention that would take the whole away:
-// a firm one (not soft(): "Pew Internet & American Life"), or a person named in full, whose
+// a firm one (not soft(): "Pew Internet & American Life"; one that is the name's whole
+// second half is taken in), or a person named in full, whose
 // words PersonWords keeps ("Investment Banking" of "SG Corporate & Investment Banking"); nor
 // between letters ("R & B").
 struct RuleWords {
@@ -1775,8 +1813,12 @@ void join_ampersand_names(const std::vector<Token>& t, std::vector<TaggedSpan>& 
             joined.last = std::max(joined.last, spans[i].last);
             joined.margin = std::min(joined.margin, spans[i].margin);
         }
+        // A firm the rules found right after the "&", to the end, is the name's second half
+        // ("Brisa & Korvel Holdings"): the whole takes it in.
         const auto blocks = [&](const RuleWords& r) {
-            return r.first < joined.last && r.last > joined.first && (r.firm || r.person_in_full);
+            const bool second_half = r.firm && r.first == k + 1 && r.last == joined.last;
+            return r.first < joined.last && r.last > joined.first && (r.firm || r.person_in_full) &&
+                   !second_half;
         };
         if (std::any_of(rules.begin(), rules.end(), blocks)) continue;
         joined.type = SpanType::Organisation;
@@ -1828,6 +1870,28 @@ void retype_span(const std::vector<Token>& t, TaggedSpan& span, const Lexicon& l
     }
 }
 
+// "Tory David Heathcoat-Amory", "French Marie Dupont": a party or a nationality written
+// before a person's name is their side, not their name (the rules read it so, as a holder);
+// the person's span starts after it. Where no name follows ("Tory Treasurer", "Labour
+// Leader", "Tory Parliamentary"), a title or a common word, there is no person: the span goes.
+void shed_leading_affiliation(const std::vector<Token>& t, TaggedSpan& span,
+                              const Lexicon& lexicon) {
+    if (span.type != SpanType::Person || span.last - span.first < 2 || span.last > t.size()) return;
+    const auto g = lexicon.gazetteer_at(t, span.first);
+    std::size_t side = 0;  // the side's words
+    if (g && ((g->entry->type == EntityType::Organisation && g->length == 1) ||
+              (g->entry->type == EntityType::Country && g->entry->kind == FormKind::Demonym)))
+        side = g->length;
+    else if (names_party_member(t[span.first].norm, lexicon))
+        side = 1;
+    if (side == 0 || span.first + side >= span.last) return;
+    span.first += side;
+    const auto title = lexicon.title_at(t, span.first);
+    if ((title && span.first + title->length == span.last) ||
+        (span.last - span.first == 1 && lexicon.is_common_word(lower_ascii(t[span.first].norm))))
+        span.last = span.first;
+}
+
 // The tagger's spans as everything after reads them (one_sense_per_article(), PersonWords):
 // - "Chelsea winger Arjen Robben" parted at the role noun, a span cut before a date
 //   (split_at_role_nouns(), cut_before_dates());
@@ -1849,7 +1913,11 @@ std::vector<std::vector<TaggedSpan>> corrected_spans(
     const std::vector<bool> referenced = referenced_mentions(rules);
     for (std::size_t s = 0; s < sentences.size() && s < out.size(); ++s) {
         const auto& t = sentences[s].tokens;
-        for (TaggedSpan& span : out[s]) retype_span(t, span, lexicon, lone);
+        for (TaggedSpan& span : out[s]) {
+            retype_span(t, span, lexicon, lone);
+            shed_leading_affiliation(t, span, lexicon);
+        }
+        std::erase_if(out[s], [](const TaggedSpan& x) { return x.first >= x.last; });
         // "UKIP MEP", "Labour MP": a span of a name and a seat's letters is the seat's
         // party, which the rules find on their own ("Ruth Kelly MP" is a person).
         std::erase_if(out[s], [&](const TaggedSpan& span) {
@@ -2244,8 +2312,14 @@ std::vector<Mention> combine_tagged_spans(const Document& doc,
                 const Mention& r = rules[m];
                 if (r.first >= span.last || span.first >= r.last) continue;
                 overlapping.push_back(m);
+                // A body the rules found as the second half of a firm's "A & B" name, which
+                // join_ampersand_names() spanned whole, gives way to the whole.
+                const bool second_half = span.type == SpanType::Organisation &&
+                                         r.type == EntityType::Organisation &&
+                                         r.first > span.first && r.last == span.last &&
+                                         sentence.tokens[r.first - 1].norm == "&";
                 blocked =
-                    blocked || !soft(r, referenced[m]) ||
+                    blocked || (!soft(r, referenced[m]) && !second_half) ||
                     (r.type == EntityType::Person && people.all(sentence.tokens, r.first, r.last));
             }
             if (blocked) continue;
