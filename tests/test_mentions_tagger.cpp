@@ -1215,16 +1215,18 @@ TEST_CASE(
     "[mentions][combine]") {
     Combination article(
         "Tory Ada Lind spoke first. The Tory Treasurer refused. Democrat Tom Hale agreed. "
-        "The Tory Parliamentary candidate left.");
-    REQUIRE(article.sentences.size() >= 4);
-    article.tag(3, "Tory", 2, kPer);  // the tagger's person: a party's word and a common one
+        "The Tory Parliamentary candidate left. Swedish Ola Berg won.");
+    REQUIRE(article.sentences.size() >= 5);
+    article.tag(3, "Tory", 2, kPer);     // the tagger's person: a party's word and a common one
+    article.tag(4, "Swedish", 3, kPer);  // and a nationality before a name
     const auto combined = article.combined();
-    check_typed(combined, {"Ada Lind", "Tom Hale"}, EntityType::Person);
+    check_typed(combined, {"Ada Lind", "Tom Hale", "Ola Berg"}, EntityType::Person);
     for (const auto& m : combined) {
         INFO(m.surface);
         CHECK(m.surface.find("Tory") == std::string::npos);
         CHECK(m.surface.find("Democrat") == std::string::npos);
-        CHECK((m.type != EntityType::Person || m.surface == "Ada Lind" || m.surface == "Tom Hale"));
+        CHECK((m.type != EntityType::Person || m.surface == "Ada Lind" || m.surface == "Tom Hale" ||
+               m.surface == "Ola Berg"));
     }
 }
 

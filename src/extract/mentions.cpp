@@ -479,9 +479,6 @@ class SentenceScanner {
     }
 
     // A mention ending right before token `end` in this sentence.
-    // Where a title inside span [a, b) starts when a name follows it: "Tory MP Patrick
-    // Mercer", "World Bank President Ajay Banga". A title at the start is read whole by the
-    // caller: "Prime Minister Ulf Kristersson" is not "Prime" holding the office of "Minister".
     // Whether the title at a is the first word of a body's name: an organisation's head comes
     // right after it ("General Motors", "Justice Department"), where a titled person's name
     // would ("General Mike Jackson").
@@ -491,6 +488,9 @@ class SentenceScanner {
         return title && next < t_.size() && lx_.is_org_head(t_[next].norm);
     }
 
+    // Where a title inside span [a, b) starts when a name follows it: "Tory MP Patrick
+    // Mercer", "World Bank President Ajay Banga". A title at the start is read whole by the
+    // caller: "Prime Minister Ulf Kristersson" is not "Prime" holding the office of "Minister".
     std::optional<std::size_t> titled_name_at(std::size_t a, std::size_t b) const {
         const auto leading_title = lx_.title_at(t_, a);
         for (std::size_t x = a + (leading_title ? leading_title->length : 1); x + 1 < b; ++x) {
@@ -1870,22 +1870,16 @@ void retype_span(const std::vector<Token>& t, TaggedSpan& span, const Lexicon& l
     }
 }
 
-// "Tory David Heathcoat-Amory", "French Marie Dupont": a party or a nationality written
-// before a person's name is their side, not their name (the rules read it so, as a holder);
-// the person's span starts after it. Where no name follows ("Tory Treasurer", "Labour
-// Leader", "Tory Parliamentary"), a title or a common word, there is no person: the span goes.
-void shed_leading_affiliation(const std::vector<Token>& t, TaggedSpan& span,
-                              const Lexicon& lexicon) {
-    if (span.type != SpanType::Person || span.last - span.first < 2 || span.last > t.size()) return;
-    const auto g = lexicon.gazetteer_at(t, span.first);
-    std::size_t side = 0;  // the side's words
-    if (g && ((g->entry->type == EntityType::Organisation && g->length == 1) ||
-              (g->entry->type == EntityType::Country && g->entry->kind == FormKind::Demonym)))
-        side = g->length;
-    else if (names_party_member(t[span.first].norm, lexicon))
-        side = 1;
-    if (side == 0 || span.first + side >= span.last) return;
-    span.first += side;
+// "Tory David Heathcoat-Amory": a party's member noun before a person's name is their side,
+// not their name (as the rules read it); the person's span starts after it. Where no name
+// follows ("Tory Treasurer", "Tory Parliamentary"), a title or a common word, there is no
+// person: the span goes.
+void shed_leading_party_member(const std::vector<Token>& t, TaggedSpan& span,
+                               const Lexicon& lexicon) {
+    if (span.type != SpanType::Person || span.last - span.first < 2 || span.last > t.size() ||
+        !names_party_member(t[span.first].norm, lexicon))
+        return;
+    span.first += 1;
     const auto title = lexicon.title_at(t, span.first);
     if ((title && span.first + title->length == span.last) ||
         (span.last - span.first == 1 && lexicon.is_common_word(lower_ascii(t[span.first].norm))))
@@ -1915,7 +1909,7 @@ std::vector<std::vector<TaggedSpan>> corrected_spans(
         const auto& t = sentences[s].tokens;
         for (TaggedSpan& span : out[s]) {
             retype_span(t, span, lexicon, lone);
-            shed_leading_affiliation(t, span, lexicon);
+            shed_leading_party_member(t, span, lexicon);
         }
         std::erase_if(out[s], [](const TaggedSpan& x) { return x.first >= x.last; });
         // "UKIP MEP", "Labour MP": a span of a name and a seat's letters is the seat's
