@@ -1177,18 +1177,20 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "mention rules: a person's possessive (an honorific and a name) is no part of the body "
-    "it owns, a title's is",
+    "mention rules: a person's possessive (an honorific or a given name, and a name) is no "
+    "part of the body it owns, a title's is",
     "[mentions][combine]") {
     const Combination article(
         "Mr Dorvak's Kellan Holdings merged with a rival. The Lord Chancellor's Department "
-        "objected.");
-    REQUIRE(article.sentences.size() >= 2);
+        "objected. Then Ada Lind's Corvex Entertainment bought it.");
+    REQUIRE(article.sentences.size() >= 3);
     const auto combined = article.combined();
-    check_organisations(combined, {"Kellan Holdings", "Lord Chancellor's Department"});
+    check_organisations(
+        combined, {"Kellan Holdings", "Lord Chancellor's Department", "Corvex Entertainment"});
     for (const auto& m : combined) {
         INFO(m.surface);
         CHECK(m.surface.find("Dorvak's") == std::string::npos);
+        CHECK(m.surface.find("Lind's") == std::string::npos);
     }
 }
 

@@ -331,8 +331,15 @@ class SentenceScanner {
     bool names_a_possessor(std::size_t a, std::size_t b) const {
         if (b - a >= 2 && lower(a) == "the") ++a;  // "The BBC's ..." opening a sentence
         if (b - a == 1 && is_acronym(t_[a].norm)) return true;
-        // "Mr Mittal's LNM Holdings", not "Lord Chancellor's Department"
-        if (b - a >= 2 && lx_.is_honorific(t_[a].norm) && !lx_.title_at(t_, a + 1)) return true;
+        // "Mr Mittal's LNM Holdings", "Robert Sillerman's Sports Entertainment Enterprises": a
+        // person's (an honorific or a given name, then a name), not "Lord Chancellor's
+        // Department"
+        // ("Then Ada Lind's ...": a common word opening the sentence is no part of it.)
+        if (b - a >= 3 && a == 0 && lx_.is_common_word(lower(a))) ++a;
+        bool person = b - a >= 2 && b - a <= 4 && !lx_.title_at(t_, a + 1) &&
+                      (lx_.is_honorific(t_[a].norm) || lx_.is_given_name(t_[a].norm));
+        for (std::size_t k = a + 1; person && k < b; ++k) person = cap(k);
+        if (person) return true;
         const auto entry = lx_.gazetteer_at(t_, a);
         return (entry && entry->length == b - a) || lx_.place_at(t_, a) == b - a;
     }
