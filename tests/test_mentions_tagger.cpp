@@ -1280,6 +1280,19 @@ TEST_CASE(
     }
 }
 
+TEST_CASE("mention rules: a peer's style is an honorific, no part of the name",
+          "[mentions][combine]") {
+    const Combination article("Baroness Vantor said no. The Rev Ada Lind agreed.");
+    REQUIRE(article.sentences.size() >= 2);
+    const auto combined = article.combined();
+    check_typed(combined, {"Vantor", "Ada Lind"}, EntityType::Person);
+    for (const auto& m : combined) {
+        INFO(m.surface);
+        CHECK(m.surface.find("Baroness") == std::string::npos);
+        CHECK(m.surface.find("Rev") == std::string::npos);
+    }
+}
+
 TEST_CASE("mention combination: a place's span that opens with an acronym is a body",
           "[mentions][combine]") {
     Combination article(
