@@ -43,6 +43,11 @@ for target in "${targets[@]}"; do
     corpus=$(find "$work/corpus" -type f | wc -l)
     echo "fuzz_$target: $result, ${runs:-?} executions in $((SECONDS - started)) s," \
          "$corpus inputs in $work/corpus"
+    # Inputs a target skipped because the machine refused its scratch files (fuzz_model).
+    skipped=$(grep -c "^skipped an input" "$log" || true)
+    if [ "$skipped" -gt 0 ]; then
+        echo "  $skipped inputs skipped: the file system refused a scratch file (full disk?)"
+    fi
     if [ "$result" = FAILED ]; then
         grep -E "ERROR|SUMMARY|check failed|Test unit written|runtime error|terminate called|what\(\)|Assertion" "$log" | head -20
         echo "  full log: $log"

@@ -207,8 +207,8 @@ EntityType gazetteer_type_at(const Lexicon& lx, const std::vector<Token>& t,
     return EntityType::Country;
 }
 
-// "Tory", "Democrat": a party's member, the singular of a party's one-word name in the
-// gazetteers ("Tories", "Democrats").
+// "Tory", "Democrat": a member of a body the gazetteers name by its members' plural, one
+// word ("Tories", "Democrats": the parties of parties.tsv).
 bool names_party_member(const std::string& word, const Lexicon& lexicon) {
     if (word.size() < 3 || !starts_upper(word)) return false;
     const std::string plural =
@@ -216,6 +216,37 @@ bool names_party_member(const std::string& word, const Lexicon& lexicon) {
     const std::vector<Token> tokens{Token{0, 0, plural}};
     const auto g = lexicon.gazetteer_at(tokens, 0);
     return g && g->length == 1 && g->entry->type == EntityType::Organisation;
+}
+
+// What the word opening t[k, b), a run a person's name may be, says of the person: a party's
+// member noun ("Tory David Heathcoat-Amory") or a native's ("Scot Kathy Butler", "Frenchman
+// Ruud Gullit") is their Side, not their name. Where a party's word comes before a title or a
+// common word alone there is NoPerson ("Tory Treasurer", "Tory Parliamentary candidate").
+// A word that is also a given name ("Tory Burch", "Norman Brennan") is a side only before a
+// given name and a surname ("Scot Kathy Butler"); a gazetteer's word (a country's demonym,
+// "American") is read as the holder it is, elsewhere.
+enum class SideWord { None, Side, NoPerson };
+SideWord side_word_at(const std::vector<Token>& t, std::size_t k, std::size_t b,
+                      const Lexicon& lexicon) {
+    if (k + 1 >= b || b > t.size() || lexicon.gazetteer_at(t, k)) return SideWord::None;
+    const std::string& word = t[k].norm;
+    const bool party = names_party_member(word, lexicon);
+    if (!party && !lexicon.is_inhabitant_noun(word)) return SideWord::None;
+    const std::string& next = t[k + 1].norm;
+    if (party) {
+        const auto title = lexicon.title_at(t, k + 1);
+        if ((title && k + 1 + title->length == b) ||
+            (k + 2 == b && lexicon.is_common_word(lower_ascii(next)) &&
+             !lexicon.is_given_name(next)))
+            return SideWord::NoPerson;
+    }
+    if (lexicon.is_given_name(word))
+        return lexicon.is_given_name(next) && k + 3 <= b ? SideWord::Side : SideWord::None;
+    if (lexicon.is_given_name(next)) return SideWord::Side;
+    // A native's noun before a name no common word opens ("Briton Ferry" is a town).
+    return !party && starts_upper(next) && !lexicon.is_common_word(lower_ascii(next))
+               ? SideWord::Side
+               : SideWord::None;
 }
 
 class SentenceScanner {
@@ -324,22 +355,29 @@ class SentenceScanner {
                initials.compare(initials.size() - acronym.size(), acronym.size(), acronym) == 0;
     }
 
-    // Whether t[a, b), before "'s", is a name of its own that owns what follows ("Iraq's
-    // Ministry of Communications", "London's National Theatre", "BBC's Network Africa"): a
-    // country, place or body of the gazetteers, or an acronym. Otherwise the possessive is the
-    // name's own ("People's Daily", "St David's Shopping Centre", "Alzheimer's Society").
-    bool names_a_possessor(std::size_t a, std::size_t b) const {
+    // Whether t[a, b), before "'s", is a name of its own that owns what follows, the body
+    // named at `after`: a country, place or body of the gazetteers, or an acronym ("Iraq's
+    // Ministry of Communications", "London's National Theatre", "BBC's Network Africa"); or
+    // a person, named with an honorific ("Mr Mittal's LNM Holdings", not "Lord Chancellor's
+    // Department"), or with a given name before a company or a body of the gazetteers
+    // ("Robert Sillerman's Sports Entertainment Enterprises", "Harold Wilson's Labour Party";
+    // not "Ronnie Scott's Jazz Club"). Otherwise the possessive is the name's own ("People's
+    // Daily", "St David's Shopping Centre", "Alzheimer's Society").
+    bool names_a_possessor(std::size_t a, std::size_t b, std::size_t after) const {
         if (b - a >= 2 && lower(a) == "the") ++a;  // "The BBC's ..." opening a sentence
         if (b - a == 1 && is_acronym(t_[a].norm)) return true;
-        // "Mr Mittal's LNM Holdings", "Robert Sillerman's Sports Entertainment Enterprises": a
-        // person's (an honorific or a given name, then a name), not "Lord Chancellor's
-        // Department"
         // ("Then Ada Lind's ...": a common word opening the sentence is no part of it.)
         if (b - a >= 3 && a == 0 && lx_.is_common_word(lower(a))) ++a;
-        bool person = b - a >= 2 && b - a <= 4 && !lx_.title_at(t_, a + 1) &&
-                      (lx_.is_honorific(t_[a].norm) || lx_.is_given_name(t_[a].norm));
+        bool person = b - a >= 2 && b - a <= 4 && !lx_.title_at(t_, a + 1);
         for (std::size_t k = a + 1; person && k < b; ++k) person = cap(k);
-        if (person) return true;
+        if (person && lx_.is_honorific(t_[a].norm)) return true;
+        if (person && lx_.is_given_name(t_[a].norm)) {
+            const std::size_t end = capitalised_run_end(t_, after);
+            const auto body = lx_.gazetteer_at(t_, after);
+            if ((end > after && lx_.is_company_head(t_[end - 1].norm)) ||
+                (body && body->entry->type == EntityType::Organisation))
+                return true;
+        }
         const auto entry = lx_.gazetteer_at(t_, a);
         return (entry && entry->length == b - a) || lx_.place_at(t_, a) == b - a;
     }
@@ -397,10 +435,10 @@ class SentenceScanner {
             } else if (lw == "'s" && cap(next) &&
                        ((next + 1 < t_.size() && lx_.is_org_head(t_[next + 1].norm)) ||
                         lx_.is_org_head(t_[next].norm)) &&
-                       !names_a_possessor(i, j)) {
+                       !names_a_possessor(i, j, next)) {
                 j = next;  // "People's Daily"
                 continue;
-            } else if (is_name_particle(lw) && j > i) {
+            } else if (is_name_particle(lw)) {
                 // "Osama bin Laden", "Ursula von der Leyen", "Jeroen van der Veer"
                 std::size_t name = next;
                 while (name < t_.size() && name < j + 3 && is_name_particle(lower(name))) ++name;
@@ -493,14 +531,13 @@ class SentenceScanner {
         return true;
     }
 
-    // A mention ending right before token `end` in this sentence.
-    // Whether the title at a is the first word of a body's name: an organisation's head comes
-    // right after it ("General Motors", "Justice Department"), where a titled person's name
-    // would ("General Mike Jackson").
-    bool org_head_after_title(std::size_t a) const {
+    // Whether the title at a is the first word of a body's name, span [a, b): an
+    // organisation's head comes right after it ("General Motors", "Justice Department"),
+    // where a titled person's name would ("General Mike Jackson").
+    bool org_head_after_title(std::size_t a, std::size_t b) const {
         const auto title = lx_.title_at(t_, a);
         const std::size_t next = a + (title ? title->length : 0);
-        return title && next < t_.size() && lx_.is_org_head(t_[next].norm);
+        return title && next < b && lx_.is_org_head(t_[next].norm);
     }
 
     // Where a title inside span [a, b) starts when a name follows it: "Tory MP Patrick
@@ -521,6 +558,7 @@ class SentenceScanner {
         return std::nullopt;
     }
 
+    // A mention ending right before token `end` in this sentence.
     std::optional<std::size_t> mention_ending_at(std::size_t end) const {
         for (std::size_t m = out_.size(); m-- > first_mention_;)
             if (out_[m].last == end) return m;
@@ -887,7 +925,7 @@ class SentenceScanner {
             return;
         }
         if (b - a >= 2 && (has_org_head(a, b) || club_name(a, b)) &&
-            (!lx_.title_at(t_, a) || org_head_after_title(a)) && !titled_name_at(a, b)) {
+            (!lx_.title_at(t_, a) || org_head_after_title(a, b)) && !titled_name_at(a, b)) {
             std::size_t m = add(a, b, EntityType::Organisation);
             acronym_after(b, m);
             // "US State Department": the country named at its start is mentioned too.
@@ -936,26 +974,11 @@ class SentenceScanner {
         bool honorific = false;
         std::size_t k = a;
         while (k < b) {
-            // "Scot Kathy Butler": a native's noun before a given name is no part of the name
-            // (of a given name too, "Scot", before a name of two words).
-            if (k + 1 < b && !honorific && !role && holders.empty() &&
-                lx_.is_inhabitant_noun(t_[k].norm) && lx_.is_given_name(t_[k + 1].norm) &&
-                // "Norman Brennan" is named Norman; "Scot Kathy Butler" has a name of two words
-                (!lx_.is_given_name(t_[k].norm) || k + 3 <= b) &&
-                !lx_.gazetteer_at(t_, k)) {  // a country's demonym is read as its holder below
-                ++k;
-                continue;
-            }
-            // "Tory David Heathcoat-Amory": a party's member noun is the side, not the name.
-            if (k + 1 < b && !honorific && !role && holders.empty() &&
-                names_party_member(t_[k].norm, lx_)) {
-                // Then a title alone ("Tory Shadow Chancellor") or a common word ("Tory
-                // Parliamentary candidate"): no person; a given name: the person's name.
-                const auto tm = lx_.title_at(t_, k + 1);
-                if ((tm && k + 1 + tm->length == b) ||
-                    (k + 2 == b && lx_.is_common_word(lower(k + 1))))
-                    return;
-                if (lx_.is_given_name(t_[k + 1].norm)) {
+            // "Tory David Heathcoat-Amory", "Scot Kathy Butler": the side, not the name.
+            if (!honorific && !role && holders.empty()) {
+                const SideWord side = side_word_at(t_, k, b, lx_);
+                if (side == SideWord::NoPerson) return;
+                if (side == SideWord::Side) {
                     ++k;
                     continue;
                 }
@@ -1841,7 +1864,8 @@ void join_ampersand_names(const std::vector<Token>& t, std::vector<TaggedSpan>& 
         // A firm the rules found right after the "&", to the end, is the name's second half
         // ("Brisa & Korvel Holdings"): the whole takes it in.
         const auto blocks = [&](const RuleWords& r) {
-            const bool second_half = r.firm && r.first == k + 1 && r.last == joined.last;
+            const bool second_half =
+                r.firm && !r.person_in_full && r.first == k + 1 && r.last == joined.last;
             return r.first < joined.last && r.last > joined.first && (r.firm || r.person_in_full) &&
                    !second_half;
         };
@@ -1895,42 +1919,31 @@ void retype_span(const std::vector<Token>& t, TaggedSpan& span, const Lexicon& l
     }
 }
 
-// "Tory David Heathcoat-Amory", "Scot Kathy Butler": a party's member noun, or a native's
-// noun before a given name, is the person's side, not their name (as the rules read it); the
-// person's span starts after it. Where no name follows a party's word ("Tory Treasurer",
-// "Tory Parliamentary"), a title or a common word, there is no person: the span goes.
+// A tagger's person opened by a party's or a native's word (side_word_at()): the person's
+// span starts after it, or goes where there is no person.
 void shed_leading_side(const std::vector<Token>& t, TaggedSpan& span, const Lexicon& lexicon) {
-    if (span.type != SpanType::Person || span.last - span.first < 2 || span.last > t.size()) return;
-    const std::string& first = t[span.first].norm;
-    if (lexicon.is_inhabitant_noun(first) && lexicon.is_given_name(t[span.first + 1].norm) &&
-        (!lexicon.is_given_name(first) || span.last - span.first >= 3) &&
-        !lexicon.gazetteer_at(t, span.first)) {
-        span.first += 1;
-        return;
-    }
-    if (!names_party_member(first, lexicon)) return;
-    span.first += 1;
-    const auto title = lexicon.title_at(t, span.first);
-    if ((title && span.first + title->length == span.last) ||
-        (span.last - span.first == 1 && lexicon.is_common_word(lower_ascii(t[span.first].norm))))
-        span.last = span.first;
+    if (span.type != SpanType::Person) return;
+    const SideWord side = side_word_at(t, span.first, span.last, lexicon);
+    if (side == SideWord::Side) span.first += 1;
+    if (side == SideWord::NoPerson) span.last = span.first;
 }
 
 // "Jeroen van der Veer", "Ursula von der Leyen": a name whose particles the tagger left out
 // (spanning "Jeroen" alone, or "Ursula" and "Leyen" apart) is one person's, from its first
 // word to the capitalised words after the particles, when a person's span or a given name
-// opens it.
+// alone opens it.
 void join_name_particles(const std::vector<Token>& t, std::vector<TaggedSpan>& spans,
                          const Lexicon& lexicon) {
     for (std::size_t i = 0; i < spans.size(); ++i) {
         TaggedSpan& span = spans[i];
-        if (span.last >= t.size() || !is_name_particle(lower_ascii(t[span.last].norm)) ||
-            !(span.type == SpanType::Person || lexicon.is_given_name(t[span.first].norm)))
+        // Particles in lower case only: "Al Jazeera" and "La Liga" are names of their own.
+        const auto particle = [&](std::size_t k) { return is_name_particle(t[k].norm); };
+        if (span.last >= t.size() || !particle(span.last) ||
+            !(span.type == SpanType::Person ||
+              (span.last - span.first == 1 && lexicon.is_given_name(t[span.first].norm))))
             continue;
         std::size_t name = span.last;
-        while (name < t.size() && name < span.last + 3 &&
-               is_name_particle(lower_ascii(t[name].norm)))
-            ++name;
+        while (name < t.size() && name < span.last + 3 && particle(name)) ++name;
         const std::size_t end = capitalised_run_end(t, name);
         if (end == name) continue;
         span.type = SpanType::Person;
@@ -1964,17 +1977,15 @@ std::vector<std::vector<TaggedSpan>> corrected_spans(
     const std::vector<bool> referenced = referenced_mentions(rules);
     for (std::size_t s = 0; s < sentences.size() && s < out.size(); ++s) {
         const auto& t = sentences[s].tokens;
-        for (TaggedSpan& span : out[s]) {
-            retype_span(t, span, lexicon, lone);
-            shed_leading_side(t, span, lexicon);
-        }
+        for (TaggedSpan& span : out[s]) retype_span(t, span, lexicon, lone);
+        join_name_particles(t, out[s], lexicon);
+        for (TaggedSpan& span : out[s]) shed_leading_side(t, span, lexicon);
         // "the Briton outsprinted her": a native's noun alone is a description, no name.
         std::erase_if(out[s], [&](const TaggedSpan& x) {
             return x.first >= x.last ||
                    (x.last - x.first == 1 && lexicon.is_inhabitant_noun(t[x.first].norm) &&
                     !lexicon.is_given_name(t[x.first].norm) && !lexicon.gazetteer_at(t, x.first));
         });
-        join_name_particles(t, out[s], lexicon);
         // "UKIP MEP", "Labour MP": a span of a name and a seat's letters is the seat's
         // party, which the rules find on their own ("Ruth Kelly MP" is a person).
         std::erase_if(out[s], [&](const TaggedSpan& span) {
