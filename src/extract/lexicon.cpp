@@ -164,16 +164,32 @@ Lexicon Lexicon::load(const std::string& data_dir) {
 
     // International bodies (a reviewed list), then political parties (derived from WordNet
     // at build time: "Conservative Party", "Tories").
+    // A one-word name in the plural ("Tories", "Democrats") gives its members' noun ("Tory",
+    // "Democrat"): read before a person's name as the person's side.
+    std::vector<std::string> members;
+    const auto add_members = [&](const std::string& name) {
+        if (name.size() < 4 || name.find(' ') != std::string::npos || name.back() != 's' ||
+            !(name[0] >= 'A' && name[0] <= 'Z'))
+            return;
+        const std::string singular = name.substr(0, name.size() - 1);  // "Democrat", "Allie"
+        if (singular.back() != 'y') members.push_back(singular);
+        if (name.ends_with("ies")) members.push_back(name.substr(0, name.size() - 3) + "y");
+    };
     for (const char* list : {"organisations.tsv", "parties.tsv"}) {
         for (auto& line : read_lines(dir + list)) {
             auto f = split(line, '\t');
             lx.entries_.push_back({EntityType::Organisation, f[0], FormKind::Name, "", ""});
             add_phrase(gazetteer, f[0], lx.entries_.size() - 1, false);
+            add_members(f[0]);
             if (f.size() > 1)
                 for (auto& alias : split(f[1], '|'))
-                    if (!alias.empty()) add_phrase(gazetteer, alias, lx.entries_.size() - 1, false);
+                    if (!alias.empty()) {
+                        add_phrase(gazetteer, alias, lx.entries_.size() - 1, false);
+                        add_members(alias);
+                    }
         }
     }
+    lx.party_members_ = WordSet(members);
 
     for (auto& line : read_lines(dir + "titles.tsv")) {
         auto f = split(line, '\t');

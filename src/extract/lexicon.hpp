@@ -67,6 +67,9 @@ class Lexicon {
     // "Scot", "Frenchman", "Texan": a native or inhabitant of a named place (inhabitants.txt,
     // derived from WordNet).
     bool is_inhabitant_noun(std::string_view word) const { return inhabitants_.contains(word); }
+    // "Tory", "Democrat": a member of a body named by its members' plural, one word, in
+    // organisations.tsv or parties.tsv ("Tories", "Democrats").
+    bool is_party_member(std::string_view word) const { return party_members_.contains(word); }
     bool is_org_head(std::string_view word) const { return org_heads_.contains(word); }
     // "Industries", "Holdings", "Plc": a head that ends a company's name (company_heads.txt,
     // also organisation heads).
@@ -204,7 +207,7 @@ class Lexicon {
     std::vector<std::vector<std::string>> title_head_in_;
     PhraseIndex titles_;
     PhraseIndex places_;
-    WordSet honorifics_, inhabitants_, org_heads_, company_heads_, agreement_heads_,
+    WordSet honorifics_, inhabitants_, party_members_, org_heads_, company_heads_, agreement_heads_,
         agreement_modifiers_, given_names_, non_entities_, reporting_verbs_, authorship_verbs_,
         common_words_, org_descriptors_, org_descriptors_before_, locatives_, member_role_nouns_,
         positions_, travel_words_, work_nouns_, event_heads_, side_verbs_, match_phrases_,

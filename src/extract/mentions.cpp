@@ -207,17 +207,6 @@ EntityType gazetteer_type_at(const Lexicon& lx, const std::vector<Token>& t,
     return EntityType::Country;
 }
 
-// "Tory", "Democrat": a member of a body the gazetteers name by its members' plural, one
-// word ("Tories", "Democrats": the parties of parties.tsv).
-bool names_party_member(const std::string& word, const Lexicon& lexicon) {
-    if (word.size() < 3 || !starts_upper(word)) return false;
-    const std::string plural =
-        word.back() == 'y' ? word.substr(0, word.size() - 1) + "ies" : word + "s";
-    const std::vector<Token> tokens{Token{0, 0, plural}};
-    const auto g = lexicon.gazetteer_at(tokens, 0);
-    return g && g->length == 1 && g->entry->type == EntityType::Organisation;
-}
-
 // What the word opening t[k, b), a run a person's name may be, says of the person: a party's
 // member noun ("Tory David Heathcoat-Amory") or a native's ("Scot Kathy Butler", "Frenchman
 // Ruud Gullit") is their Side, not their name. Where a party's word comes before a title or a
@@ -230,7 +219,7 @@ SideWord side_word_at(const std::vector<Token>& t, std::size_t k, std::size_t b,
                       const Lexicon& lexicon) {
     if (k + 1 >= b || b > t.size() || lexicon.gazetteer_at(t, k)) return SideWord::None;
     const std::string& word = t[k].norm;
-    const bool party = names_party_member(word, lexicon);
+    const bool party = lexicon.is_party_member(word);
     if (!party && !lexicon.is_inhabitant_noun(word)) return SideWord::None;
     const std::string& next = t[k + 1].norm;
     if (party) {
