@@ -99,6 +99,21 @@ TEST_CASE("Place names match the longest run of tokens", "[lexicon]") {
     CHECK(lx.place_at(tokens({"Qxzv"}), 0) == 0);
 }
 
+TEST_CASE("Place names include countries' subdivisions from ISO 3166-2, as news writes them",
+          "[lexicon]") {
+    const Lexicon& lx = lexicon();
+    // Counties and states no list of cities has; a name iso-codes writes with its Welsh form
+    // in brackets, or inverted, is matched as news writes it.
+    CHECK(lx.place_at(tokens({"in", "Staffordshire"}), 1) == 1);
+    CHECK(lx.place_at(tokens({"Powys"}), 0) == 1);
+    CHECK(lx.place_at(tokens({"Schleswig-Holstein"}), 0) == 1);
+    CHECK(lx.place_at(tokens({"Carmarthenshire"}), 0) == 1);
+    // Not a subdivision named with a dictionary's word or a given name.
+    CHECK(lx.place_at(tokens({"Western"}), 0) == 0);
+    CHECK(lx.place_at(tokens({"Lakes"}), 0) == 0);
+    CHECK(lx.place_at(tokens({"Cher"}), 0) == 0);
+}
+
 TEST_CASE("Political parties come from WordNet, with their members' plurals", "[lexicon]") {
     const Lexicon& lx = lexicon();
     const auto party = [&](const std::vector<std::string>& words) -> std::string {

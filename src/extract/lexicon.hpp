@@ -64,6 +64,8 @@ class Lexicon {
     const GazetteerEntry* country(std::string_view alpha2) const;
 
     bool is_honorific(std::string_view word) const { return honorifics_.contains(word); }
+    // "Lord", "Baroness": a peer's honorific (peerage_styles.txt).
+    bool is_peerage_style(std::string_view word) const { return peerage_styles_.contains(word); }
     // "Scot", "Frenchman", "Texan": a native or inhabitant of a named place (inhabitants.txt,
     // derived from WordNet).
     bool is_inhabitant_noun(std::string_view word) const { return inhabitants_.contains(word); }
@@ -207,12 +209,12 @@ class Lexicon {
     std::vector<std::vector<std::string>> title_head_in_;
     PhraseIndex titles_;
     PhraseIndex places_;
-    WordSet honorifics_, inhabitants_, party_members_, org_heads_, company_heads_, agreement_heads_,
-        agreement_modifiers_, given_names_, non_entities_, reporting_verbs_, authorship_verbs_,
-        common_words_, org_descriptors_, org_descriptors_before_, locatives_, member_role_nouns_,
-        positions_, travel_words_, work_nouns_, event_heads_, side_verbs_, match_phrases_,
-        match_nouns_, club_heads_, compass_words_, post_nominals_, common_compounds_,
-        plain_acronyms_, subordinating_, subordinate_ranks_;
+    WordSet honorifics_, peerage_styles_, inhabitants_, party_members_, org_heads_, company_heads_,
+        agreement_heads_, agreement_modifiers_, given_names_, non_entities_, reporting_verbs_,
+        authorship_verbs_, common_words_, org_descriptors_, org_descriptors_before_, locatives_,
+        member_role_nouns_, positions_, travel_words_, work_nouns_, event_heads_, side_verbs_,
+        match_phrases_, match_nouns_, club_heads_, compass_words_, post_nominals_,
+        common_compounds_, plain_acronyms_, subordinating_, subordinate_ranks_;
 };
 
 }  // namespace newsgraph

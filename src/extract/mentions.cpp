@@ -172,6 +172,67 @@ bool inside_work_title(const std::vector<Token>& t, std::size_t first, std::size
     return opens_work_title(t, the, end, lexicon);
 }
 
+// "the hit singles Time Is Running Out, Hysteria and Butterflies", "films including Raging
+// Bull, Goodfellas and Gangs of New York", "his last album, Genius Loves Company, sold...": a
+// name in a list after a work's noun in the plural, or set off by commas after a work's noun,
+// is a title (work_nouns.txt). Not "songs by Oasis and Blur" (the list ends at "by"), nor "in
+// the film, Jones, 45, plays" (the noun is a preposition's).
+bool listed_as_work(const std::vector<Token>& t, std::size_t first, std::size_t last,
+                    const Lexicon& lexicon) {
+    const auto lw = [&](std::size_t k) { return lower_ascii(t[k].norm); };
+    if (first < 2 || last > t.size()) return false;
+    // Apposition: "album, Genius Loves Company," with the name's end a comma or the sentence's.
+    if (t[first - 1].norm == "," && lexicon.is_work_noun(lw(first - 2)) &&
+        (last == t.size() || t[last].norm == "," || t[last].norm == "." || t[last].norm == ")")) {
+        // Back over the noun's determiners, adjectives and possessor to what comes before.
+        static const std::unordered_set<std::string> kPrepositions = {
+            "in",   "on",  "at",   "of", "after", "before", "during",     "since",
+            "with", "for", "from", "to", "into",  "about",  "throughout", "following"};
+        std::size_t j = first - 2;
+        while (j > 0 && first - j < 6 && is_word(t[j - 1].norm) && !kPrepositions.count(lw(j - 1)))
+            --j;
+        return j == 0 || !kPrepositions.count(lw(j - 1));
+    }
+    // A list: back over its names, commas, "and", and the small words between a title's
+    // capitalised words ("Gangs of New York"; not "series of Little Britain on BBC Three").
+    constexpr std::size_t kLongestList = 30;
+    const auto capitalised = [&](std::size_t k) {
+        return is_word(t[k].norm) && starts_upper(t[k].norm);
+    };
+    std::size_t k = first;
+    while (k > 0 && first - k < kLongestList) {
+        const std::string& w = t[k - 1].norm;
+        const std::string l = lw(k - 1);
+        if (w == "," || l == "and" || l == "or" || capitalised(k - 1) ||
+            (k >= 2 && is_connector(l) && capitalised(k - 2))) {
+            --k;
+            continue;
+        }
+        break;
+    }
+    if (k == 0 || k == first) return false;
+    // "two singles, Club Foot and LSF, which": a list set off by a comma ends at a comma or
+    // "and" ("the two earlier films, Alfonso Cuaron brings": a clause, no list).
+    if (t[k].norm == "," && last < t.size() && t[last].norm != "," && t[last].norm != "." &&
+        lw(last) != "and" && t[last].norm != ")")
+        return false;
+    std::size_t noun = k - 1;
+    if ((lw(noun) == "including" || lw(noun) == "like") && noun > 0)
+        --noun;
+    else if (lw(noun) == "as" && noun > 1 && lw(noun - 1) == "such")
+        noun -= 2;
+    // A work's noun in the plural ("films", "singles"; not "series", a singular too).
+    const std::string n = lw(noun);
+    return n.size() > 1 && n.back() == 's' && lexicon.is_work_noun(n) &&
+           lexicon.is_work_noun(n.substr(0, n.size() - 1));
+}
+
+// "MPs", "ATMs", "DVDs", "SMEs": an acronym's plural counts things or people of a kind, and
+// names no one.
+bool plural_acronym(std::string_view w) {
+    return w.size() >= 3 && w.back() == 's' && is_acronym(w.substr(0, w.size() - 1));
+}
+
 bool is_quote(std::string_view norm) {
     return norm == "\"" || norm == "'";
 }
@@ -308,8 +369,12 @@ class SentenceScanner {
         return std::string_view(doc_.text).substr(t_[i].begin, t_[i].end - t_[i].begin);
     }
     std::string lower(std::size_t i) const { return lower_ascii(t_[i].norm); }
+    // The pronoun "I" is no name's word: "told John I will be there" names John (a regnal
+    // number, "Elizabeth I", comes before no verb).
     bool cap(std::size_t i) const {
-        return i < t_.size() && is_word(t_[i].norm) && starts_upper(t_[i].norm);
+        return i < t_.size() && is_word(t_[i].norm) && starts_upper(t_[i].norm) &&
+               !(t_[i].norm == "I" && i + 1 < t_.size() && is_word(t_[i + 1].norm) &&
+                 !starts_upper(t_[i + 1].norm) && lower(i + 1) != "of");
     }
 
     // "Anne–Marie": two given names joined by a dash other than a hyphen (an en dash, which
@@ -819,12 +884,37 @@ class SentenceScanner {
         return a == first_word_ && lx_.is_common_word(lower(a)) && !attested_.count(t_[a].norm);
     }
 
+    // Whether t[a, c), the words before an "of", are a person's name whatever follows: an
+    // honorific or a title, then a name ("Dr Doug Williams of BT", "Professor Ann Lee of
+    // Imperial"), or a given name and surnames no dictionary has ("Doug Williams of BT"; not
+    // "Maria Full of Grace"). Not a title alone
+    // ("Professor of Economics") nor a given name alone ("Bill of Rights"), and no possessive
+    // ("Lloyd's of London").
+    bool names_a_person(std::size_t a, std::size_t c) const {
+        for (std::size_t x = a; x < c; ++x)
+            if (!cap(x)) return false;
+        if (has_org_head(a, c)) return false;
+        std::size_t name = c;  // where the name after an honorific or a title starts
+        if (lx_.is_honorific(t_[a].norm))
+            name = a + 1;
+        else if (auto title = lx_.title_at(t_, a))
+            name = a + title->length;
+        if (name < c) return c - name <= 3;
+        if (name > c || !lx_.is_given_name(t_[a].norm) || c - a < 2 || c - a > 3) return false;
+        // "Roman Catholic Archbishop of Cardiff", "Maria Full of Grace": no surnames.
+        for (std::size_t x = a + 1; x < c; ++x)
+            if (lx_.is_common_word(lower(x))) return false;
+        return true;
+    }
+
     void take_span(std::size_t a, std::size_t b) {
         // Already named, as the acronym after its expansion is: "(VHC)".
         if (a < b && std::all_of(covered_.begin() + static_cast<std::ptrdiff_t>(a),
                                  covered_.begin() + static_cast<std::ptrdiff_t>(b),
                                  [](bool c) { return c; }))
             return;
+        if (listed_as_work(t_, a, b, lx_)) return;             // "his album, Genius Loves Company,"
+        if (b - a == 1 && plural_acronym(t_[a].norm)) return;  // "ATMs"
         // "The" written with a capital inside a sentence starts a title: "At The Diplomat".
         bool capital_the = false;
         std::size_t the = b;
@@ -836,10 +926,11 @@ class SentenceScanner {
                 the = x;
             }
         // Articles, sentence-initial common words and the connectors after them are not
-        // names ("The", "Despite", "Readers of the Dunmore Chronicle").
+        // names ("The", "Despite", "Readers of the Dunmore Chronicle"), nor is the possessive
+        // of a word dropped before ("Thursday's Commons debate").
         while (a < b &&
-               (lower(a) == "the" || lower(a) == "a" || lower(a) == "an" ||
-                (!starts_upper(t_[a].norm) && is_connector(lower(a))) ||
+               (lower(a) == "the" || lower(a) == "a" || lower(a) == "an" || t_[a].norm == "'s" ||
+                t_[a].norm == "'" || (!starts_upper(t_[a].norm) && is_connector(lower(a))) ||
                 lx_.is_non_entity(t_[a].norm) ||
                 (sentence_initial_common_word(a) && !side_named_first(a, b) &&
                  !lx_.gazetteer_at(t_, a) && !lx_.title_at(t_, a) &&
@@ -888,6 +979,14 @@ class SentenceScanner {
             if (!left_is_body && right_is_body) {
                 take_span(a, c);
                 take_span(r, b);
+                return;
+            }
+            // "Doug Williams of BT": a person, then what they are of, whatever it is; a peer's
+            // is their title's place ("Lord Roberts of Conwy"), no mention of its own. Not
+            // "for": an award's winner "for" a work ("Rufus Norris for Festen").
+            if (!left_is_body && lw == "of" && names_a_person(a, c)) {
+                take_span(a, c);
+                if (!lx_.is_peerage_style(t_[a].norm)) take_span(r, b);
                 return;
             }
             break;
@@ -1512,13 +1611,7 @@ bool acceptable_span(const Sentence& s, const TaggedSpan& span, const Lexicon& l
         title && span.first + title->length >= span.last)
         return false;
     if (span.last - span.first == 1 && lexicon.is_non_entity(t[span.first].norm)) return false;
-    // "MPs", "MEPs": the plural of a title in capitals names no one ("Kings", "Chiefs" may
-    // name a team).
-    if (const std::string& w = t[span.first].norm;
-        span.last - span.first == 1 && w.size() >= 3 && w.back() == 's') {
-        const std::string_view singular(w.data(), w.size() - 1);
-        if (is_acronym(singular) && lexicon.is_title_word(singular)) return false;
-    }
+    if (span.last - span.first == 1 && plural_acronym(t[span.first].norm)) return false;
     // A work's title, or a part of one: "said The Aviator was his best film", "The Da Vinci
     // Code" (the tagger may leave "The" out, or span "Vinci" alone).
     if (opens_work_title(t, span.first, span.last, lexicon) ||
@@ -1530,6 +1623,7 @@ bool acceptable_span(const Sentence& s, const TaggedSpan& span, const Lexicon& l
         return false;
     // "the film Starship Troopers", "his single Like Toy Soldiers": the title of a work.
     if (span.first > 0 && lexicon.is_work_noun(lower_ascii(t[span.first - 1].norm))) return false;
+    if (listed_as_work(t, span.first, span.last, lexicon)) return false;
     // A roster ("C Hoeft (NZ), J Smit (SA), ..."; "Subs: Howard, Giggs, Smith"): a list of
     // people's names, where the tagger's places and organisations are their surnames.
     if (span.type != SpanType::Person && roster(s)) return false;
@@ -1545,6 +1639,13 @@ bool acceptable_span(const Sentence& s, const TaggedSpan& span, const Lexicon& l
         all_common = all_common && lexicon.is_common_word(lower_ascii(t[k].norm)) &&
                      !attested.count(t[k].norm);
     return !(all_common && span.first == first_word);
+}
+
+// Whether an honorific comes right before t[k] ("Dr Jones", "Mr. Wright"): a person, named
+// by a surname alone as news names them after the honorific.
+bool after_honorific(const std::vector<Token>& t, std::size_t k, const Lexicon& lexicon) {
+    if (k > 0 && t[k - 1].norm == ".") --k;
+    return k > 0 && lexicon.is_honorific(t[k - 1].norm);
 }
 
 // "Sony PSP", "Nintendo DS", "Nokia 6230": a maker's name and a model's code is no person's
@@ -2099,12 +2200,14 @@ std::vector<std::vector<TaggedSpan>> one_sense_per_article(
         for (TaggedSpan span : tagged[s]) {
             if (!acceptable_span(sentences[s], span, lexicon, attested)) continue;
             // News names a person in full before it shortens the name: a lone word the
-            // article names no one by, and that is no given name ("Apple said", "Yahoo
-            // earned"), is taken for the tagger's next guess.
+            // article names no one by, that is no given name and follows no honorific
+            // ("Apple said", "Yahoo earned"; not "Dr Jones"), is taken for the tagger's next
+            // guess.
             const Token& word = sentences[s].tokens[span.first];
             if (span.type == SpanType::Person && span.last - span.first == 1 &&
                 !people.all(sentences[s].tokens, span.first, span.last) &&
-                !lexicon.is_given_name(word.norm))
+                !lexicon.is_given_name(word.norm) &&
+                !after_honorific(sentences[s].tokens, span.first, lexicon))
                 span.type = span.second;
             // A one-word place no place list knows is more often a company ("shares in
             // Vantorix"): an organisation if that is the tagger's next guess.
