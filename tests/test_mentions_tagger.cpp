@@ -1486,3 +1486,27 @@ TEST_CASE("mention rules and combination: an acronym's plural names no one",
         CHECK(m.surface != "MPs");
     }
 }
+
+TEST_CASE(
+    "mention rules: the names of bodies of two fields joined by \"and\" are one name, and two "
+    "bodies joined by \"and\" stay two",
+    "[mentions][combine]") {
+    const Combination article(
+        "He spoke. The Securities and Exchange Commission objected. He wrote to the US "
+        "Securities and "
+        "Exchange Commission. The Food and Agriculture Organisation agreed. Vantor and General "
+        "Motors merged. The Treasury and Bank of England met. He read the Independent and The "
+        "Times.");
+    REQUIRE(article.sentences.size() >= 7);
+    const auto combined = article.combined();
+    check_organisations(
+        combined, {"Securities and Exchange Commission", "US Securities and Exchange Commission",
+                   "Food and Agriculture Organisation", "General Motors", "Bank of England"});
+    for (const auto& m : combined) {
+        INFO(m.surface);
+        CHECK(m.surface != "Exchange Commission");
+        CHECK(m.surface.find("Vantor and") == std::string::npos);
+        CHECK(m.surface.find("Treasury and") == std::string::npos);
+        CHECK(m.surface.find("Independent and") == std::string::npos);
+    }
+}

@@ -386,6 +386,32 @@ class SentenceScanner {
                lx_.is_given_name(t_[j + 1].norm);
     }
 
+    // "the Securities and Exchange Commission", "the Food and Drug Administration": after
+    // "the" or a country's name, one dictionary word (no body's, person's or gazetteer's
+    // name) and, across the
+    // "and" at `and_at`, capitalised words that end in a body's head: one name, of two fields.
+    // Not "Fiat and General Motors", "Citizens Bank and Canal Bank", "the Treasury and Bank of
+    // England".
+    bool field_pair(std::size_t i, std::size_t and_at) const {
+        if (and_at <= i) return false;
+        const std::size_t field = and_at - 1;
+        // "the US Securities and Exchange Commission": a country may open it.
+        const auto country = lx_.gazetteer_at(t_, i);
+        const bool opened = (field == i && i > 0 && lower(i - 1) == "the") ||
+                            (field == i + 1 && t_[i].norm == "The") ||
+                            (country && i + country->length == field);
+        if (!opened || !lx_.is_common_word(lower(field)) || lx_.is_org_head(t_[field].norm) ||
+            lx_.is_given_name(t_[field].norm) || lx_.gazetteer_at(t_, field))
+            return false;
+        std::size_t end = and_at + 1;
+        // "the Independent and The Times": two titles.
+        if (end < t_.size() && t_[end].norm == "The") return false;
+        while (end < t_.size() && cap(end) && end - and_at <= 3) ++end;
+        if (end == and_at + 1 || end - and_at > 3 || !lx_.is_org_head(t_[end - 1].norm))
+            return false;
+        return end == t_.size() || (lower(end) != "of" && lower(end) != "for");
+    }
+
     // "Competition and Markets Authority (CMA)": the capitalised words from `i` on, across
     // the "and" before `next`, end in an organisation's head and the acronym after them
     // spells their initials.
@@ -482,7 +508,7 @@ class SentenceScanner {
                     for (std::size_t rest = next + 1; rest < t_.size() && cap(rest); ++rest)
                         if (lx_.is_org_head(t_[rest].norm)) second_head = true;
                 if (cap(next) && !(seen_of && second_head) &&
-                    (seen_of || spelled_by_acronym(i, next))) {
+                    (seen_of || spelled_by_acronym(i, next) || field_pair(i, j))) {
                     j = next;
                     continue;
                 }
