@@ -946,8 +946,8 @@ TEST_CASE("mention rules: a kind of body's plural right before a list of names",
     REQUIRE(article.sentences.size() >= 2);
     const auto combined = article.combined();
     check_organisations(combined, {"Korlix", "Vexa", "Brisa"});
-    // The pronoun after a kind's plural is no body (nor any other name).
-    CHECK_FALSE(mention(combined, "I"));
+    REQUIRE(mention(combined, "I"));
+    CHECK(mention(combined, "I")->type != EntityType::Organisation);
 }
 
 TEST_CASE("mention rules: a chief, a prop or a full-back after a lone name makes it a body",
@@ -1373,7 +1373,7 @@ TEST_CASE(
     const Combination article(
         "It works, said Dr Tom Hale of QXT, who runs it. Ada Korvell of Vormex agreed. "
         "Lord Brannock of Ulvercombe spoke. The Shadow Secretary of State for Trade, Lena "
-        "Ward, spoke. It is late, said Tom Hale for QXT.");
+        "Ward, spoke. It is late, said Tom Hale for QXT. He met the Lord Bishop of Durham.");
     REQUIRE(article.sentences.size() >= 4);
     const auto combined = article.combined();
     check_typed(combined, {"Tom Hale", "Ada Korvell", "Brannock"}, EntityType::Person);
@@ -1381,9 +1381,11 @@ TEST_CASE(
     for (const auto& m : combined) {
         INFO(m.surface);
         // "Tom Hale of QXT" read as a maker and a model's code had been "Tom Hale of".
-        CHECK(m.surface.find(" of") == std::string::npos);
+        CHECK(m.surface.find("Hale of") == std::string::npos);
+        CHECK(m.surface.find("Korvell of") == std::string::npos);
         CHECK(m.surface != "Ulvercombe");
         CHECK(m.surface.find("Secretary") == std::string::npos);
+        CHECK(m.surface != "Bishop");
         // A maker's name and a model's code are capitalised words alone.
         CHECK(m.surface.find(" for") == std::string::npos);
     }
@@ -1391,7 +1393,9 @@ TEST_CASE(
 
 TEST_CASE("mention combination: a surname the tagger spans after an honorific stays a person",
           "[mentions][combine]") {
-    Combination article("Yesterday Dr Quennel wrote a book. It was Mr. Vardry who sold it.");
+    Combination article(
+        "Yesterday Lord Quennel wrote a book. It was Mr. Vardry who sold it. Sales of Dr Zintra "
+        "rose.");
     REQUIRE(article.sentences.size() >= 2);
     // The tagger's one-word people, whom the article names in full nowhere, and whose next
     // guess is a body: a surname after an honorific is still a person.
@@ -1399,18 +1403,21 @@ TEST_CASE("mention combination: a surname the tagger spans after an honorific st
                                  token(article.sentences, 0, "Quennel") + 1, kPer, 30, kOrg});
     article.tagged[1].push_back({token(article.sentences, 1, "Vardry"),
                                  token(article.sentences, 1, "Vardry") + 1, kPer, 30, kOrg});
+    // Not after "Dr", which opens brands' names too ("Dr Pepper").
+    REQUIRE(article.sentences.size() >= 3);
+    article.tagged[2].push_back({token(article.sentences, 2, "Zintra"),
+                                 token(article.sentences, 2, "Zintra") + 1, kPer, 30, kOrg});
     const auto combined = article.combined();
     check_typed(combined, {"Quennel", "Vardry"}, EntityType::Person);
+    check_organisations(combined, {"Zintra"});
 }
 
-TEST_CASE(
-    "mention rules and combination: names listed after a work's plural noun, or set off by "
-    "commas after a work's noun, are titles",
-    "[mentions][combine]") {
+TEST_CASE("mention rules and combination: names listed after a work's plural noun are titles",
+          "[mentions][combine]") {
     Combination article(
         "The band released the hit singles Glass Harbour, Vantor and Night Ferry. He was "
-        "nominated for films including Raging Corvex and Pale Ulster. Her last album, Kindred "
-        "Company, sold well. In the film, Tom Hale plays a pilot. The two earlier films, Ada "
+        "nominated for films including Raging Corvex and Pale Ulster. While making the film, Lena "
+        "Ward, 45, fell ill. In the film, Tom Hale plays a pilot. The two earlier films, Ada "
         "Lind said, were darker. They played songs by Vormex and Quellan.");
     REQUIRE(article.sentences.size() >= 6);
     article.tag(0, "Vantor", 1, kOrg);
@@ -1425,30 +1432,29 @@ TEST_CASE(
         CHECK(m.surface.find("Vantor") == std::string::npos);
         CHECK(m.surface.find("Corvex") == std::string::npos);
         CHECK(m.surface.find("Ulster") == std::string::npos);
-        CHECK(m.surface.find("Kindred") == std::string::npos);
     }
     // Not a title: a person after a preposition's work noun, a clause after a comma, and the
     // bands a list "by" names.
-    check_typed(combined, {"Tom Hale", "Ada Lind"}, EntityType::Person);
+    check_typed(combined, {"Lena Ward", "Tom Hale", "Ada Lind"}, EntityType::Person);
     check_organisations(combined, {"Vormex", "Quellan"});
 }
 
 TEST_CASE(
-    "mention rules: the pronoun I is no part of a name, the houses of a parliament are bodies, "
-    "and a dropped word's possessive is no part of the name after it",
+    "mention rules: the pronoun I is no part of a name, and a dropped word's possessive is no "
+    "part of the name after it",
     "[mentions][combine]") {
     const Combination article(
-        "\"I have told Tom Hale I will stay,\" he said. The Law Lords ruled on Monday. "
-        "He spoke in Thursday's Commons debate.");
+        "\"I have told Tom Hale I will stay,\" he said. Queen Ada I ruled Vantoria. "
+        "He spoke in Thursday's Champions League match.");
     REQUIRE(article.sentences.size() >= 3);
     const auto combined = article.combined();
     check_typed(combined, {"Tom Hale"}, EntityType::Person);
-    check_organisations(combined, {"Law Lords"});
+    // A regnal number outside quotation marks is part of the name.
+    check_typed(combined, {"Ada I"}, EntityType::Person);
     for (const auto& m : combined) {
         INFO(m.surface);
         CHECK(m.surface != "I");
-        CHECK((m.surface != "Law Lords" || m.type == EntityType::Organisation));
-        CHECK(m.surface.find(" I") == std::string::npos);
+        CHECK(m.surface.find("Hale I") == std::string::npos);
         CHECK(m.surface.rfind("'s", 0) == std::string::npos);
     }
 }
@@ -1484,29 +1490,5 @@ TEST_CASE("mention rules and combination: an acronym's plural names no one",
         CHECK((m.surface != "DVDs" || m.weak));
         CHECK((m.surface != "PCs" || m.weak));
         CHECK(m.surface != "MPs");
-    }
-}
-
-TEST_CASE(
-    "mention rules: the names of bodies of two fields joined by \"and\" are one name, and two "
-    "bodies joined by \"and\" stay two",
-    "[mentions][combine]") {
-    const Combination article(
-        "He spoke. The Securities and Exchange Commission objected. He wrote to the US "
-        "Securities and "
-        "Exchange Commission. The Food and Agriculture Organisation agreed. Vantor and General "
-        "Motors merged. The Treasury and Bank of England met. He read the Independent and The "
-        "Times.");
-    REQUIRE(article.sentences.size() >= 7);
-    const auto combined = article.combined();
-    check_organisations(
-        combined, {"Securities and Exchange Commission", "US Securities and Exchange Commission",
-                   "Food and Agriculture Organisation", "General Motors", "Bank of England"});
-    for (const auto& m : combined) {
-        INFO(m.surface);
-        CHECK(m.surface != "Exchange Commission");
-        CHECK(m.surface.find("Vantor and") == std::string::npos);
-        CHECK(m.surface.find("Treasury and") == std::string::npos);
-        CHECK(m.surface.find("Independent and") == std::string::npos);
     }
 }

@@ -339,8 +339,8 @@ def subdivisions(iso_codes, common_words, given_names):
     """The names of countries' subdivisions (ISO 3166-2: counties, states, provinces, regions:
     "Staffordshire", "Powys", "Bavaria"), as news writes them: without iso-codes' other
     language in brackets ("Cardiff [Caerdydd GB-CRD]") or its inversions ("Bristol, City of"),
-    and not those named with a dictionary's word ("Central", "Capital", "Western") or a given
-    name ("Cher", a French department and a singer), nor the
+    and not those named with a dictionary's word ("Central", "Capital", "Western") or opened by
+    a given name ("Cher", a French department and a singer; "Diego Martin"), nor the
     joined names of merged councils ("Argyll and Bute"), which news names apart."""
     path = os.path.join(iso_codes, "iso_3166-2.json")
     names = set()
@@ -349,7 +349,9 @@ def subdivisions(iso_codes, common_words, given_names):
         words = name.split()
         if not words or " and " in name or " with " in name or "(" in name:
             continue
-        if len(words) == 1 and (name.lower() in common_words or name in given_names):
+        if len(words) == 1 and name.lower() in common_words:
+            continue
+        if words[0] in given_names or "\u2020" in name:  # "Diego Martin"; "†": withdrawn
             continue
         names.add(name)
     return names

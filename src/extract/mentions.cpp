@@ -173,26 +173,13 @@ bool inside_work_title(const std::vector<Token>& t, std::size_t first, std::size
 }
 
 // "the hit singles Time Is Running Out, Hysteria and Butterflies", "films including Raging
-// Bull, Goodfellas and Gangs of New York", "his last album, Genius Loves Company, sold...": a
-// name in a list after a work's noun in the plural, or set off by commas after a work's noun,
-// is a title (work_nouns.txt). Not "songs by Oasis and Blur" (the list ends at "by"), nor "in
-// the film, Jones, 45, plays" (the noun is a preposition's).
+// Bull, Goodfellas and Gangs of New York", "two singles, Club Foot and LSF, which": a name in
+// a list after a work's noun in the plural is a title (work_nouns.txt). Not "songs by Oasis
+// and Blur" (the list ends at "by").
 bool listed_as_work(const std::vector<Token>& t, std::size_t first, std::size_t last,
                     const Lexicon& lexicon) {
     const auto lw = [&](std::size_t k) { return lower_ascii(t[k].norm); };
     if (first < 2 || last > t.size()) return false;
-    // Apposition: "album, Genius Loves Company," with the name's end a comma or the sentence's.
-    if (t[first - 1].norm == "," && lexicon.is_work_noun(lw(first - 2)) &&
-        (last == t.size() || t[last].norm == "," || t[last].norm == "." || t[last].norm == ")")) {
-        // Back over the noun's determiners, adjectives and possessor to what comes before.
-        static const std::unordered_set<std::string> kPrepositions = {
-            "in",   "on",  "at",   "of", "after", "before", "during",     "since",
-            "with", "for", "from", "to", "into",  "about",  "throughout", "following"};
-        std::size_t j = first - 2;
-        while (j > 0 && first - j < 6 && is_word(t[j - 1].norm) && !kPrepositions.count(lw(j - 1)))
-            --j;
-        return j == 0 || !kPrepositions.count(lw(j - 1));
-    }
     // A list: back over its names, commas, "and", and the small words between a title's
     // capitalised words ("Gangs of New York"; not "series of Little Britain on BBC Three").
     constexpr std::size_t kLongestList = 30;
@@ -369,12 +356,18 @@ class SentenceScanner {
         return std::string_view(doc_.text).substr(t_[i].begin, t_[i].end - t_[i].begin);
     }
     std::string lower(std::size_t i) const { return lower_ascii(t_[i].norm); }
-    // The pronoun "I" is no name's word: "told John I will be there" names John (a regnal
-    // number, "Elizabeth I", comes before no verb).
+    // The pronoun "I" is no name's word: "I have told John I will stay," he said names John.
+    // Only in quoted speech and before a lower-case word: "Elizabeth I ruled England".
     bool cap(std::size_t i) const {
         return i < t_.size() && is_word(t_[i].norm) && starts_upper(t_[i].norm) &&
                !(t_[i].norm == "I" && i + 1 < t_.size() && is_word(t_[i + 1].norm) &&
-                 !starts_upper(t_[i + 1].norm) && lower(i + 1) != "of");
+                 !starts_upper(t_[i + 1].norm) && lower(i + 1) != "of" && inside_quote(i));
+    }
+    // Whether t[i] is inside quotation marks: an odd number of them before it in the sentence.
+    bool inside_quote(std::size_t i) const {
+        std::size_t marks = 0;
+        for (std::size_t k = 0; k < i; ++k) marks += t_[k].norm == "\"";
+        return marks % 2 == 1;
     }
 
     // "Anne–Marie": two given names joined by a dash other than a hyphen (an en dash, which
@@ -384,32 +377,6 @@ class SentenceScanner {
         return j > 0 && j + 1 < t_.size() && t_[j].norm == "-" && t_[j - 1].end == t_[j].begin &&
                t_[j].end == t_[j + 1].begin && cap(j + 1) && lx_.is_given_name(t_[j - 1].norm) &&
                lx_.is_given_name(t_[j + 1].norm);
-    }
-
-    // "the Securities and Exchange Commission", "the Food and Drug Administration": after
-    // "the" or a country's name, one dictionary word (no body's, person's or gazetteer's
-    // name) and, across the
-    // "and" at `and_at`, capitalised words that end in a body's head: one name, of two fields.
-    // Not "Fiat and General Motors", "Citizens Bank and Canal Bank", "the Treasury and Bank of
-    // England".
-    bool field_pair(std::size_t i, std::size_t and_at) const {
-        if (and_at <= i) return false;
-        const std::size_t field = and_at - 1;
-        // "the US Securities and Exchange Commission": a country may open it.
-        const auto country = lx_.gazetteer_at(t_, i);
-        const bool opened = (field == i && i > 0 && lower(i - 1) == "the") ||
-                            (field == i + 1 && t_[i].norm == "The") ||
-                            (country && i + country->length == field);
-        if (!opened || !lx_.is_common_word(lower(field)) || lx_.is_org_head(t_[field].norm) ||
-            lx_.is_given_name(t_[field].norm) || lx_.gazetteer_at(t_, field))
-            return false;
-        std::size_t end = and_at + 1;
-        // "the Independent and The Times": two titles.
-        if (end < t_.size() && t_[end].norm == "The") return false;
-        while (end < t_.size() && cap(end) && end - and_at <= 3) ++end;
-        if (end == and_at + 1 || end - and_at > 3 || !lx_.is_org_head(t_[end - 1].norm))
-            return false;
-        return end == t_.size() || (lower(end) != "of" && lower(end) != "for");
     }
 
     // "Competition and Markets Authority (CMA)": the capitalised words from `i` on, across
@@ -508,7 +475,7 @@ class SentenceScanner {
                     for (std::size_t rest = next + 1; rest < t_.size() && cap(rest); ++rest)
                         if (lx_.is_org_head(t_[rest].norm)) second_head = true;
                 if (cap(next) && !(seen_of && second_head) &&
-                    (seen_of || spelled_by_acronym(i, next) || field_pair(i, j))) {
+                    (seen_of || spelled_by_acronym(i, next))) {
                     j = next;
                     continue;
                 }
@@ -920,17 +887,24 @@ class SentenceScanner {
         for (std::size_t x = a; x < c; ++x)
             if (!cap(x)) return false;
         if (has_org_head(a, c)) return false;
-        std::size_t name = c;  // where the name after an honorific or a title starts
-        if (lx_.is_honorific(t_[a].norm))
-            name = a + 1;
-        else if (auto title = lx_.title_at(t_, a))
+        // Where the surnames start: after an honorific, a title, or a given name.
+        std::size_t name = a + 1;
+        if (auto title = lx_.title_at(t_, a); title && !lx_.is_honorific(t_[a].norm))
             name = a + title->length;
-        if (name < c) return c - name <= 3;
-        if (name > c || !lx_.is_given_name(t_[a].norm) || c - a < 2 || c - a > 3) return false;
-        // "Roman Catholic Archbishop of Cardiff", "Maria Full of Grace": no surnames.
-        for (std::size_t x = a + 1; x < c; ++x)
-            if (lx_.is_common_word(lower(x))) return false;
-        return true;
+        else if (!lx_.is_honorific(t_[a].norm) && !lx_.is_given_name(t_[a].norm))
+            return false;
+        if (name >= c || c - name > 3) return false;
+        // "Lord Bishop of Durham", "the Lady Mayoress of Leeds": dictionary words alone are no
+        // surnames; after a given name, no dictionary word is ("Roman Catholic Archbishop of
+        // Cardiff", "Maria Full of Grace").
+        const bool given_name_first = name == a + 1 && !lx_.is_honorific(t_[a].norm);
+        bool all_common = true;
+        for (std::size_t x = name; x < c; ++x) {
+            const bool common = lx_.is_common_word(lower(x)) && !lx_.is_given_name(t_[x].norm);
+            if (given_name_first && common) return false;
+            all_common = all_common && common;
+        }
+        return !all_common;
     }
 
     void take_span(std::size_t a, std::size_t b) {
@@ -1673,6 +1647,13 @@ bool after_honorific(const std::vector<Token>& t, std::size_t k, const Lexicon& 
     if (k > 0 && t[k - 1].norm == ".") --k;
     return k > 0 && lexicon.is_honorific(t[k - 1].norm);
 }
+// The same, but not "Dr" nor "Lady", which open brands' and works' names too ("Dr Pepper",
+// "Dr Reddy's", "Lady Marmalade").
+bool after_personal_honorific(const std::vector<Token>& t, std::size_t k, const Lexicon& lexicon) {
+    if (!after_honorific(t, k, lexicon)) return false;
+    const std::string& h = t[k - 1].norm == "." ? t[k - 2].norm : t[k - 1].norm;
+    return h != "Dr" && h != "Lady";
+}
 
 // "Sony PSP", "Nintendo DS", "Nokia 6230": a maker's name and a model's code is no person's
 // name (people's names end in no acronym or number, titles, post-nominal letters and Roman
@@ -2226,14 +2207,14 @@ std::vector<std::vector<TaggedSpan>> one_sense_per_article(
         for (TaggedSpan span : tagged[s]) {
             if (!acceptable_span(sentences[s], span, lexicon, attested)) continue;
             // News names a person in full before it shortens the name: a lone word the
-            // article names no one by, that is no given name and follows no honorific
-            // ("Apple said", "Yahoo earned"; not "Dr Jones"), is taken for the tagger's next
-            // guess.
+            // article names no one by, that is no given name and follows no honorific of a
+            // person's alone ("Apple said", "Yahoo earned"; not "Lord Falconer", "Mr Skeens"),
+            // is taken for the tagger's next guess.
             const Token& word = sentences[s].tokens[span.first];
             if (span.type == SpanType::Person && span.last - span.first == 1 &&
                 !people.all(sentences[s].tokens, span.first, span.last) &&
                 !lexicon.is_given_name(word.norm) &&
-                !after_honorific(sentences[s].tokens, span.first, lexicon))
+                !after_personal_honorific(sentences[s].tokens, span.first, lexicon))
                 span.type = span.second;
             // A one-word place no place list knows is more often a company ("shares in
             // Vantorix"): an organisation if that is the tagger's next guess.
