@@ -880,9 +880,8 @@ class SentenceScanner {
     // Whether t[a, c), the words before an "of", are a person's name whatever follows: an
     // honorific or a title, then a name ("Dr Doug Williams of BT", "Professor Ann Lee of
     // Imperial"), or a given name and surnames no dictionary has ("Doug Williams of BT"; not
-    // "Maria Full of Grace"). Not a title alone
-    // ("Professor of Economics") nor a given name alone ("Bill of Rights"), and no possessive
-    // ("Lloyd's of London").
+    // "Maria Full of Grace"). Not a title alone ("Professor of Economics"), nor a given name
+    // alone ("Bill of Rights"), nor a possessive ("Lloyd's of London").
     bool names_a_person(std::size_t a, std::size_t c) const {
         for (std::size_t x = a; x < c; ++x)
             if (!cap(x)) return false;
@@ -913,7 +912,7 @@ class SentenceScanner {
                                  covered_.begin() + static_cast<std::ptrdiff_t>(b),
                                  [](bool c) { return c; }))
             return;
-        if (listed_as_work(t_, a, b, lx_)) return;             // "his album, Genius Loves Company,"
+        if (listed_as_work(t_, a, b, lx_)) return;  // "films including Raging Bull and Goodfellas"
         if (b - a == 1 && plural_acronym(t_[a].norm)) return;  // "ATMs"
         // "The" written with a capital inside a sentence starts a title: "At The Diplomat".
         bool capital_the = false;
