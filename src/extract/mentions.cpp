@@ -887,16 +887,17 @@ class SentenceScanner {
             if (!cap(x)) return false;
         if (has_org_head(a, c)) return false;
         // Where the surnames start: after an honorific, a title, or a given name.
+        const bool honorific = lx_.is_honorific(t_[a].norm);
         std::size_t name = a + 1;
-        if (auto title = lx_.title_at(t_, a); title && !lx_.is_honorific(t_[a].norm))
+        if (auto title = lx_.title_at(t_, a); title && !honorific)
             name = a + title->length;
-        else if (!lx_.is_honorific(t_[a].norm) && !lx_.is_given_name(t_[a].norm))
+        else if (!honorific && !lx_.is_given_name(t_[a].norm))
             return false;
         if (name >= c || c - name > 3) return false;
         // "Lord Bishop of Durham", "the Lady Mayoress of Leeds": dictionary words alone are no
         // surnames; after a given name, no dictionary word is ("Roman Catholic Archbishop of
         // Cardiff", "Maria Full of Grace").
-        const bool given_name_first = name == a + 1 && !lx_.is_honorific(t_[a].norm);
+        const bool given_name_first = name == a + 1 && !honorific;
         bool all_common = true;
         for (std::size_t x = name; x < c; ++x) {
             const bool common = lx_.is_common_word(lower(x)) && !lx_.is_given_name(t_[x].norm);
@@ -1640,18 +1641,13 @@ bool acceptable_span(const Sentence& s, const TaggedSpan& span, const Lexicon& l
     return !(all_common && span.first == first_word);
 }
 
-// Whether an honorific comes right before t[k] ("Dr Jones", "Mr. Wright"): a person, named
-// by a surname alone as news names them after the honorific.
-bool after_honorific(const std::vector<Token>& t, std::size_t k, const Lexicon& lexicon) {
-    if (k > 0 && t[k - 1].norm == ".") --k;
-    return k > 0 && lexicon.is_honorific(t[k - 1].norm);
-}
-// The same, but not "Dr" nor "Lady", which open brands' and works' names too ("Dr Pepper",
-// "Dr Reddy's", "Lady Marmalade").
+// Whether an honorific of a person's alone comes right before t[k] ("Mr Skeens", "Lord
+// Falconer", "Mr. Wright"): news names a person by a surname after one. Not "Dr" nor "Lady",
+// which open brands' and songs' names too ("Dr Pepper", "Dr Reddy's", "Lady Marmalade").
 bool after_personal_honorific(const std::vector<Token>& t, std::size_t k, const Lexicon& lexicon) {
-    if (!after_honorific(t, k, lexicon)) return false;
-    const std::string& h = t[k - 1].norm == "." ? t[k - 2].norm : t[k - 1].norm;
-    return h != "Dr" && h != "Lady";
+    if (k > 0 && t[k - 1].norm == ".") --k;
+    if (k == 0 || !lexicon.is_honorific(t[k - 1].norm)) return false;
+    return t[k - 1].norm != "Dr" && t[k - 1].norm != "Lady";
 }
 
 // "Sony PSP", "Nintendo DS", "Nokia 6230": a maker's name and a model's code is no person's
